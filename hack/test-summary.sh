@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Prints the plain CI summary line "N passed, N failed" from the TRX files a test run wrote.
+# Usage: hack/test-summary.sh <results-dir>
+set -euo pipefail
+dir=${1:?results dir}
+passed=0; failed=0; total=0
+shopt -s nullglob
+files=("$dir"/*.trx)
+if [ ${#files[@]} -eq 0 ]; then echo "no test results found in $dir" >&2; echo "0 passed, 1 failed"; exit 1; fi
+for f in "${files[@]}"; do
+  counters=$(grep -o '<Counters [^>]*>' "$f" | head -n1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  fl=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${fl:-0})); total=$((total + ${t:-0}))
+done
+echo "$passed passed, $failed failed"
+[ "$total" -gt 0 ] && [ "$failed" -eq 0 ]
