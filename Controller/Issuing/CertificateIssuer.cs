@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using KamajiKubeconfig.Reconcile;
+
+namespace KamajiKubeconfig.Controller.Issuing;
+
+/// <summary>
+/// Turns an <see cref="IssueRequest"/> into a kubeconfig: a new key, a client certificate signed by the TCP's CA
+/// (spec.md A3, B2), and the kubeconfig around them. Policy (subject, dates, key type) arrives decided; this class
+/// only does cryptography and formatting. It never logs, and key material leaves it only inside the kubeconfig.
+/// </summary>
+public sealed class CertificateIssuer(IKeyMaterialSource keys)
+{
+    private const string ClientAuthOid = "1.3.6.1.5.5.7.3.2";
+
+    public IssueResult Issue(IssueRequest request)
+    {
+        try
+        {
+            using var caKey = PemKeys.TryRead(Encoding.ASCII.GetString(request.CertificateAuthority.KeyPem), out var keyError);
+            if (caKey is null)
+            {
+                return IssueResult.Failed($"cannot parse Certificate Authority key: {keyError}");
+            }
+            using var clientKey = keys.NewKey(request.KeyAlgorithm);
+            using var certificate = Sign(request, caKey, clientKey);
+            var certificatePem = certificate.ExportCertificatePem() + "\n";
+            var keyPem = ExportKeyPem(clientKey) + "\n";
+            var yaml = KubeconfigWriter.Write(
+                request.Cluster,
+                request.GeneratorName,
+                Convert.ToBase64String(Encoding.ASCII.GetBytes(certificatePem)),
+                Convert.ToBase64String(Encoding.ASCII.GetBytes(keyPem)));
+            return new IssueResult(Encoding.UTF8.GetBytes(yaml), new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero), null);
+        }
+        catch (CryptographicException e)
+        {
+            return IssueResult.Failed($"cannot sign the client certificate: {e.Message}");
+        }
+    }
+
+    private X509Certificate2 Sign(IssueRequest request, AsymmetricAlgorithm caKey, AsymmetricAlgorithm clientKey)
+    {
+        var ca = request.CertificateAuthority.Certificate;
+        var hash = SignatureHash(caKey);
+        var subject = Subject(request.Identity);
+        var certificateRequest = clientKey switch
+        {
+            RSA rsa => new CertificateRequest(subject, rsa, hash, RSASignaturePadding.Pkcs1),
+            ECDsa ec => new CertificateRequest(subject, ec, hash),
+            _ => throw new CryptographicException($"unsupported client key type {clientKey.GetType().Name}"),
+        };
+        certificateRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        certificateRequest.CertificateExtensions.Add(
+            new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
+        certificateRequest.CertificateExtensions.Add(
+            new X509EnhancedKeyUsageExtension(new OidCollection { new Oid(ClientAuthOid) }, false));
+        var caKeyId = ca.Extensions.OfType<X509SubjectKeyIdentifierExtension>().FirstOrDefault()?.SubjectKeyIdentifierBytes;
+        if (caKeyId is { Length: > 0 } id)
+        {
+            certificateRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromSubjectKeyIdentifier(id.Span));
+        }
+        var generator = caKey switch
+        {
+            RSA rsa => X509SignatureGenerator.CreateForRSA(rsa, RSASignaturePadding.Pkcs1),
+            ECDsa ec => X509SignatureGenerator.CreateForECDsa(ec),
+            _ => throw new CryptographicException($"unsupported Certificate Authority key type {caKey.GetType().Name}"),
+        };
+        return certificateRequest.Create(ca.SubjectName, generator, request.NotBefore, request.NotAfter, keys.NewSerialNumber());
+    }
+
+    /// <summary>Go's choice: SHA-256 for RSA and P-256 CAs, SHA-384 for P-384, SHA-512 for P-521.</summary>
+    private static HashAlgorithmName SignatureHash(AsymmetricAlgorithm caKey) => caKey switch
+    {
+        ECDsa { KeySize: 384 } => HashAlgorithmName.SHA384,
+        ECDsa { KeySize: 521 } => HashAlgorithmName.SHA512,
+        _ => HashAlgorithmName.SHA256,
+    };
+
+    /// <summary>O values first, then CN, one RDN each: the order Go's <c>pkix.Name</c> writes.</summary>
+    private static X500DistinguishedName Subject(Identity identity)
+    {
+        var builder = new X500DistinguishedNameBuilder();
+        foreach (var group in identity.Groups)
+        {
+            builder.AddOrganizationName(group);
+        }
+        builder.AddCommonName(identity.User);
+        return builder.Build();
+    }
+
+    /// <summary>RSA keys as PKCS#1 <c>RSA PRIVATE KEY</c>, EC keys as SEC1 <c>EC PRIVATE KEY</c>, as Kamaji writes them.</summary>
+    private static string ExportKeyPem(AsymmetricAlgorithm key) => key switch
+    {
+        RSA rsa => rsa.ExportRSAPrivateKeyPem(),
+        ECDsa ec => ec.ExportECPrivateKeyPem(),
+        _ => throw new CryptographicException($"unsupported client key type {key.GetType().Name}"),
+    };
+}

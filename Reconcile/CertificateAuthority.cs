@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+
+namespace KamajiKubeconfig.Reconcile;
+
+/// <summary>
+/// A TCP's CA as read from its Secret: the parsed certificate, plus the raw PEM the issuer signs with.
+/// ToString is overridden so the key never prints.
+/// </summary>
+public sealed record CertificateAuthority(X509Certificate2 Certificate, byte[] CertificatePem, byte[] KeyPem)
+{
+    public DateTimeOffset NotAfter => new(Certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);
+
+    public override string ToString() => $"CertificateAuthority {{ Subject = {Certificate.Subject} }}";
+
+    /// <summary>Parses <c>ca.crt</c> (first PEM block, as Kamaji does); the message follows Kamaji's wording.</summary>
+    public static CertificateAuthority? TryLoad(SecretInfo secret, out string? error)
+    {
+        var crt = secret.Get(WellKnown.CaCertificateKey);
+        if (crt is null)
+        {
+            error = $"cannot parse Certificate Authority certificate: the key {WellKnown.CaCertificateKey} is missing";
+            return null;
+        }
+        try
+        {
+            var certificate = X509Certificate2.CreateFromPem(Encoding.ASCII.GetString(crt));
+            error = null;
+            return new CertificateAuthority(certificate, crt, secret.Get(WellKnown.CaPrivateKeyKey) ?? []);
+        }
+        catch (CryptographicException e)
+        {
+            error = $"cannot parse Certificate Authority certificate: {e.Message}";
+            return null;
+        }
+    }
+
+    /// <summary>Checks that the CA key parses and belongs to the certificate; only issuing needs the key.</summary>
+    public string? ValidateKey()
+    {
+        if (KeyPem.Length == 0)
+        {
+            return $"cannot parse Certificate Authority key: the key {WellKnown.CaPrivateKeyKey} is missing";
+        }
+        using var key = PemKeys.TryRead(Encoding.ASCII.GetString(KeyPem), out var error);
+        if (key is null)
+        {
+            return $"cannot parse Certificate Authority key: {error}";
+        }
+        return PemKeys.PublicKeyInfo(key).AsSpan().SequenceEqual(Certificate.PublicKey.ExportSubjectPublicKeyInfo())
+            ? null
+            : "cannot parse Certificate Authority key: the key does not match the Certificate Authority certificate";
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace KamajiKubeconfig.Reconcile;
+
+/// <summary>Parses Go duration strings (<c>8760h</c>, <c>1h30m</c>, <c>90s</c>), the syntax of Kamaji's flags and our CRD.</summary>
+public static partial class GoDuration
+{
+    [GeneratedRegex("^(?:(\\d+(?:\\.\\d+)?)(h|m|s|ms))+$")]
+    private static partial Regex Shape();
+
+    [GeneratedRegex("(\\d+(?:\\.\\d+)?)(h|ms|m|s)")]
+    private static partial Regex Part();
+
+    public static bool TryParse(string? text, out TimeSpan duration)
+    {
+        duration = TimeSpan.Zero;
+        if (string.IsNullOrEmpty(text) || !Shape().IsMatch(text))
+        {
+            return false;
+        }
+        double ms = 0;
+        foreach (Match m in Part().Matches(text))
+        {
+            var n = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            ms += m.Groups[2].Value switch
+            {
+                "h" => n * 3_600_000,
+                "m" => n * 60_000,
+                "s" => n * 1000,
+                _ => n,
+            };
+        }
+        if (ms > TimeSpan.MaxValue.TotalMilliseconds)
+        {
+            return false;
+        }
+        duration = TimeSpan.FromMilliseconds(ms);
+        return true;
+    }
+
+    /// <summary>Formats like Go's <c>time.Duration.String()</c> for whole seconds, e.g. <c>24h0m0s</c>.</summary>
+    public static string Format(TimeSpan duration)
+    {
+        var total = (long)duration.TotalSeconds;
+        return string.Create(CultureInfo.InvariantCulture, $"{total / 3600}h{total % 3600 / 60}m{total % 60}s");
+    }
+}

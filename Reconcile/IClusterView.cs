@@ -1,0 +1,17 @@
+namespace KamajiKubeconfig.Reconcile;
+
+/// <summary>
+/// Read-only view of the cluster state reconcile needs. Implementations must be immutable snapshots: reconcile reads
+/// them many times per pass and must see one consistent state.
+/// </summary>
+public interface IClusterView
+{
+    IEnumerable<NamespaceInfo> Namespaces { get; }
+
+    IEnumerable<TenantControlPlane> TenantControlPlanesIn(string @namespace);
+
+    SecretInfo? GetSecret(ObjectRef secret);
+
+    /// <summary>Every Secret labelled <c>kamaji.clastix.io/managed-by=generator</c>.</summary>
+    IEnumerable<SecretInfo> SecretsManagedBy(string generator);
+}

@@ -1,0 +1,26 @@
+namespace KamajiKubeconfig.Reconcile;
+
+/// <summary>The parts of a kubeconfig file this controller reads and writes.</summary>
+public sealed record Kubeconfig(
+    EquatableList<KubeconfigCluster> Clusters,
+    EquatableList<KubeconfigUser> Users,
+    EquatableList<KubeconfigContext> Contexts,
+    string? CurrentContext);
+
+/// <summary>A cluster entry; the generated kubeconfig copies the template's unchanged.</summary>
+public sealed record KubeconfigCluster(
+    string Name,
+    string? Server,
+    string? CertificateAuthorityData,
+    string? TlsServerName,
+    string? ProxyUrl,
+    bool InsecureSkipTlsVerify);
+
+/// <summary>A user entry. The data fields hold base64 text; ToString is overridden so key material never prints.</summary>
+public sealed record KubeconfigUser(string Name, string? ClientCertificateData, string? ClientKeyData)
+{
+    public override string ToString() => $"KubeconfigUser {{ Name = {Name} }}";
+}
+
+/// <summary>A context entry.</summary>
+public sealed record KubeconfigContext(string Name, string? Cluster, string? User);

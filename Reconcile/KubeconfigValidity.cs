@@ -1,0 +1,127 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+
+namespace KamajiKubeconfig.Reconcile;
+
+/// <summary>What the validity check concluded: a reason to reissue, or the certificate's expiry.</summary>
+public readonly record struct ValidityVerdict(IssueReason? Reason, DateTimeOffset NotAfter);
+
+/// <summary>
+/// Decides whether an existing generated kubeconfig is still good (spec.md A4, B8): same layout as we write,
+/// same cluster as the template, a certificate that parses, chains to the current CA, matches its key, carries the
+/// resolved identity and requested key type, and is not within the renewal window.
+/// </summary>
+public static class KubeconfigValidity
+{
+    public static ValidityVerdict Evaluate(
+        byte[]? value, KubeconfigCluster template, string generatorName, Identity identity, KeyAlgorithm algorithm,
+        CertificateAuthority ca, DateTimeOffset now, TimeSpan renewBefore)
+    {
+        var config = value is null ? null : KubeconfigReader.TryRead(Encoding.UTF8.GetString(value), out _);
+        if (config is null)
+        {
+            return new(IssueReason.Unreadable, default);
+        }
+        if (config.Clusters.Count != 1 || config.Users.Count != 1 || config.Contexts.Count != 1
+            || config.Users[0].Name != generatorName || config.Contexts[0] != new KubeconfigContext(generatorName, template.Name, generatorName)
+            || config.CurrentContext != generatorName)
+        {
+            return new(IssueReason.LayoutChanged, default);
+        }
+        var cluster = config.Clusters[0];
+        if (!SameBase64(cluster.CertificateAuthorityData, template.CertificateAuthorityData))
+        {
+            return new(IssueReason.CertificateAuthorityChanged, default);
+        }
+        if (cluster != template with { CertificateAuthorityData = cluster.CertificateAuthorityData })
+        {
+            return new(IssueReason.EndpointChanged, default);
+        }
+        return EvaluateCertificate(config.Users[0], identity, algorithm, ca, now, renewBefore);
+    }
+
+    private static ValidityVerdict EvaluateCertificate(
+        KubeconfigUser user, Identity identity, KeyAlgorithm algorithm, CertificateAuthority ca, DateTimeOffset now, TimeSpan renewBefore)
+    {
+        using var certificate = ReadCertificate(user.ClientCertificateData);
+        if (certificate is null)
+        {
+            return new(IssueReason.InvalidCertificate, default);
+        }
+        var notAfter = new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);
+        if (!CertificateSignature.IsSignedBy(certificate, ca.Certificate))
+        {
+            return new(IssueReason.CertificateAuthorityChanged, notAfter);
+        }
+        using var key = ReadKey(user.ClientKeyData);
+        if (key is null || !PemKeys.PublicKeyInfo(key).AsSpan().SequenceEqual(certificate.PublicKey.ExportSubjectPublicKeyInfo()))
+        {
+            return new(IssueReason.KeyMismatch, notAfter);
+        }
+        if (!SubjectMatches(certificate, identity))
+        {
+            return new(IssueReason.IdentityChanged, notAfter);
+        }
+        if (PemKeys.AlgorithmOf(key) != algorithm)
+        {
+            return new(IssueReason.KeyAlgorithmChanged, notAfter);
+        }
+        if (certificate.NotBefore.ToUniversalTime() > now.UtcDateTime)
+        {
+            return new(IssueReason.NotYetValid, notAfter);
+        }
+        // A certificate capped at the CA's own expiry cannot be improved by reissuing: renewing it would loop.
+        var cappedByCa = notAfter >= ca.NotAfter;
+        return notAfter - renewBefore <= now && !cappedByCa ? new(IssueReason.Expiring, notAfter) : new(null, notAfter);
+    }
+
+    private static bool SubjectMatches(X509Certificate2 certificate, Identity identity)
+    {
+        var names = certificate.SubjectName.EnumerateRelativeDistinguishedNames().ToList();
+        var commonNames = names.Where(n => n.GetSingleElementType().Value == "2.5.4.3").Select(n => n.GetSingleElementValue()).ToList();
+        var organizations = names.Where(n => n.GetSingleElementType().Value == "2.5.4.10")
+            .Select(n => n.GetSingleElementValue() ?? "").Distinct().Order(StringComparer.Ordinal);
+        return commonNames.Count == 1 && commonNames[0] == identity.User && organizations.SequenceEqual(identity.Groups);
+    }
+
+    private static X509Certificate2? ReadCertificate(string? base64)
+    {
+        var pem = DecodeBase64(base64);
+        if (pem is null)
+        {
+            return null;
+        }
+        try
+        {
+            return X509Certificate2.CreateFromPem(pem);
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    private static AsymmetricAlgorithm? ReadKey(string? base64)
+    {
+        var pem = DecodeBase64(base64);
+        return pem is null ? null : PemKeys.TryRead(pem, out _);
+    }
+
+    private static string? DecodeBase64(string? base64)
+    {
+        if (base64 is null)
+        {
+            return null;
+        }
+        var buffer = new byte[base64.Length];
+        return Convert.TryFromBase64String(base64, buffer, out var written) ? Encoding.ASCII.GetString(buffer, 0, written) : null;
+    }
+
+    private static bool SameBase64(string? a, string? b)
+    {
+        var x = a is null ? null : DecodeBase64(a);
+        var y = b is null ? null : DecodeBase64(b);
+        return x == y;
+    }
+}

@@ -1,0 +1,4 @@
+namespace KamajiKubeconfig.Reconcile;
+
+/// <summary>A Namespace as selection needs it: its name and labels.</summary>
+public sealed record NamespaceInfo(string Name, SortedMap Labels);

@@ -1,0 +1,42 @@
+namespace KamajiKubeconfig.Reconcile;
+
+/// <summary>
+/// The outcome of one pure pass over a generator: what to write, what to delete, the status, and when to look
+/// again. Deterministic: equal inputs give equal plans.
+/// </summary>
+public sealed record ReconcilePlan(
+    string Generator,
+    PlanMode Mode,
+    bool AddFinalizer,
+    bool RemoveFinalizer,
+    EquatableList<TargetPlan> Targets,
+    EquatableList<ObjectRef> Deletes,
+    GeneratorStatus? Status,
+    DateTimeOffset? RequeueAt)
+{
+    /// <summary>True when <see cref="Status"/> differs from what the generator already shows, so a write is due.</summary>
+    public bool StatusChanged { get; init; }
+
+    /// <summary>
+    /// The plan after the shell failed to issue some certificates: those targets become errors and the status is
+    /// recomputed, so one TCP's failure is reported without stopping the others (spec.md B6).
+    /// </summary>
+    public ReconcilePlan WithIssueFailures(Generator generator, IReadOnlyDictionary<ObjectRef, string> failures, DateTimeOffset now)
+    {
+        if (failures.Count == 0)
+        {
+            return this;
+        }
+        var targets = Targets.Select(t => failures.TryGetValue(t.TenantControlPlane, out var cause)
+            ? t with { Action = TargetAction.Hold, Secret = null, Issue = null, RenewAt = null, Error = t.FailureMessage(cause) }
+            : t).ToEquatableList();
+        var status = StatusBuilder.Build(generator, targets, specError: null, now);
+        return this with
+        {
+            Targets = targets,
+            Status = status,
+            StatusChanged = !status.Equals(generator.Status),
+            RequeueAt = Reconciler.EarliestRenewal(targets),
+        };
+    }
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace KamajiKubeconfig.Reconcile;
+
+/// <summary>Builds the generator status from the per-target decisions (spec.md A1, B11).</summary>
+public static class StatusBuilder
+{
+    public static GeneratorStatus Build(Generator generator, IReadOnlyCollection<TargetPlan> targets, StatusError? specError, DateTimeOffset now)
+    {
+        var errors = targets.Where(t => t.Error is not null)
+            .Select(t => new StatusError(t.TenantControlPlane.ToString(), t.Error!))
+            .Concat(specError is null ? [] : [specError])
+            .Order(StatusError.Order)
+            .ToEquatableList();
+        var available = targets.Count(t => t.IsAvailable);
+        var (status, reason, message) = specError is not null
+            ? ("False", "InvalidSpec", specError.Message)
+            : available == targets.Count
+                ? ("True", "Available", string.Create(CultureInfo.InvariantCulture, $"{available} of {targets.Count} kubeconfigs available"))
+                : ("False", "KubeconfigErrors", string.Create(CultureInfo.InvariantCulture,
+                    $"{available} of {targets.Count} kubeconfigs available, {targets.Count - available} with errors"));
+        var previous = generator.Status?.Conditions.FirstOrDefault(c => c.Type == WellKnown.ReadyCondition);
+        // metav1.Condition semantics: the transition time moves only when the condition's status flips.
+        var since = previous is not null && previous.Status == status ? previous.LastTransitionTime : TruncateToSeconds(now);
+        var ready = new Condition(WellKnown.ReadyCondition, status, generator.Generation, since, reason, message);
+        return new GeneratorStatus(generator.Generation, targets.Count, available, errors, EquatableList.Of(ready));
+    }
+
+    /// <summary>API times have second precision; keep ours equal to what a read-back returns.</summary>
+    public static DateTimeOffset TruncateToSeconds(DateTimeOffset time) =>
+        new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+}

@@ -1,0 +1,40 @@
+namespace KamajiKubeconfig.Reconcile;
+
+/// <summary>What to do about one selected TCP.</summary>
+public enum TargetAction
+{
+    /// <summary>The Secret is in place and valid; write nothing.</summary>
+    Keep,
+
+    /// <summary>Labels, annotations or owner drifted; apply metadata with the same certificate.</summary>
+    Repair,
+
+    /// <summary>Issue a new certificate and apply the whole Secret.</summary>
+    Issue,
+
+    /// <summary>Write nothing: an error (in <see cref="TargetPlan.Error"/>) or a pause stops us.</summary>
+    Hold,
+}
+
+/// <summary>
+/// The decision for one (generator, TCP) pair. <see cref="Secret"/> is set for Repair and Issue,
+/// <see cref="Issue"/> for Issue, <see cref="Error"/> whenever the target is not available.
+/// </summary>
+public sealed record TargetPlan(
+    ObjectRef TenantControlPlane,
+    ObjectRef SecretRef,
+    TargetAction Action,
+    IssueReason? Reason,
+    DesiredSecret? Secret,
+    IssueRequest? Issue,
+    string? Error,
+    DateTimeOffset? RenewAt)
+{
+    public bool IsAvailable => Error is null;
+
+    /// <summary>"generating" when the Secret does not exist yet, else "regenerating" (Kamaji's two messages).</summary>
+    public string FailureMessage(string cause) =>
+        Reason == IssueReason.Missing
+            ? $"an error occurred generating the {GoFormat.Quote(SecretRef.ToString())} Secret: {cause}"
+            : $"an error occurred regenerating the {GoFormat.Quote(SecretRef.ToString())} Secret: {cause}";
+}

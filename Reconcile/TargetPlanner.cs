@@ -1,0 +1,130 @@
+namespace KamajiKubeconfig.Reconcile;
+
+/// <summary>Decides Keep / Repair / Issue / Hold for one selected TCP, in Kamaji's order of checks.</summary>
+public static class TargetPlanner
+{
+    public static TargetPlan Plan(Generator generator, TenantControlPlane tcp, IClusterView cluster, GeneratorSettings settings, DateTimeOffset now)
+    {
+        var secretRef = new ObjectRef(tcp.Namespace, $"{tcp.Name}-{generator.Name}");
+        var hold = new TargetPlan(tcp.Ref, secretRef, TargetAction.Hold, null, null, null, null, null);
+
+        var template = TemplateLoader.Load(tcp, generator.Spec.ControlPlaneEndpointFrom, cluster, out var error);
+        var identity = template is null ? null : IdentityResolver.Resolve(generator.Spec, tcp.Document, out error);
+        if (template is null || identity is null)
+        {
+            return hold with { Error = error };
+        }
+        if (secretRef.Name.Length > WellKnown.MaxSecretNameLength)
+        {
+            return hold with { Error = $"the Secret name {GoFormat.Quote(secretRef.Name)} is longer than {WellKnown.MaxSecretNameLength} characters" };
+        }
+        var existing = cluster.GetSecret(secretRef);
+        var ownershipError = existing is null ? null : OwnershipProblem(existing, generator.Name, tcp);
+        if (ownershipError is not null)
+        {
+            return hold with { Error = ownershipError };
+        }
+
+        var ca = LoadCertificateAuthority(tcp, cluster, out error);
+        var verdict = ca is null
+            ? new ValidityVerdict(existing is null ? IssueReason.Missing : null, default)
+            : existing is null ? new ValidityVerdict(IssueReason.Missing, default)
+            : RotationRequested(existing) ? new ValidityVerdict(IssueReason.RotationRequested, default)
+            : KubeconfigValidity.Evaluate(existing.Get(WellKnown.ValueKey), template, generator.Name, identity, settings.KeyAlgorithm, ca, now, settings.RenewBefore);
+        hold = hold with { Reason = verdict.Reason };
+        if (ca is null)
+        {
+            return hold with { Error = error is null ? null : hold.FailureMessage(error) };
+        }
+
+        var rotated = verdict.Reason == IssueReason.RotationRequested;
+        var desired = DesiredMetadata(generator, tcp, secretRef, existing, rotated, now);
+        var pause = PauseReason(tcp, existing);
+        if (verdict.Reason is null)
+        {
+            var renewAt = After(verdict.NotAfter - settings.RenewBefore, now);
+            var drifted = !MetadataMatches(existing!, desired);
+            return drifted && pause is null
+                ? hold with { Action = TargetAction.Repair, Secret = desired with { Value = existing!.Get(WellKnown.ValueKey) }, RenewAt = renewAt }
+                : hold with { Action = TargetAction.Keep, RenewAt = renewAt };
+        }
+        if (pause is not null)
+        {
+            return hold with { Error = $"{pause}: it needs a new certificate ({verdict.Reason}) but is left as it is" };
+        }
+        var caKeyError = ca.ValidateKey();
+        if (caKeyError is not null)
+        {
+            return hold with { Error = hold.FailureMessage(caKeyError) };
+        }
+        var notAfter = now + settings.Validity < ca.NotAfter ? now + settings.Validity : ca.NotAfter;
+        var request = new IssueRequest(identity, settings.KeyAlgorithm, now - ReconcileOptions.ClockSkewAllowance, notAfter, template, generator.Name, ca);
+        return hold with { Action = TargetAction.Issue, Secret = desired, Issue = request, RenewAt = After(notAfter - settings.RenewBefore, now) };
+    }
+
+    private static CertificateAuthority? LoadCertificateAuthority(TenantControlPlane tcp, IClusterView cluster, out string? error)
+    {
+        if (string.IsNullOrEmpty(tcp.CaSecretName))
+        {
+            error = "cannot retrieve Certificate Authority: the Certificate Authority is not yet generated";
+            return null;
+        }
+        var secret = cluster.GetSecret(new ObjectRef(tcp.Namespace, tcp.CaSecretName));
+        if (secret is null)
+        {
+            error = $"cannot retrieve Certificate Authority: secrets {GoFormat.Quote(tcp.CaSecretName)} not found";
+            return null;
+        }
+        return CertificateAuthority.TryLoad(secret, out error);
+    }
+
+    /// <summary>spec.md B7: write only to a Secret that is ours by both labels, or that does not exist.</summary>
+    private static string? OwnershipProblem(SecretInfo existing, string generator, TenantControlPlane tcp)
+    {
+        var quoted = GoFormat.Quote(existing.Ref.ToString());
+        if (existing.Labels.GetValueOrDefault(WellKnown.ManagedByLabel) != generator
+            || existing.Labels.GetValueOrDefault(WellKnown.ManagedForLabel) != tcp.Name)
+        {
+            return $"the {quoted} Secret already exists and is not managed by this generator for this TenantControlPlane: refusing to overwrite it";
+        }
+        var otherController = existing.OwnerReferences.FirstOrDefault(o => o.Controller && o.Uid != tcp.Uid);
+        return otherController is null ? null
+            : $"the {quoted} Secret is controlled by {otherController.Kind} {GoFormat.Quote(otherController.Name)}: refusing to take it over";
+    }
+
+    private static bool RotationRequested(SecretInfo secret) =>
+        secret.Annotations.TryGetValue(WellKnown.RotateAnnotation, out var value) && value.Length == 0;
+
+    private static string? PauseReason(TenantControlPlane tcp, SecretInfo? existing) =>
+        tcp.IsPaused ? $"the TenantControlPlane is paused ({WellKnown.PausedAnnotation})"
+        : existing?.IsPaused == true ? $"the {GoFormat.Quote(existing.Ref.ToString())} Secret is paused ({WellKnown.PausedAnnotation})"
+        : null;
+
+    private static DesiredSecret DesiredMetadata(
+        Generator generator, TenantControlPlane tcp, ObjectRef secretRef, SecretInfo? existing, bool rotated, DateTimeOffset now)
+    {
+        var template = generator.Spec;
+        var labels = template.SecretLabels
+            .With(WellKnown.ManagedByLabel, generator.Name)
+            .With(WellKnown.ManagedForLabel, tcp.Name)
+            .With(WellKnown.LifecycleLabel, WellKnown.LifecycleLabelValue);
+        var annotations = template.SecretAnnotations.Without(WellKnown.RotateAnnotation).Without(WellKnown.PausedAnnotation);
+        // After a rotation the annotation holds its time (Kamaji's contract); later applies keep carrying that value,
+        // because server-side apply would delete a field its manager stops sending.
+        var lastRotation = rotated ? now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)
+            : existing?.Annotations.GetValueOrDefault(WellKnown.RotateAnnotation);
+        if (!string.IsNullOrEmpty(lastRotation))
+        {
+            annotations = annotations.With(WellKnown.RotateAnnotation, lastRotation);
+        }
+        var owner = new OwnerReference(WellKnown.ApiVersion, WellKnown.TenantControlPlaneKind, tcp.Name, tcp.Uid, true, true);
+        return new DesiredSecret(secretRef, labels, annotations, owner, null);
+    }
+
+    private static bool MetadataMatches(SecretInfo existing, DesiredSecret desired) =>
+        existing.Labels.Contains(desired.Labels)
+        && existing.Annotations.Contains(desired.Annotations)
+        && existing.OwnerReferences.Contains(desired.Owner);
+
+    private static DateTimeOffset? After(DateTimeOffset time, DateTimeOffset now) => time > now ? time : null;
+}

@@ -1,0 +1,46 @@
+using System.Text;
+
+namespace KamajiKubeconfig.Reconcile;
+
+/// <summary>Reads the template cluster from the TCP's admin kubeconfig Secret, with Kamaji's error texts (spec.md A5).</summary>
+public static class TemplateLoader
+{
+    public static KubeconfigCluster? Load(TenantControlPlane tcp, string endpointKey, IClusterView cluster, out string? error)
+    {
+        if (string.IsNullOrEmpty(tcp.AdminSecretName))
+        {
+            error = "the admin kubeconfig is not yet generated";
+            return null;
+        }
+        var secret = cluster.GetSecret(new ObjectRef(tcp.Namespace, tcp.AdminSecretName));
+        if (secret is null)
+        {
+            error = $"an error occurred retrieving the admin Kubeconfig: secrets {GoFormat.Quote(tcp.AdminSecretName)} not found";
+            return null;
+        }
+        var data = secret.Get(endpointKey);
+        if (data is null)
+        {
+            error = $"unable to decode Kubeconfig template: the given key is not available in the kubeconfig Secret: {endpointKey}";
+            return null;
+        }
+        var config = KubeconfigReader.TryRead(Encoding.UTF8.GetString(data), out var problem);
+        if (config is null)
+        {
+            error = $"unable to decode Kubeconfig template: {problem}";
+            return null;
+        }
+        // The template's current context names its cluster; fall back to the first one (kubeadm writes exactly one).
+        var contextCluster = config.Contexts.FirstOrDefault(c => c.Name == config.CurrentContext)?.Cluster;
+        var chosen = config.Clusters.FirstOrDefault(c => c.Name == contextCluster) ?? (config.Clusters.Count > 0 ? config.Clusters[0] : null);
+        if (chosen is null || string.IsNullOrEmpty(chosen.Server))
+        {
+            error = chosen is null
+                ? "unable to decode Kubeconfig template: the kubeconfig has no cluster"
+                : $"unable to decode Kubeconfig template: the cluster {GoFormat.Quote(chosen.Name)} has no server";
+            return null;
+        }
+        error = null;
+        return chosen;
+    }
+}
