@@ -12,6 +12,12 @@ public sealed record CertificateAuthority(X509Certificate2 Certificate, byte[] C
 {
     public DateTimeOffset NotAfter => new(Certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);
 
+    /// <summary>Equal when the PEM bytes are equal: two reads of one Secret give equal CAs.</summary>
+    public bool Equals(CertificateAuthority? other) =>
+        other is not null && CertificatePem.AsSpan().SequenceEqual(other.CertificatePem) && KeyPem.AsSpan().SequenceEqual(other.KeyPem);
+
+    public override int GetHashCode() => HashCode.Combine(CertificatePem.Length, KeyPem.Length);
+
     public override string ToString() => $"CertificateAuthority {{ Subject = {Certificate.Subject} }}";
 
     /// <summary>Parses <c>ca.crt</c> (first PEM block, as Kamaji does); the message follows Kamaji's wording.</summary>

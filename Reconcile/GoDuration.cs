@@ -39,10 +39,13 @@ public static partial class GoDuration
         return true;
     }
 
-    /// <summary>Formats like Go's <c>time.Duration.String()</c> for whole seconds, e.g. <c>24h0m0s</c>.</summary>
+    /// <summary>Formats like Go's <c>time.Duration.String()</c> for whole seconds: <c>24h0m0s</c>, <c>1m0s</c>, <c>30s</c>.</summary>
     public static string Format(TimeSpan duration)
     {
         var total = (long)duration.TotalSeconds;
-        return string.Create(CultureInfo.InvariantCulture, $"{total / 3600}h{total % 3600 / 60}m{total % 60}s");
+        var (hours, minutes, seconds) = (total / 3600, total % 3600 / 60, total % 60);
+        return hours > 0 ? string.Create(CultureInfo.InvariantCulture, $"{hours}h{minutes}m{seconds}s")
+            : minutes > 0 ? string.Create(CultureInfo.InvariantCulture, $"{minutes}m{seconds}s")
+            : string.Create(CultureInfo.InvariantCulture, $"{seconds}s");
     }
 }

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using KamajiKubeconfig.Reconcile;
+
+namespace KamajiKubeconfig.Tests.Builders;
+
+/// <summary>How a CA key is written in its Secret (Kamaji accepts all three).</summary>
+public enum CaKeyFormat
+{
+    Pkcs1,
+    Sec1,
+    Pkcs8,
+}
+
+/// <summary>A throw-away CA for tests: certificate and key as the PEM bytes a Kamaji CA Secret holds.</summary>
+public sealed record TestCa(string Name, X509Certificate2 Certificate, byte[] CertificatePem, byte[] KeyPem)
+{
+    public string CertificateBase64 => Convert.ToBase64String(CertificatePem);
+}
+
+/// <summary>
+/// Creates CAs once per test run (key generation is the slow part) and hands out the same ones, so tests stay
+/// fast. Each (name, algorithm) pair is a distinct CA, e.g. to simulate a CA rotation.
+/// </summary>
+public static class TestPki
+{
+    private static readonly ConcurrentDictionary<(string, KeyAlgorithm, CaKeyFormat, int), TestCa> Cache = new();
+    public static readonly DateTimeOffset CaNotBefore = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static TestCa Ca(string name = "kubernetes", KeyAlgorithm algorithm = KeyAlgorithm.Rsa2048,
+        CaKeyFormat format = CaKeyFormat.Pkcs1, int validityYears = 10) =>
+        Cache.GetOrAdd((name, algorithm, format, validityYears), k => Create(k.Item1, k.Item2, k.Item3, k.Item4));
+
+    private static TestCa Create(string name, KeyAlgorithm algorithm, CaKeyFormat format, int validityYears)
+    {
+        using var key = FixedKeySource.Shared.NewKey(algorithm);
+        var subject = new X500DistinguishedName($"CN={name}");
+        var request = key switch
+        {
+            RSA rsa => new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
+            ECDsa ec => new CertificateRequest(subject, ec, ec.KeySize == 384 ? HashAlgorithmName.SHA384 : HashAlgorithmName.SHA256),
+            _ => throw new InvalidOperationException(),
+        };
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(
+            X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        var certificate = request.CreateSelfSigned(CaNotBefore, CaNotBefore.AddYears(validityYears));
+        var keyPem = (key, format) switch
+        {
+            (RSA rsa, CaKeyFormat.Pkcs1) => rsa.ExportRSAPrivateKeyPem(),
+            (ECDsa ec, CaKeyFormat.Sec1) => ec.ExportECPrivateKeyPem(),
+            (_, CaKeyFormat.Pkcs8) => key.ExportPkcs8PrivateKeyPem(),
+            _ => throw new ArgumentException($"{format} does not apply to {algorithm}"),
+        };
+        var publicOnly = X509CertificateLoader.LoadCertificate(certificate.RawData);
+        return new TestCa(name, publicOnly, Encoding.ASCII.GetBytes(publicOnly.ExportCertificatePem() + "\n"), Encoding.ASCII.GetBytes(keyPem + "\n"));
+    }
+}
