@@ -78,15 +78,18 @@ public sealed class CertificateIssuer(IKeyMaterialSource keys)
         _ => HashAlgorithmName.SHA256,
     };
 
-    /// <summary>O values first, then CN, one RDN each: the order Go's <c>pkix.Name</c> writes.</summary>
+    /// <summary>
+    /// O values (sorted) then CN, one RDN each: the order Go's <c>pkix.Name</c> encodes. The builder encodes in the
+    /// reverse of the order names are added, hence CN first and the groups backwards.
+    /// </summary>
     private static X500DistinguishedName Subject(Identity identity)
     {
         var builder = new X500DistinguishedNameBuilder();
-        foreach (var group in identity.Groups)
+        builder.AddCommonName(identity.User);
+        foreach (var group in identity.Groups.Reverse())
         {
             builder.AddOrganizationName(group);
         }
-        builder.AddCommonName(identity.User);
         return builder.Build();
     }
 
