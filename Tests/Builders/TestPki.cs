@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using KamajiKubeconfig.Controller.Issuing;
 using KamajiKubeconfig.Reconcile;
 
 namespace KamajiKubeconfig.Tests.Builders;
@@ -35,7 +36,8 @@ public static class TestPki
 
     private static TestCa Create(string name, KeyAlgorithm algorithm, CaKeyFormat format, int validityYears)
     {
-        using var key = FixedKeySource.Shared.NewKey(algorithm);
+        // Fresh keys: every CA must differ from every other, which a pooled key source cannot promise.
+        using var key = new SystemKeyMaterialSource().NewKey(algorithm);
         var subject = new X500DistinguishedName($"CN={name}");
         var request = key switch
         {
