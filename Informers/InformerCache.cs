@@ -23,6 +23,8 @@ public sealed class InformerCache<T> : ICacheReader<T>
         _current = CacheSnapshot<T>.Build(_indexers, []);
     }
 
+    public ObjectAccessor<T> Accessor => _indexers.Accessor;
+
     /// <summary>The current state; use it when several reads must see the same moment.</summary>
     public CacheSnapshot<T> Snapshot => Volatile.Read(ref _current);
 
