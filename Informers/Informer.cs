@@ -1,0 +1,291 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+
+namespace KamajiKubeconfig.Informers;
+
+/// <summary>
+/// One list/watch loop feeding one cache (client-go's reflector, YARP's <c>ResourceInformer</c>): paged list,
+/// atomic replace, watch from the list's resourceVersion with bookmarks, re-watch on a clean end, relist on 410,
+/// jittered exponential backoff on failures, and a watchdog for half-open connections. Each raw object is
+/// trimmed by the transform before it is stored. Nothing runs until <see cref="RunAsync"/>.
+/// </summary>
+public sealed class Informer<TRaw, TObject> : IInformer
+    where TObject : class
+{
+    private readonly IListWatch<TRaw> _source;
+    private readonly Func<TRaw, TObject> _transform;
+    private readonly InformerCache<TObject> _cache;
+    private readonly InformerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Random _random;
+    private readonly ILogger _logger;
+    private readonly IInformerMetrics _metrics;
+    private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ImmutableArray<ChangeHandler<TObject>> _handlers = [];
+    private int _started;
+    private bool _needsList = true;
+    private string? _resourceVersion;
+
+    /// <param name="source">Lists and watches raw objects (see <see cref="KubernetesListWatch{TRaw}"/>).</param>
+    /// <param name="transform">Trims a raw object to the stored record; must be total and cheap.</param>
+    /// <param name="cache">The cache this informer alone writes.</param>
+    /// <param name="options">Name, page size, watch timeouts and backoff.</param>
+    /// <param name="timeProvider">Clock for backoff delays and the idle watchdog.</param>
+    /// <param name="random">Jitter source, used only from the loop; pass <see cref="Random.Shared"/> in production.</param>
+    /// <param name="logger">Receives restarts and failures; never object content.</param>
+    /// <param name="metrics">Restart and relist counters; none by default.</param>
+    public Informer(
+        IListWatch<TRaw> source,
+        Func<TRaw, TObject> transform,
+        InformerCache<TObject> cache,
+        InformerOptions options,
+        TimeProvider timeProvider,
+        Random random,
+        ILogger logger,
+        IInformerMetrics? metrics = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(transform);
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentNullException.ThrowIfNull(logger);
+        _source = source;
+        _transform = transform;
+        _cache = cache;
+        _options = options;
+        _time = timeProvider;
+        _random = random;
+        _logger = logger;
+        _metrics = metrics ?? NoopInformerMetrics.Instance;
+    }
+
+    public string Name => _options.Name;
+
+    /// <summary>The cache this informer writes; everyone else only reads it.</summary>
+    public ICacheReader<TObject> Cache => _cache;
+
+    public bool HasSynced => _synced.Task.IsCompleted;
+
+    /// <summary>The resourceVersion the next watch starts from; null before the first list.</summary>
+    public string? LastResourceVersion => Volatile.Read(ref _resourceVersion);
+
+    public Task WaitForSyncAsync(CancellationToken cancellationToken) => _synced.Task.WaitAsync(cancellationToken);
+
+    /// <summary>
+    /// Registers a handler for every later cache write. Register before <see cref="RunAsync"/> so the initial
+    /// list reaches it as adds. Dispose the result to unregister.
+    /// </summary>
+    public IDisposable AddHandler(ChangeHandler<TObject> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ImmutableInterlocked.Update(ref _handlers, static (list, h) => list.Add(h), handler);
+        return new Unregister(() => ImmutableInterlocked.Update(ref _handlers, static (list, h) => list.Remove(h), handler));
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _started, 1) != 0)
+        {
+            throw new InvalidOperationException($"Informer {Name} is already running.");
+        }
+
+        var backoff = new ReflectorBackoff(_options.Backoff, _time, _random);
+        var pipeline = new ResiliencePipelineBuilder { TimeProvider = _time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                // Every failure is retried for as long as we run: an informer that gives up leaves a stale cache.
+                ShouldHandle = static args => ValueTask.FromResult(
+                    args.Outcome.Exception is not null && !args.Context.CancellationToken.IsCancellationRequested),
+                MaxRetryAttempts = int.MaxValue,
+                DelayGenerator = _ => ValueTask.FromResult<TimeSpan?>(backoff.Next()),
+                OnRetry = args =>
+                {
+                    OnRestart(args.Outcome.Exception!, args.RetryDelay);
+                    return default;
+                },
+            })
+            .Build();
+
+        try
+        {
+            await pipeline.ExecuteAsync(ListAndWatchAsync, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping is the normal way out.
+        }
+    }
+
+    /// <summary>One attempt: list if needed, then watch until something fails (a clean end re-watches here).</summary>
+    private async ValueTask ListAndWatchAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (_needsList)
+            {
+                await ListAsync(cancellationToken);
+            }
+
+            while (true)
+            {
+                await WatchAsync(cancellationToken);
+                _metrics.Restarted(Name, RestartReason.Closed);
+            }
+        }
+        catch (ResourceVersionExpiredException)
+        {
+            _needsList = true;
+            throw;
+        }
+    }
+
+    private async Task ListAsync(CancellationToken cancellationToken)
+    {
+        var objects = new List<TObject>();
+        string? continueToken = null;
+        string resourceVersion;
+        do
+        {
+            var page = await _source.ListAsync(continueToken, _options.PageSize, cancellationToken);
+            foreach (var raw in page.Items)
+            {
+                if (TryTransform(raw, out var obj))
+                {
+                    objects.Add(obj);
+                }
+            }
+
+            resourceVersion = page.ResourceVersion;
+            continueToken = string.IsNullOrEmpty(page.Continue) ? null : page.Continue;
+        }
+        while (continueToken is not null);
+
+        // Pages are collected first and swapped in together: readers never see half a list.
+        var changes = _cache.Replace(objects);
+        Volatile.Write(ref _resourceVersion, resourceVersion);
+        _needsList = false;
+        InformerLog.Listed(_logger, Name, objects.Count, resourceVersion);
+        if (HasSynced)
+        {
+            _metrics.Relisted(Name);
+        }
+
+        foreach (var change in changes)
+        {
+            Notify(change.Old, change.New);
+        }
+
+        _synced.TrySetResult();
+    }
+
+    private async Task WatchAsync(CancellationToken cancellationToken)
+    {
+        var timeoutSeconds = (int)(_options.MinWatchTimeout.TotalSeconds * (1 + _random.NextDouble()));
+        var idleLimit = TimeSpan.FromSeconds(timeoutSeconds) + _options.IdleMargin;
+        var resourceVersion = LastResourceVersion!;
+        InformerLog.Watching(_logger, Name, resourceVersion, timeoutSeconds);
+
+        using var idle = new CancellationTokenSource(idleLimit, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
+        var startedAt = _time.GetUtcNow();
+        var events = 0;
+        try
+        {
+            await foreach (var evt in _source.WatchAsync(resourceVersion, timeoutSeconds, linked.Token).WithCancellation(linked.Token))
+            {
+                idle.CancelAfter(idleLimit);
+                events++;
+                Apply(evt);
+            }
+        }
+        catch (Exception ex) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new InformerRestartException(RestartReason.Idle, $"No watch event for {idleLimit}: presumed half-open. {ex.Message}");
+        }
+
+        if (events == 0 && _time.GetUtcNow() - startedAt < _options.MinWatchDuration)
+        {
+            throw new InformerRestartException(RestartReason.ShortWatch, "The watch ended without events as soon as it started.");
+        }
+    }
+
+    private void Apply(WatchEvent<TRaw> evt)
+    {
+        switch (evt.Kind)
+        {
+            case WatchEventKind.Added or WatchEventKind.Modified when TryTransform(evt.Item!, out var obj):
+                Notify(_cache.Upsert(obj), obj);
+                break;
+            case WatchEventKind.Deleted when TryTransform(evt.Item!, out var obj):
+                // Prefer what handlers last saw; the final state still identifies the object if we never had it.
+                Notify(_cache.Delete(_cache.Accessor.KeyOf(obj)) ?? obj, null);
+                break;
+            default:
+                // Bookmarks only move the resourceVersion; failed transforms were logged and counted.
+                break;
+        }
+
+        if (!string.IsNullOrEmpty(evt.ResourceVersion))
+        {
+            Volatile.Write(ref _resourceVersion, evt.ResourceVersion);
+        }
+    }
+
+    private bool TryTransform(TRaw raw, out TObject obj)
+    {
+        try
+        {
+            obj = _transform(raw) ?? throw new InvalidOperationException("The transform returned null.");
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A transform must be total; one bad object must not stop the informer for every other object.
+            InformerLog.TransformFailed(_logger, Name, ex);
+            _metrics.TransformFailed(Name);
+            obj = null!;
+            return false;
+        }
+    }
+
+    private void Notify(TObject? oldObject, TObject? newObject)
+    {
+        foreach (var handler in _handlers)
+        {
+            try
+            {
+                handler(oldObject, newObject);
+            }
+            catch (Exception ex)
+            {
+                // The cache is already written; a faulty handler must not stall the watch for everyone.
+                InformerLog.HandlerFailed(_logger, Name, ex);
+                _metrics.HandlerFailed(Name);
+            }
+        }
+    }
+
+    private void OnRestart(Exception exception, TimeSpan delay)
+    {
+        var reason = exception switch
+        {
+            ResourceVersionExpiredException => RestartReason.Expired,
+            InformerRestartException restart => restart.Reason,
+            IOException or HttpRequestException or OperationCanceledException or TimeoutException => RestartReason.Transport,
+            _ => RestartReason.Error,
+        };
+        InformerLog.Restarting(_logger, Name, reason, delay, exception);
+        _metrics.Restarted(Name, reason);
+    }
+
+    private sealed class Unregister(Action action) : IDisposable
+    {
+        private Action? _action = action;
+
+        public void Dispose() => Interlocked.Exchange(ref _action, null)?.Invoke();
+    }
+}

@@ -1,0 +1,113 @@
+using System.Runtime.CompilerServices;
+using k8s;
+using k8s.Autorest;
+
+namespace KamajiKubeconfig.Informers;
+
+/// <summary>
+/// <see cref="IListWatch{TRaw}"/> over one list operation of the C# client and its generated
+/// <c>WatchList…Async</c> twin. It absorbs the client's watch quirks (kubernetes-api.md B5, B13): a 410 reaches
+/// us only through <c>onError</c>, an empty stream that ends throws instead of ending, bookmarks are yielded as
+/// near-empty objects. Build instances through <see cref="KubernetesListWatches"/>.
+/// </summary>
+public sealed class KubernetesListWatch<TRaw> : IListWatch<TRaw>
+{
+    private readonly Func<string?, int, CancellationToken, Task<ListPage<TRaw>>> _list;
+    private readonly Func<string, int, Action<Exception>, CancellationToken, IAsyncEnumerable<(WatchEventType, TRaw)>> _watch;
+    private readonly Func<TRaw, string?> _resourceVersionOf;
+
+    /// <param name="list">Lists one page: (continue token or null, limit, token).</param>
+    /// <param name="watch">Starts a watch with bookmarks: (resourceVersion, timeoutSeconds, onError, token).</param>
+    /// <param name="resourceVersionOf">Reads metadata.resourceVersion of a raw object.</param>
+    public KubernetesListWatch(
+        Func<string?, int, CancellationToken, Task<ListPage<TRaw>>> list,
+        Func<string, int, Action<Exception>, CancellationToken, IAsyncEnumerable<(WatchEventType, TRaw)>> watch,
+        Func<TRaw, string?> resourceVersionOf)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        ArgumentNullException.ThrowIfNull(watch);
+        ArgumentNullException.ThrowIfNull(resourceVersionOf);
+        _list = list;
+        _watch = watch;
+        _resourceVersionOf = resourceVersionOf;
+    }
+
+    public async Task<ListPage<TRaw>> ListAsync(string? continueToken, int limit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _list(continueToken, limit, cancellationToken);
+        }
+        catch (HttpOperationException ex) when (KubernetesErrors.IsGone(ex))
+        {
+            // Usually an expired continue token: the snapshot it pointed into was compacted.
+            throw KubernetesErrors.Expired(ex);
+        }
+    }
+
+    public async IAsyncEnumerable<WatchEvent<TRaw>> WatchAsync(
+        string resourceVersion, int timeoutSeconds, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Exception? reported = null;
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        // The client keeps reading after onError; we stop at once instead, because a server that sent ERROR
+        // has nothing more for this resourceVersion, and a stale stream must not hold the informer.
+        void OnError(Exception ex)
+        {
+            reported ??= ex;
+            abort.Cancel();
+        }
+
+        // The generated method starts the HTTP request when called, so it is called here, inside the iterator.
+        await using var events = _watch(resourceVersion, timeoutSeconds, OnError, abort.Token).GetAsyncEnumerator(abort.Token);
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = await events.MoveNextAsync();
+            }
+            catch (Exception) when (reported is not null)
+            {
+                more = false;
+            }
+            catch (HttpOperationException ex) when (KubernetesErrors.IsGone(ex))
+            {
+                throw KubernetesErrors.Expired(ex);
+            }
+            catch (HttpRequestException ex) when (KubernetesErrors.EndedBeforeFirstLine(ex))
+            {
+                more = false;
+            }
+
+            if (reported is not null)
+            {
+                throw KubernetesErrors.FromStreamError(reported);
+            }
+
+            if (!more)
+            {
+                yield break;
+            }
+
+            yield return ToEvent(events.Current);
+        }
+    }
+
+    private WatchEvent<TRaw> ToEvent((WatchEventType Type, TRaw Item) raw)
+    {
+        var resourceVersion = raw.Item is null ? string.Empty : _resourceVersionOf(raw.Item) ?? string.Empty;
+        return raw.Type switch
+        {
+            WatchEventType.Added => new WatchEvent<TRaw>(WatchEventKind.Added, raw.Item, resourceVersion),
+            WatchEventType.Modified => new WatchEvent<TRaw>(WatchEventKind.Modified, raw.Item, resourceVersion),
+            WatchEventType.Deleted => new WatchEvent<TRaw>(WatchEventKind.Deleted, raw.Item, resourceVersion),
+
+            // Only the resourceVersion of a bookmark means anything; the object is dropped here so that no
+            // consumer can mistake it for a real one.
+            WatchEventType.Bookmark => new WatchEvent<TRaw>(WatchEventKind.Bookmark, default, resourceVersion),
+            _ => throw new WatchFailedException($"Unexpected watch event type {raw.Type}."),
+        };
+    }
+}

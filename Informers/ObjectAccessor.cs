@@ -1,0 +1,21 @@
+namespace KamajiKubeconfig.Informers;
+
+/// <summary>
+/// How the cache and the informer read the two fields they need from a stored object. The stored type is the
+/// Controller's own trimmed record, which knows nothing of this folder, so the knowledge is passed in rather
+/// than demanded through an interface on the record.
+/// </summary>
+public sealed class ObjectAccessor<T>
+{
+    public ObjectAccessor(Func<T, ObjectKey> keyOf, Func<T, string> resourceVersionOf)
+    {
+        ArgumentNullException.ThrowIfNull(keyOf);
+        ArgumentNullException.ThrowIfNull(resourceVersionOf);
+        KeyOf = keyOf;
+        ResourceVersionOf = resourceVersionOf;
+    }
+
+    public Func<T, ObjectKey> KeyOf { get; }
+
+    public Func<T, string> ResourceVersionOf { get; }
+}

@@ -1,0 +1,46 @@
+namespace KamajiKubeconfig.Informers;
+
+/// <summary>
+/// The delay before the next list/watch attempt, with client-go's reflector semantics (apimachinery
+/// <c>wait.Backoff.Step</c> plus the backoff manager's reset). Deterministic given the injected
+/// <see cref="Random"/> and <see cref="TimeProvider"/>. Not thread-safe: one instance per informer loop.
+/// </summary>
+public sealed class ReflectorBackoff
+{
+    private readonly BackoffOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Random _random;
+    private TimeSpan _next;
+    private DateTimeOffset? _attemptStartsAt;
+
+    public ReflectorBackoff(BackoffOptions options, TimeProvider timeProvider, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(random);
+        _options = options;
+        _time = timeProvider;
+        _random = random;
+        _next = options.Initial;
+    }
+
+    /// <summary>Returns the delay to wait now, and advances the sequence.</summary>
+    public TimeSpan Next()
+    {
+        var now = _time.GetUtcNow();
+
+        // The attempt that just failed started when the previous delay ended; if it stayed up long enough,
+        // this failure is a fresh incident and must not inherit the old, long delay.
+        if (_attemptStartsAt is { } start && now - start >= _options.ResetAfter)
+        {
+            _next = _options.Initial;
+        }
+
+        var baseDelay = _next;
+        var grown = TimeSpan.FromTicks((long)Math.Min(baseDelay.Ticks * _options.Factor, _options.Cap.Ticks));
+        _next = grown > baseDelay ? grown : baseDelay;
+        var delay = TimeSpan.FromTicks((long)(baseDelay.Ticks * (1 + (_options.Jitter * _random.NextDouble()))));
+        _attemptStartsAt = now + delay;
+        return delay;
+    }
+}

@@ -1,0 +1,27 @@
+namespace KamajiKubeconfig.Informers;
+
+/// <summary>
+/// The server reported an error inside a watch stream other than an expired resourceVersion (for example a 500,
+/// or a 504 "too large resource version"), or a line could not be decoded. The informer backs off and watches
+/// again from its last resourceVersion, so no event is silently skipped.
+/// </summary>
+public sealed class WatchFailedException : Exception
+{
+    public WatchFailedException()
+        : base("The watch stream reported an error.")
+    {
+    }
+
+    public WatchFailedException(string message)
+        : base(message)
+    {
+    }
+
+    public WatchFailedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>The HTTP-style code of the server's Status, when there was one.</summary>
+    public int? Code { get; init; }
+}

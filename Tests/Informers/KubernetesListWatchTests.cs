@@ -1,0 +1,182 @@
+using System.Net;
+using System.Text.Json;
+using k8s.Models;
+using KamajiKubeconfig.Informers;
+using KamajiKubeconfig.Tests.Fakes;
+
+namespace KamajiKubeconfig.Tests.Informers;
+
+/// <summary>The adapters against the real 21.0.8 client, answered by an in-process stub.</summary>
+[CancelAfter(20_000)]
+public class KubernetesListWatchTests
+{
+    private const string Selector = "kamaji.clastix.io/managed-by=kubeconfig-generator";
+
+    private static string SecretEvent(string type, string name, string resourceVersion) =>
+        "{\"type\":\"" + type + "\",\"object\":{\"kind\":\"Secret\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"" + name
+        + "\",\"namespace\":\"ns1\",\"resourceVersion\":\"" + resourceVersion + "\"}}}";
+
+    private static string ExpiredEvent() =>
+        """{"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"too old resource version: 10 (20)","reason":"Expired","code":410}}""";
+
+    private static async Task<List<WatchEvent<T>>> DrainAsync<T>(IAsyncEnumerable<WatchEvent<T>> events)
+    {
+        var result = new List<WatchEvent<T>>();
+        await foreach (var evt in events)
+        {
+            result.Add(evt);
+        }
+
+        return result;
+    }
+
+    [Test]
+    public async Task SecretsList_FirstPageThenContinue_SendsVersionZeroOnlyOnTheFirstPage()
+    {
+        using var stub = new StubApiHandler(request => StubApiHandler.Json(request.RequestUri!.Query.Contains("continue=", StringComparison.Ordinal)
+            ? """{"kind":"SecretList","apiVersion":"v1","metadata":{"resourceVersion":"10"},"items":[]}"""
+            : """{"kind":"SecretList","apiVersion":"v1","metadata":{"resourceVersion":"10","continue":"next"},"items":[{"metadata":{"name":"a","namespace":"ns1","resourceVersion":"3"}}]}"""));
+        var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
+
+        var first = await source.ListAsync(null, 500, CancellationToken.None);
+        var second = await source.ListAsync(first.Continue, 500, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Items.Single().Metadata.Name, Is.EqualTo("a"));
+            Assert.That(first.ResourceVersion, Is.EqualTo("10"));
+            Assert.That(first.Continue, Is.EqualTo("next"));
+            Assert.That(second.Continue, Is.Null);
+            Assert.That(stub.Requests[0].AbsolutePath, Is.EqualTo("/api/v1/secrets"));
+            Assert.That(stub.Requests[0].Query, Does.Contain("labelSelector=kamaji.clastix.io%2Fmanaged-by%3Dkubeconfig-generator"));
+            Assert.That(stub.Requests[0].Query, Does.Contain("limit=500").And.Contain("resourceVersion=0"));
+            Assert.That(stub.Requests[1].Query, Does.Contain("continue=next").And.Not.Contain("resourceVersion"));
+        });
+    }
+
+    [Test]
+    public void SecretsList_Http410_IsResourceVersionExpired()
+    {
+        using var stub = new StubApiHandler(_ => StubApiHandler.Status(HttpStatusCode.Gone, "Expired"));
+        var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
+
+        Assert.That(() => source.ListAsync("stale", 500, CancellationToken.None), Throws.TypeOf<ResourceVersionExpiredException>());
+    }
+
+    [Test]
+    public async Task SecretsWatch_EventsBookmarkThenExpiredError_YieldsEventsThenThrowsExpired()
+    {
+        using var stub = new StubApiHandler(_ => StubApiHandler.WatchLines(
+            SecretEvent("ADDED", "a", "11"),
+            """{"type":"BOOKMARK","object":{"kind":"Secret","apiVersion":"v1","metadata":{"resourceVersion":"12"}}}""",
+            ExpiredEvent()));
+        var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
+        var seen = new List<WatchEvent<V1Secret>>();
+
+        var drain = async () =>
+        {
+            await foreach (var evt in source.WatchAsync("10", 450, CancellationToken.None))
+            {
+                seen.Add(evt);
+            }
+        };
+
+        Assert.That(drain, Throws.TypeOf<ResourceVersionExpiredException>());
+        Assert.Multiple(() =>
+        {
+            Assert.That(seen.Select(e => (e.Kind, e.ResourceVersion)), Is.EqualTo(new[]
+            {
+                (WatchEventKind.Added, "11"), (WatchEventKind.Bookmark, "12"),
+            }));
+            Assert.That(seen[1].Item, Is.Null, "bookmark objects never leave the adapter");
+            Assert.That(stub.Requests[0].Query, Does.Contain("watch=true").And.Contain("allowWatchBookmarks=true")
+                .And.Contain("resourceVersion=10").And.Contain("timeoutSeconds=450"));
+        });
+    }
+
+    [Test]
+    public async Task SecretsWatch_StreamClosedBeforeFirstLine_EndsCleanly()
+    {
+        using var stub = new StubApiHandler(_ => StubApiHandler.WatchLines());
+        var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
+
+        var events = await DrainAsync(source.WatchAsync("10", 450, CancellationToken.None));
+
+        Assert.That(events, Is.Empty);
+    }
+
+    [Test]
+    public void SecretsWatch_Http410OnTheWatchRequest_IsResourceVersionExpired()
+    {
+        using var stub = new StubApiHandler(_ => StubApiHandler.Status(HttpStatusCode.Gone, "Gone"));
+        var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
+
+        Assert.That(() => DrainAsync(source.WatchAsync("10", 450, CancellationToken.None)), Throws.TypeOf<ResourceVersionExpiredException>());
+    }
+
+    [Test]
+    public void SecretsWatch_OtherErrorEvent_IsWatchFailedWithCode()
+    {
+        using var stub = new StubApiHandler(_ => StubApiHandler.WatchLines(
+            """{"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","reason":"InternalError","code":500}}"""));
+        var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
+
+        Assert.That(() => DrainAsync(source.WatchAsync("10", 450, CancellationToken.None)),
+            Throws.TypeOf<WatchFailedException>().With.Property(nameof(WatchFailedException.Code)).EqualTo(500));
+    }
+
+    [Test]
+    public async Task ClusterCustomObjects_ListAndWatch_YieldJsonElementsWithVersions()
+    {
+        using var stub = new StubApiHandler(request => request.RequestUri!.Query.Contains("watch=true", StringComparison.Ordinal)
+            ? StubApiHandler.WatchLines("""{"type":"MODIFIED","object":{"apiVersion":"kamaji.clastix.io/v1alpha1","kind":"KubeconfigGenerator","metadata":{"name":"g","resourceVersion":"21"}}}""")
+            : StubApiHandler.Json("""{"apiVersion":"kamaji.clastix.io/v1alpha1","kind":"KubeconfigGeneratorList","metadata":{"resourceVersion":"20"},"items":[{"metadata":{"name":"g","resourceVersion":"19"},"spec":{}}]}"""));
+        var source = KubernetesListWatches.ClusterCustomObjects(stub.CreateClient(), "kamaji.clastix.io", "v1alpha1", "kubeconfiggenerators");
+
+        var page = await source.ListAsync(null, 500, CancellationToken.None);
+        var events = await DrainAsync(source.WatchAsync("20", 450, CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(page.ResourceVersion, Is.EqualTo("20"));
+            Assert.That(JsonMetadata.Key(page.Items.Single()), Is.EqualTo(ObjectKey.Cluster("g")));
+            Assert.That(JsonMetadata.ResourceVersion(page.Items.Single()), Is.EqualTo("19"));
+            Assert.That(events.Single().Kind, Is.EqualTo(WatchEventKind.Modified));
+            Assert.That(events.Single().ResourceVersion, Is.EqualTo("21"));
+            Assert.That(events.Single().Item.GetProperty("kind").GetString(), Is.EqualTo("KubeconfigGenerator"));
+            Assert.That(stub.Requests[0].AbsolutePath, Is.EqualTo("/apis/kamaji.clastix.io/v1alpha1/kubeconfiggenerators"));
+        });
+    }
+
+    [Test]
+    public async Task NamespacedCustomObjects_List_UsesTheAllNamespacesPath()
+    {
+        using var stub = new StubApiHandler(_ => StubApiHandler.Json("""{"metadata":{"resourceVersion":"5"},"items":[]}"""));
+        var source = KubernetesListWatches.NamespacedCustomObjects(stub.CreateClient(), "kamaji.clastix.io", "v1alpha1", "tenantcontrolplanes");
+
+        var page = await source.ListAsync(null, 500, CancellationToken.None);
+
+        Assert.That(page.Items, Is.Empty);
+        Assert.That(stub.Requests[0].AbsolutePath, Is.EqualTo("/apis/kamaji.clastix.io/v1alpha1/tenantcontrolplanes"));
+    }
+
+    [Test]
+    public async Task SecretReader_Missing_ReturnsNull()
+    {
+        using var stub = new StubApiHandler(_ => StubApiHandler.Status(HttpStatusCode.NotFound, "NotFound"));
+        var reader = new KubernetesSecretReader(stub.CreateClient());
+
+        var secret = await reader.GetAsync(new ObjectKey("ns1", "ca"), CancellationToken.None);
+
+        Assert.That(secret, Is.Null);
+        Assert.That(stub.Requests[0].AbsolutePath, Is.EqualTo("/api/v1/namespaces/ns1/secrets/ca"));
+    }
+
+    [Test]
+    public void JsonMetadata_MissingFields_ReadAsEmpty()
+    {
+        using var doc = JsonDocument.Parse("""{"spec":{}}""");
+
+        Assert.That(JsonMetadata.ResourceVersion(doc.RootElement), Is.Empty);
+    }
+}
