@@ -16,6 +16,9 @@ internal sealed class DelayedAdds<T> : IDisposable
     /// </summary>
     internal static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
 
+    /// <summary>The shortest wait the timer is armed for.</summary>
+    private static readonly TimeSpan MinWait = TimeSpan.FromMilliseconds(1);
+
     private readonly Lock _gate = new();
     private readonly TimeProvider _timeProvider;
     private readonly Action<T> _onReady;
@@ -138,16 +141,14 @@ internal sealed class DelayedAdds<T> : IDisposable
             return;
         }
 
-        // Whole milliseconds, rounded up: timers have millisecond resolution, and rounding up means the timer
-        // never fires before the head is due. Never zero, since a zero due time may run the callback inline.
-        var wait = head.ReadyAt - now;
-        var dueMs = Math.Clamp(Math.Ceiling(wait.TotalMilliseconds), 1, MaxWait.TotalMilliseconds);
-        var dueTime = TimeSpan.FromMilliseconds(dueMs);
-        // The period equals the due time: if the timer ever fires without finding the head due, it fires
-        // again. (FakeTimeProvider also needs it: a Change made inside the callback is overwritten by the
-        // callback's own period when the callback returns.)
-        _timer.Change(dueTime, dueTime);
+        // At least 1 ms: timers have millisecond resolution, so a shorter wait could only spin, and a zero
+        // due time may run the callback inline, inside this lock. A timer that fires early just re-arms here.
+        var dueTime = Clamp(head.ReadyAt - now, MinWait, MaxWait);
+        _timer.Change(dueTime, Timeout.InfiniteTimeSpan);
     }
+
+    private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) =>
+        value < min ? min : value > max ? max : value;
 
     private TimeSpan Now() => _timeProvider.GetElapsedTime(_origin);
 
