@@ -8,6 +8,8 @@ namespace KamajiKubeconfig.Tests.Queue;
 /// <see cref="IWorkQueue{T}.AddAfter"/>. <see cref="FakeTimeProvider.Advance"/> runs due timers inline, so the
 /// Go tests' polling (waitForAdded, waitForWaitingQueueToFill) becomes a plain assertion after the step.
 /// </summary>
+// A fresh fake clock per test: NUnit otherwise shares one fixture instance between tests.
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public class DelayedAddsTests
 {
     private readonly FakeTimeProvider _time = new();

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace KamajiKubeconfig.Tests.Queue;
 
 /// <summary>Ports of client-go <c>util/workqueue/rate_limiting_queue_test.go</c>.</summary>
+// A fresh fake clock per test: NUnit otherwise shares one fixture instance between tests.
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public class RateLimitingQueueTests
 {
     private readonly FakeTimeProvider _time = new();

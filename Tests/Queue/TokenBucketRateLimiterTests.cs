@@ -7,6 +7,8 @@ namespace KamajiKubeconfig.Tests.Queue;
 /// client-go has no test of its own for <c>TypedBucketRateLimiter</c> (golang.org/x/time/rate is tested
 /// upstream), so these pin the <c>Reserve().Delay()</c> behaviour we reimplemented, on a fake clock.
 /// </summary>
+// A fresh fake clock per test: NUnit otherwise shares one fixture instance between tests.
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public class TokenBucketRateLimiterTests
 {
     private readonly FakeTimeProvider _time = new();

@@ -8,6 +8,8 @@ namespace KamajiKubeconfig.Tests.Queue;
 /// Ports of client-go <c>util/workqueue/queue_test.go</c>, case for case. The Go tests' sleeps become
 /// <see cref="Thread.Yield"/> or a check that a task has not completed: nothing here waits on real time.
 /// </summary>
+// A fresh fake clock per test: NUnit otherwise shares one fixture instance between tests.
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public class WorkQueueTests
 {
     private readonly FakeTimeProvider _time = new();
