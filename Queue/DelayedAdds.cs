@@ -120,8 +120,13 @@ internal sealed class DelayedAdds<T> : IDisposable
             ArmLocked(now);
         }
 
+        if (due is null)
+        {
+            return;
+        }
+
         // Outside the lock: the callback takes the queue's lock.
-        foreach (var item in due ?? [])
+        foreach (var item in due)
         {
             _onReady(item);
         }

@@ -14,7 +14,8 @@ internal sealed class ItemExponentialFailureRateLimiter<T> : IRateLimiter<T>
 
     public ItemExponentialFailureRateLimiter(TimeSpan baseDelay, TimeSpan maxDelay)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(baseDelay, TimeSpan.Zero);
+        // Positive: a zero base times an infinite power of two would be NaN, and "no backoff" is a different limiter.
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(baseDelay, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDelay, baseDelay);
         _baseDelay = baseDelay;
         _maxDelay = maxDelay;

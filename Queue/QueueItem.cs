@@ -28,6 +28,9 @@ internal readonly record struct QueueItem<T>
     /// <summary>The item; throws on the shut-down signal, which has none.</summary>
     public T Item => HasItem ? _item! : throw new InvalidOperationException("The queue is shut down; there is no item.");
 
+    /// <summary>Written by hand: the generated one would read <see cref="Item"/>, which throws on the signal.</summary>
+    public override string ToString() => HasItem ? $"QueueItem({_item})" : "QueueItem(shut down)";
+
     /// <summary>The usual worker loop test: <c>if (!next.TryGetItem(out var key)) return;</c>.</summary>
     public bool TryGetItem([MaybeNullWhen(false)] out T item)
     {

@@ -169,7 +169,10 @@ internal sealed class WorkQueue<T> : IWorkQueue<T>, IDisposable
             {
                 _ready.Writer.TryWrite(item);
             }
-            else if (_processing.Count == 0)
+
+            // A drain waits for the items being processed only, as client-go's does: an item queued again
+            // here is handed out as usual, but a drain must not hang when no worker is left to take it.
+            if (_processing.Count == 0)
             {
                 _drained?.TrySetResult();
             }

@@ -217,6 +217,52 @@ public class WorkQueueTests
         await drained.WaitAsync(QueueTestHelpers.Timeout);
     }
 
+    // Not in queue_test.go: the drain waits for processing items only, so a parked item that Done puts back
+    // does not make it hang when no worker is left to take it.
+    [Test]
+    public async Task ShutDownWithDrainAsync_LastItemParkedAndNoWorkerLeft_CompletesOnDone()
+    {
+        using var queue = QueueTestHelpers.NewQueue(_time);
+        queue.Add("foo");
+        var item = queue.GetReady();
+        queue.Add("foo");
+        var drained = queue.ShutDownWithDrainAsync(CancellationToken.None);
+
+        queue.Done(item);
+
+        await drained.WaitAsync(QueueTestHelpers.Timeout);
+        Assert.That(queue.Count, Is.EqualTo(1), "the parked item is still there for a worker");
+    }
+
+    // Not in queue_test.go: cancelling the drain's token stops only the wait, not the shut-down.
+    [Test]
+    public void ShutDownWithDrainAsync_Cancelled_StopsWaitingButStaysShutDown()
+    {
+        using var queue = QueueTestHelpers.NewQueue(_time);
+        queue.Add("foo");
+        queue.GetReady();
+        using var cts = new CancellationTokenSource();
+
+        var drained = queue.ShutDownWithDrainAsync(cts.Token);
+        cts.Cancel();
+
+        Assert.That(async () => await drained.WaitAsync(QueueTestHelpers.Timeout), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(queue.ShuttingDown, Is.True);
+    }
+
+    // Not in queue_test.go: the shut-down signal prints without throwing (test output, debugger).
+    [Test]
+    public void QueueItem_ShutDownSignal_HasNoItem()
+    {
+        var signal = QueueItem<string>.ShutDown;
+
+        Assert.That(signal.IsShutDown, Is.True);
+        Assert.That(signal.TryGetItem(out _), Is.False);
+        Assert.That(() => signal.Item, Throws.InvalidOperationException);
+        Assert.That(signal.ToString(), Is.EqualTo("QueueItem(shut down)"));
+        Assert.That(new QueueItem<string>("foo").ToString(), Is.EqualTo("QueueItem(foo)"));
+    }
+
     // Ports TestGarbageCollection: an item that went through Add, GetAsync and Done is not kept alive.
     [Test]
     public void Done_ItemProcessed_QueueKeepsNoReferenceToIt()
