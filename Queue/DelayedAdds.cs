@@ -44,18 +44,6 @@ internal sealed class DelayedAdds<T> : IDisposable
         _timer = timeProvider.CreateTimer(_ => OnTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>Items waiting, for tests and diagnostics.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _waiting.Count;
-            }
-        }
-    }
-
     /// <summary>Hands <paramref name="item"/> to the callback once <paramref name="delay"/> (> 0) has passed.</summary>
     public void Schedule(T item, TimeSpan delay)
     {

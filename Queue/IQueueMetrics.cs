@@ -5,7 +5,7 @@ namespace KamajiKubeconfig.Queue;
 /// an adapter maps each call to one metric named in <see cref="QueueMetricNames"/>. The queue does the
 /// bookkeeping (add and start times, the clock); an adapter only records values.
 /// The queue calls every method except <see cref="IncrementRetries"/> while holding its lock: implementations
-/// must be thread-safe, fast and must never call back into the queue.
+/// must be thread-safe, fast, must not throw and must never call back into the queue.
 /// </summary>
 internal interface IQueueMetrics
 {

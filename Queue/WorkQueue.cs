@@ -10,7 +10,8 @@ namespace KamajiKubeconfig.Queue;
 /// One lock guards the dirty and processing sets and every read and write of the ready channel, so the three
 /// always agree: an item is in the channel only if it is dirty and not processing, so the channel never holds
 /// it twice. Workers wait outside the lock (<see cref="ChannelReader{T}.WaitToReadAsync"/>) and take an item
-/// under it, so an item is never in flight between the channel and the processing set.
+/// under it, so an item is never in flight between the channel and the processing set. The channel runs
+/// continuations asynchronously (its default), so no worker code ever runs under the lock.
 /// </remarks>
 internal sealed class WorkQueue<T> : IWorkQueue<T>, IDisposable
     where T : notnull
