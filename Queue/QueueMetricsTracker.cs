@@ -1,0 +1,65 @@
+namespace KamajiKubeconfig.Queue;
+
+/// <summary>
+/// The bookkeeping behind <see cref="IQueueMetrics"/> (client-go <c>defaultQueueMetrics</c>): when each waiting
+/// item was first added and when each processing item was taken. Not thread-safe: the queue calls it under
+/// its lock. Durations use <see cref="TimeProvider.GetTimestamp"/>, which is monotonic.
+/// </summary>
+internal sealed class QueueMetricsTracker<T>
+    where T : notnull
+{
+    private readonly IQueueMetrics _metrics;
+    private readonly TimeProvider _timeProvider;
+    private readonly Dictionary<T, long> _addedAt = [];
+    private readonly Dictionary<T, long> _startedAt = [];
+
+    public QueueMetricsTracker(IQueueMetrics metrics, TimeProvider timeProvider)
+    {
+        _metrics = metrics;
+        _timeProvider = timeProvider;
+    }
+
+    /// <summary>A new item became dirty; <paramref name="depth"/> counts the dirty items after the add.</summary>
+    public void Added(T item, int depth)
+    {
+        _metrics.IncrementAdds();
+        _metrics.SetDepth(depth);
+        // The first add counts: later adds of a waiting item are collapsed and do not reset its latency.
+        _addedAt.TryAdd(item, _timeProvider.GetTimestamp());
+    }
+
+    /// <summary>A worker took the item; <paramref name="depth"/> counts the dirty items after the take.</summary>
+    public void Started(T item, int depth)
+    {
+        var now = _timeProvider.GetTimestamp();
+        _metrics.SetDepth(depth);
+        _startedAt[item] = now;
+        if (_addedAt.Remove(item, out var addedAt))
+        {
+            _metrics.ObserveQueueDuration(_timeProvider.GetElapsedTime(addedAt, now));
+        }
+    }
+
+    public void Finished(T item)
+    {
+        if (_startedAt.Remove(item, out var startedAt))
+        {
+            _metrics.ObserveWorkDuration(_timeProvider.GetElapsedTime(startedAt));
+        }
+    }
+
+    public void SampleUnfinishedWork()
+    {
+        var now = _timeProvider.GetTimestamp();
+        var total = TimeSpan.Zero;
+        var longest = TimeSpan.Zero;
+        foreach (var startedAt in _startedAt.Values)
+        {
+            var age = _timeProvider.GetElapsedTime(startedAt, now);
+            total += age;
+            longest = age > longest ? age : longest;
+        }
+
+        _metrics.SetUnfinishedWork(total, longest);
+    }
+}
