@@ -11,6 +11,9 @@ public sealed record Generator(
     GeneratorSpec Spec,
     GeneratorStatus? Status)
 {
+    /// <summary>The generator's resourceVersion, for writes that must not race (finalizers). Not read by reconcile.</summary>
+    public string ResourceVersion { get; init; } = "";
+
     public bool IsPaused => Annotations.ContainsKey(WellKnown.PausedAnnotation);
 
     public bool HasFinalizer => Finalizers.Contains(WellKnown.Finalizer);

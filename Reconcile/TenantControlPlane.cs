@@ -16,6 +16,9 @@ public sealed record TenantControlPlane(
     string? CaSecretName,
     JsonElement Document)
 {
+    /// <summary>For the informer cache; reconcile does not read it.</summary>
+    public string ResourceVersion { get; init; } = "";
+
     public ObjectRef Ref => new(Namespace, Name);
 
     public bool IsPaused => Annotations.ContainsKey(WellKnown.PausedAnnotation);

@@ -1,0 +1,38 @@
+using KamajiKubeconfig.Informers;
+using KamajiKubeconfig.Reconcile;
+
+namespace KamajiKubeconfig.Controller.Cluster;
+
+/// <summary>
+/// <see cref="IClusterView"/> over immutable cache snapshots taken once per pass, so reconcile sees one state.
+/// Secrets fetched directly (referenced but unlabelled, so not cached) are layered on top.
+/// </summary>
+public sealed class CacheClusterView(
+    ICacheReader<NamespaceInfo> namespaces,
+    ICacheReader<TenantControlPlane> tenantControlPlanes,
+    ICacheReader<SecretInfo> managedSecrets,
+    ICacheReader<SecretInfo> kamajiSecrets,
+    IReadOnlyDictionary<ObjectRef, SecretInfo> fetched) : IClusterView
+{
+    public IEnumerable<NamespaceInfo> Namespaces => namespaces.List();
+
+    public IEnumerable<TenantControlPlane> TenantControlPlanesIn(string @namespace) => tenantControlPlanes.ListByNamespace(@namespace);
+
+    public SecretInfo? GetSecret(ObjectRef secret)
+    {
+        var key = new ObjectKey(secret.Namespace, secret.Name);
+        return managedSecrets.Get(key) ?? kamajiSecrets.Get(key) ?? fetched.GetValueOrDefault(secret);
+    }
+
+    public IEnumerable<SecretInfo> SecretsManagedBy(string generator) => managedSecrets.ByIndex(ClusterCaches.ManagedByIndex, generator);
+
+    /// <summary>Admin and CA Secrets the selected TCPs name that no cache holds: candidates for a direct read.</summary>
+    public IEnumerable<ObjectRef> MissingReferencedSecrets(GeneratorSpec spec)
+    {
+        var selected = TargetSelector.Select(spec, this, out _) ?? [];
+        return selected
+            .SelectMany(t => new[] { t.AdminSecretName, t.CaSecretName }.Where(n => !string.IsNullOrEmpty(n)).Select(n => new ObjectRef(t.Namespace, n!)))
+            .Where(r => GetSecret(r) is null)
+            .Distinct();
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using k8s;
+using k8s.Models;
+using KamajiKubeconfig.Controller.Mapping;
+using KamajiKubeconfig.Informers;
+using KamajiKubeconfig.Reconcile;
+using Microsoft.Extensions.Logging;
+
+namespace KamajiKubeconfig.Controller.Cluster;
+
+/// <summary>
+/// The controller's informers and their caches: all generators, all TCPs, all Namespaces, and only the Secrets it
+/// needs (its own, by <c>managed-by</c>; Kamaji's admin kubeconfig and CA Secrets, by <c>component</c>).
+/// Each object is mapped to our trimmed record before it is stored.
+/// </summary>
+public sealed class ClusterCaches
+{
+    public const string ManagedByIndex = "managed-by";
+    public const string TenantSecretIndex = "tenant-secret";
+    public const string ManagedSecretsSelector = WellKnown.ManagedByLabel;
+    public const string KamajiSecretsSelector = WellKnown.ComponentLabel + " in (admin-kubeconfig,ca)";
+
+    public ClusterCaches(IKubernetes client, TimeProvider time, ILoggerFactory logging, IInformerMetrics metrics)
+    {
+        Generators = new(new(g => ObjectKey.Cluster(g.Name), g => g.ResourceVersion));
+        TenantControlPlanes = new(new(t => new ObjectKey(t.Namespace, t.Name), t => t.ResourceVersion),
+            new Dictionary<string, Func<TenantControlPlane, IEnumerable<string>>>
+            {
+                // "Which TCP names this Secret?": the authority for admin/CA Secret triggers.
+                [TenantSecretIndex] = t => new[] { t.AdminSecretName, t.CaSecretName }.Where(n => !string.IsNullOrEmpty(n)).Select(n => $"{t.Namespace}/{n}"),
+            });
+        Namespaces = new(new(n => ObjectKey.Cluster(n.Name), n => n.ResourceVersion));
+        ManagedSecrets = new(SecretAccessor, new Dictionary<string, Func<SecretInfo, IEnumerable<string>>>
+        {
+            [ManagedByIndex] = s => s.Labels.TryGetValue(WellKnown.ManagedByLabel, out var g) ? [g] : [],
+        });
+        KamajiSecrets = new(SecretAccessor);
+
+        GeneratorInformer = new Informer<JsonElement, Generator>(
+            KubernetesListWatches.ClusterCustomObjects(client, WellKnown.Group, WellKnown.Version, WellKnown.GeneratorPlural),
+            GeneratorMapper.FromJson, Generators, new InformerOptions { Name = "kubeconfiggenerators" }, time, Random.Shared,
+            logging.CreateLogger("informer.kubeconfiggenerators"), metrics);
+        TenantControlPlaneInformer = new Informer<JsonElement, TenantControlPlane>(
+            KubernetesListWatches.NamespacedCustomObjects(client, WellKnown.Group, WellKnown.Version, WellKnown.TenantControlPlanePlural),
+            TenantControlPlaneMapper.FromJson, TenantControlPlanes, new InformerOptions { Name = "tenantcontrolplanes" }, time, Random.Shared,
+            logging.CreateLogger("informer.tenantcontrolplanes"), metrics);
+        NamespaceInformer = new Informer<V1Namespace, NamespaceInfo>(
+            KubernetesListWatches.Namespaces(client), CoreMapper.FromNamespace, Namespaces, new InformerOptions { Name = "namespaces" },
+            time, Random.Shared, logging.CreateLogger("informer.namespaces"), metrics);
+        ManagedSecretInformer = new Informer<V1Secret, SecretInfo>(
+            KubernetesListWatches.Secrets(client, ManagedSecretsSelector), CoreMapper.FromSecret, ManagedSecrets,
+            new InformerOptions { Name = "secrets-generated" }, time, Random.Shared, logging.CreateLogger("informer.secrets-generated"), metrics);
+        KamajiSecretInformer = new Informer<V1Secret, SecretInfo>(
+            KubernetesListWatches.Secrets(client, KamajiSecretsSelector), CoreMapper.FromSecret, KamajiSecrets,
+            new InformerOptions { Name = "secrets-kamaji" }, time, Random.Shared, logging.CreateLogger("informer.secrets-kamaji"), metrics);
+    }
+
+    private static ObjectAccessor<SecretInfo> SecretAccessor => new(s => new ObjectKey(s.Namespace, s.Name), s => s.ResourceVersion);
+
+    public InformerCache<Generator> Generators { get; }
+    public InformerCache<TenantControlPlane> TenantControlPlanes { get; }
+    public InformerCache<NamespaceInfo> Namespaces { get; }
+    public InformerCache<SecretInfo> ManagedSecrets { get; }
+    public InformerCache<SecretInfo> KamajiSecrets { get; }
+
+    public Informer<JsonElement, Generator> GeneratorInformer { get; }
+    public Informer<JsonElement, TenantControlPlane> TenantControlPlaneInformer { get; }
+    public Informer<V1Namespace, NamespaceInfo> NamespaceInformer { get; }
+    public Informer<V1Secret, SecretInfo> ManagedSecretInformer { get; }
+    public Informer<V1Secret, SecretInfo> KamajiSecretInformer { get; }
+
+    public IReadOnlyList<IInformer> All =>
+        [GeneratorInformer, TenantControlPlaneInformer, NamespaceInformer, ManagedSecretInformer, KamajiSecretInformer];
+
+    public bool HasSynced => All.All(i => i.HasSynced);
+
+    public Task WaitForSyncAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(All.Select(i => i.WaitForSyncAsync(cancellationToken)));
+
+    /// <summary>A consistent view for one pass: each cache read once, plus Secrets fetched directly.</summary>
+    public CacheClusterView View(IReadOnlyDictionary<ObjectRef, SecretInfo>? fetched = null) => new(
+        Namespaces.Snapshot, TenantControlPlanes.Snapshot, ManagedSecrets.Snapshot, KamajiSecrets.Snapshot,
+        fetched ?? new Dictionary<ObjectRef, SecretInfo>());
+}

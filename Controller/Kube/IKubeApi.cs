@@ -1,0 +1,31 @@
+using KamajiKubeconfig.Reconcile;
+
+namespace KamajiKubeconfig.Controller.Kube;
+
+/// <summary>
+/// Every write the controller makes, and the one read it makes outside the informers. A narrow seam: the client's
+/// friendly calls are extension methods Moq cannot mock, and tests want to see exact bodies. Failures throw
+/// <see cref="KubeApiException"/>.
+/// </summary>
+public interface IKubeApi
+{
+    /// <summary>Server-side apply of every field we own; <paramref name="force"/> only for Secrets that are ours.</summary>
+    Task ApplySecretAsync(DesiredSecret secret, bool force, CancellationToken cancellationToken);
+
+    /// <summary>Creates a Secret that must not exist yet (so a foreign Secret is never merged into).</summary>
+    Task CreateSecretAsync(DesiredSecret secret, CancellationToken cancellationToken);
+
+    Task DeleteSecretAsync(ObjectRef secret, CancellationToken cancellationToken);
+
+    /// <summary>A direct read, for Secrets the informers do not hold; null when absent.</summary>
+    Task<SecretInfo?> GetSecretAsync(ObjectRef secret, CancellationToken cancellationToken);
+
+    /// <summary>Server-side apply of the generator's <c>/status</c>.</summary>
+    Task ApplyStatusAsync(string generator, GeneratorStatus status, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the finalizer list, guarded by resourceVersion so a concurrent edit is not lost.</summary>
+    Task SetFinalizersAsync(string generator, string resourceVersion, IReadOnlyList<string> finalizers, CancellationToken cancellationToken);
+
+    /// <summary>A Warning Event on the generator.</summary>
+    Task RecordWarningAsync(Generator generator, string reason, string message, CancellationToken cancellationToken);
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Net;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using KamajiKubeconfig.Reconcile;
+
+namespace KamajiKubeconfig.Controller.Kube;
+
+/// <summary>
+/// <see cref="IKubeApi"/> over the C# client. The only class that calls generated operations for writes; it maps
+/// every failure to a <see cref="KubeApiException"/> so callers decide on one vocabulary.
+/// </summary>
+public sealed class KubeApi(IKubernetes client, TimeProvider time, string instance) : IKubeApi
+{
+    /// <summary>Our server-side apply field manager (and event source).</summary>
+    public const string FieldManager = "kubeconfig-generator";
+
+    /// <summary>Events of cluster-scoped objects live in <c>default</c>, as client-go's recorder puts them.</summary>
+    public const string EventNamespace = "default";
+
+    public Task ApplySecretAsync(DesiredSecret secret, bool force, CancellationToken cancellationToken) =>
+        Call(() => client.CoreV1.PatchNamespacedSecretAsync(
+            new V1Patch(ApiBodies.Secret(secret).ToJsonString(), V1Patch.PatchType.ApplyPatch),
+            secret.Ref.Name, secret.Ref.Namespace, fieldManager: FieldManager, force: force, cancellationToken: cancellationToken));
+
+    public Task CreateSecretAsync(DesiredSecret secret, CancellationToken cancellationToken) =>
+        Call(() => client.CoreV1.CreateNamespacedSecretAsync(
+            KubernetesJson.Deserialize<V1Secret>(ApiBodies.Secret(secret).ToJsonString()),
+            secret.Ref.Namespace, fieldManager: FieldManager, cancellationToken: cancellationToken));
+
+    public async Task DeleteSecretAsync(ObjectRef secret, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Call(() => client.CoreV1.DeleteNamespacedSecretAsync(secret.Name, secret.Namespace, cancellationToken: cancellationToken));
+        }
+        catch (KubeApiException e) when (e.Kind == ApiFailureKind.NotFound)
+        {
+            // Already gone: the goal of a delete.
+        }
+    }
+
+    public async Task<SecretInfo?> GetSecretAsync(ObjectRef secret, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var read = await Call(() => client.CoreV1.ReadNamespacedSecretAsync(secret.Name, secret.Namespace, cancellationToken: cancellationToken));
+            return Mapping.CoreMapper.FromSecret(read);
+        }
+        catch (KubeApiException e) when (e.Kind == ApiFailureKind.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public Task ApplyStatusAsync(string generator, GeneratorStatus status, CancellationToken cancellationToken) =>
+        Call(() => client.CustomObjects.PatchClusterCustomObjectStatusAsync(
+            new V1Patch(ApiBodies.Status(generator, status).ToJsonString(), V1Patch.PatchType.ApplyPatch),
+            WellKnown.Group, WellKnown.Version, WellKnown.GeneratorPlural, generator,
+            fieldManager: FieldManager, force: true, cancellationToken: cancellationToken));
+
+    public Task SetFinalizersAsync(string generator, string resourceVersion, IReadOnlyList<string> finalizers, CancellationToken cancellationToken) =>
+        Call(() => client.CustomObjects.PatchClusterCustomObjectAsync(
+            new V1Patch(ApiBodies.Finalizers(resourceVersion, finalizers).ToJsonString(), V1Patch.PatchType.MergePatch),
+            WellKnown.Group, WellKnown.Version, WellKnown.GeneratorPlural, generator,
+            fieldManager: FieldManager, cancellationToken: cancellationToken));
+
+    public Task RecordWarningAsync(Generator generator, string reason, string message, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var body = new Corev1Event
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = $"{generator.Name}.{now.Ticks.ToString("x", CultureInfo.InvariantCulture)}",
+                NamespaceProperty = EventNamespace,
+            },
+            InvolvedObject = new V1ObjectReference
+            {
+                ApiVersion = WellKnown.ApiVersion,
+                Kind = WellKnown.GeneratorKind,
+                Name = generator.Name,
+                Uid = generator.Uid,
+            },
+            Reason = reason,
+            Message = message.Length > 1024 ? message[..1021] + "..." : message,
+            Type = "Warning",
+            Source = new V1EventSource { Component = FieldManager },
+            ReportingComponent = FieldManager,
+            ReportingInstance = instance,
+            FirstTimestamp = now,
+            LastTimestamp = now,
+            Count = 1,
+        };
+        return Call(() => client.CoreV1.CreateNamespacedEventAsync(body, EventNamespace, cancellationToken: cancellationToken));
+    }
+
+    private static async Task<T> Call<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (HttpOperationException e)
+        {
+            throw Classify(e);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TimeoutException)
+        {
+            throw new KubeApiException(ApiFailureKind.Transport, e.Message, null, e);
+        }
+    }
+
+    /// <summary>Maps an HTTP failure to our vocabulary, keeping the server's Status message (never the request).</summary>
+    public static KubeApiException Classify(HttpOperationException e)
+    {
+        var code = e.Response?.StatusCode ?? 0;
+        var status = TryReadStatus(e.Response?.Content);
+        var message = status?.Message ?? $"the server answered {(int)code} {code}";
+        var retryAfter = RetryAfter(e.Response);
+        var kind = code switch
+        {
+            HttpStatusCode.Conflict when status?.Reason == "AlreadyExists" => ApiFailureKind.AlreadyExists,
+            HttpStatusCode.Conflict => ApiFailureKind.Conflict,
+            HttpStatusCode.NotFound => ApiFailureKind.NotFound,
+            HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity or HttpStatusCode.UnsupportedMediaType => ApiFailureKind.Invalid,
+            HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized => ApiFailureKind.Forbidden,
+            HttpStatusCode.TooManyRequests => ApiFailureKind.Throttled,
+            _ => ApiFailureKind.ServerError,
+        };
+        return new KubeApiException(kind, message, retryAfter, e);
+    }
+
+    private static V1Status? TryReadStatus(string? content)
+    {
+        if (string.IsNullOrEmpty(content))
+        {
+            return null;
+        }
+        try
+        {
+            return KubernetesJson.Deserialize<V1Status>(content);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessageWrapper? response)
+    {
+        var values = response?.Headers is { } headers && headers.TryGetValue("Retry-After", out var v) ? v : null;
+        var first = values?.FirstOrDefault();
+        return int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? TimeSpan.FromSeconds(seconds) : null;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using KamajiKubeconfig.Controller.Issuing;
+using KamajiKubeconfig.Reconcile;
+
+namespace KamajiKubeconfig.Controller.Workers;
+
+/// <summary>Runs the plan's Issue decisions in parallel across cores: key generation is the expensive part of a pass.</summary>
+public sealed class KubeconfigIssuing(CertificateIssuer issuer, int parallelism)
+{
+    /// <summary>The plan's Issue targets with their kubeconfig filled in, and the causes of those that failed.</summary>
+    public (IReadOnlyList<TargetPlan> Issued, IReadOnlyDictionary<ObjectRef, string> Failures) IssueAll(
+        ReconcilePlan plan, CancellationToken cancellationToken)
+    {
+        var issued = new ConcurrentBag<TargetPlan>();
+        var failures = new ConcurrentDictionary<ObjectRef, string>();
+        var targets = plan.Targets.Where(t => t.Action == TargetAction.Issue).ToList();
+        Parallel.ForEach(targets, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, target =>
+        {
+            var result = issuer.Issue(target.Issue!);
+            if (result.Error is not null)
+            {
+                failures[target.TenantControlPlane] = result.Error;
+            }
+            else
+            {
+                issued.Add(target with { Secret = target.Secret! with { Value = result.Kubeconfig } });
+            }
+        });
+        return ([.. issued.OrderBy(t => t.TenantControlPlane, ObjectRef.Order)], failures);
+    }
+}

@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using KamajiKubeconfig.Controller.Kube;
+using KamajiKubeconfig.Reconcile;
+
+namespace KamajiKubeconfig.Controller.Workers;
+
+/// <summary>
+/// The imperative half of a pass: issues certificates, writes and deletes Secrets with bounded concurrency, manages
+/// the finalizer, writes status only when it changed, and raises one aggregated Warning Event when the errors
+/// change. One TCP's failure is recorded in status and never stops the others (spec.md B6).
+/// </summary>
+public sealed class PlanExecutor(IKubeApi api, KubeconfigIssuing issuing, SecretWriter writer, int applyParallelism)
+{
+    public async Task<PassReport> ExecuteAsync(Generator generator, ReconcilePlan plan, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        switch (plan.Mode)
+        {
+            case PlanMode.Paused:
+                return PassReport.Nothing(plan);
+            case PlanMode.Finalizing:
+                return await FinalizeAsync(generator, plan, cancellationToken);
+        }
+        if (plan.AddFinalizer)
+        {
+            // Before any Secret exists, so a generator deleted right after cannot leave Secrets behind.
+            var added = await TrySetFinalizers(generator, [.. generator.Finalizers, WellKnown.Finalizer], plan, cancellationToken);
+            if (added is not null)
+            {
+                return added;
+            }
+        }
+
+        var (issued, issueFailures) = issuing.IssueAll(plan, cancellationToken);
+        var writes = issued.Concat(plan.Targets.Where(t => t.Action == TargetAction.Repair)).ToList();
+        var failures = new ConcurrentDictionary<ObjectRef, string>(issueFailures);
+        var transient = new ConcurrentBag<TimeSpan?>();
+        await ForEach(writes, async (target, ct) =>
+        {
+            var result = await writer.WriteAsync(target, generator, ct);
+            if (result.Cause is not null)
+            {
+                failures[target.TenantControlPlane] = result.Cause;
+                if (result.Transient)
+                {
+                    transient.Add(result.RetryAfter);
+                }
+            }
+        }, cancellationToken);
+        var deleteFailures = 0;
+        await ForEach(plan.Deletes, async (secret, ct) =>
+        {
+            try
+            {
+                await api.DeleteSecretAsync(secret, ct);
+            }
+            catch (KubeApiException e) when (e.IsTransient)
+            {
+                Interlocked.Increment(ref deleteFailures);
+                transient.Add(e.RetryAfter);
+            }
+        }, cancellationToken);
+
+        var final = plan.WithIssueFailures(generator, failures, now);
+        if (final.StatusChanged && final.Status is not null)
+        {
+            try
+            {
+                await api.ApplyStatusAsync(generator.Name, final.Status, cancellationToken);
+                await WarnIfErrorsChanged(generator, final.Status, cancellationToken);
+            }
+            catch (KubeApiException e) when (e.IsTransient)
+            {
+                transient.Add(e.RetryAfter);
+            }
+        }
+        var issuedByReason = issued.Where(t => !failures.ContainsKey(t.TenantControlPlane))
+            .GroupBy(t => t.Reason!.Value).ToDictionary(g => g.Key, g => g.Count());
+        var repaired = writes.Count(t => t.Action == TargetAction.Repair && !failures.ContainsKey(t.TenantControlPlane));
+        return new PassReport(
+            transient.IsEmpty ? PassOutcome.Completed : PassOutcome.Transient,
+            transient.Max(),
+            final,
+            issuedByReason,
+            repaired,
+            plan.Deletes.Count - deleteFailures,
+            failures.Count);
+    }
+
+    private async Task<PassReport> FinalizeAsync(Generator generator, ReconcilePlan plan, CancellationToken cancellationToken)
+    {
+        var transient = new ConcurrentBag<TimeSpan?>();
+        await ForEach(plan.Deletes, async (secret, ct) =>
+        {
+            try
+            {
+                await api.DeleteSecretAsync(secret, ct);
+            }
+            catch (KubeApiException e)
+            {
+                transient.Add(e.RetryAfter);
+            }
+        }, cancellationToken);
+        if (!transient.IsEmpty)
+        {
+            return PassReport.Nothing(plan) with { Outcome = PassOutcome.Transient, RetryAfter = transient.Max(), Pruned = plan.Deletes.Count - transient.Count };
+        }
+        if (plan.RemoveFinalizer)
+        {
+            var removed = await TrySetFinalizers(generator, [.. generator.Finalizers.Where(f => f != WellKnown.Finalizer)], plan, cancellationToken);
+            if (removed is not null)
+            {
+                return removed;
+            }
+        }
+        // Deleted Secrets come back as watch events, which requeue the generator to release the finalizer.
+        return PassReport.Nothing(plan) with { Pruned = plan.Deletes.Count };
+    }
+
+    private async Task<PassReport?> TrySetFinalizers(Generator generator, IReadOnlyList<string> finalizers, ReconcilePlan plan, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await api.SetFinalizersAsync(generator.Name, generator.ResourceVersion, finalizers, cancellationToken);
+            return null;
+        }
+        catch (KubeApiException e) when (e.Kind == ApiFailureKind.NotFound)
+        {
+            return PassReport.Nothing(plan);
+        }
+        catch (KubeApiException e)
+        {
+            return PassReport.Nothing(plan) with { Outcome = PassOutcome.Transient, RetryAfter = e.RetryAfter };
+        }
+    }
+
+    /// <summary>
+    /// One Warning Event per change of the error set, never one per TCP per pass (spec.md B11); a failed event is
+    /// not worth failing the pass for.
+    /// </summary>
+    private async Task WarnIfErrorsChanged(Generator generator, GeneratorStatus status, CancellationToken cancellationToken)
+    {
+        if (status.Errors.Count == 0 || status.Errors.Equals(generator.Status?.Errors))
+        {
+            return;
+        }
+        var reason = status.Conditions.Count > 0 ? status.Conditions[0].Reason : "KubeconfigErrors";
+        var summary = string.Join("; ", status.Errors.Take(5).Select(e => $"{e.Resource}: {e.Message}"));
+        var more = status.Errors.Count > 5 ? string.Create(CultureInfo.InvariantCulture, $"; and {status.Errors.Count - 5} more") : "";
+        try
+        {
+            await api.RecordWarningAsync(generator, reason,
+                string.Create(CultureInfo.InvariantCulture, $"{status.Errors.Count} error(s), {status.AvailableResources} of {status.Resources} kubeconfigs available: {summary}{more}"),
+                cancellationToken);
+        }
+        catch (KubeApiException)
+        {
+            // Events are best effort; status already carries the errors.
+        }
+    }
+
+    private Task ForEach<T>(IEnumerable<T> items, Func<T, CancellationToken, ValueTask> body, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = applyParallelism, CancellationToken = cancellationToken }, body);
+}

@@ -1,0 +1,56 @@
+using KamajiKubeconfig.Controller.Kube;
+using KamajiKubeconfig.Reconcile;
+
+namespace KamajiKubeconfig.Controller.Workers;
+
+/// <summary>The result of writing one Secret: null cause = written.</summary>
+public readonly record struct WriteResult(string? Cause, bool Transient, TimeSpan? RetryAfter)
+{
+    public static readonly WriteResult Written = new(null, false, null);
+
+    public static WriteResult From(KubeApiException e) => new(e.Message, e.IsTransient, e.RetryAfter);
+}
+
+/// <summary>
+/// Writes one desired Secret (spec.md B7): a Secret we believe missing is created, never applied, so a foreign
+/// Secret that the cache did not show is not merged into; one that is ours is applied with force, taking back
+/// fields others edited.
+/// </summary>
+public sealed class SecretWriter(IKubeApi api)
+{
+    public async Task<WriteResult> WriteAsync(TargetPlan target, Generator generator, CancellationToken cancellationToken)
+    {
+        var secret = target.Secret!;
+        try
+        {
+            if (target.Reason == IssueReason.Missing)
+            {
+                try
+                {
+                    await api.CreateSecretAsync(secret, cancellationToken);
+                    return WriteResult.Written;
+                }
+                catch (KubeApiException e) when (e.Kind == ApiFailureKind.AlreadyExists)
+                {
+                    var existing = await api.GetSecretAsync(secret.Ref, cancellationToken);
+                    if (existing is null || !IsOurs(existing, generator.Name, target.TenantControlPlane.Name))
+                    {
+                        return new WriteResult(
+                            $"the {GoFormat.Quote(secret.Ref.ToString())} Secret already exists and is not managed by this generator for this TenantControlPlane: refusing to overwrite it",
+                            existing is null, null);
+                    }
+                }
+            }
+            await api.ApplySecretAsync(secret, force: true, cancellationToken);
+            return WriteResult.Written;
+        }
+        catch (KubeApiException e)
+        {
+            return WriteResult.From(e);
+        }
+    }
+
+    private static bool IsOurs(SecretInfo secret, string generator, string tcp) =>
+        secret.Labels.GetValueOrDefault(WellKnown.ManagedByLabel) == generator
+        && secret.Labels.GetValueOrDefault(WellKnown.ManagedForLabel) == tcp;
+}
