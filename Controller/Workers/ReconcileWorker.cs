@@ -72,7 +72,7 @@ internal sealed partial class ReconcileWorker(
                 break;
         }
         observer.PassFinished(name, report, failure, time.GetElapsedTime(started));
-        if (report is not null)
+        if (report is not null && logger.IsEnabled(LogLevel.Debug))
         {
             LogPassDone(logger, name, decision, report.Issued.Values.Sum(), report.Repaired, report.Pruned, report.Failed);
         }
