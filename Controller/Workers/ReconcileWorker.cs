@@ -74,7 +74,8 @@ internal sealed partial class ReconcileWorker(
         observer.PassFinished(name, report, failure, time.GetElapsedTime(started));
         if (report is not null && logger.IsEnabled(LogLevel.Debug))
         {
-            LogPassDone(logger, name, decision, report.Issued.Values.Sum(), report.Repaired, report.Pruned, report.Failed);
+            var issued = report.Issued.Values.Sum();
+            LogPassDone(logger, name, decision, issued, report.Repaired, report.Pruned, report.Failed);
         }
     }
 
