@@ -1,0 +1,230 @@
+using KamajiKubeconfig.Controller.Kube;
+using KamajiKubeconfig.Controller.Workers;
+using KamajiKubeconfig.Reconcile;
+using KamajiKubeconfig.Tests.Builders;
+using Moq;
+
+namespace KamajiKubeconfig.Tests.Workers;
+
+/// <summary>
+/// The applier against a strict mock of the API seam: exactly the calls a plan calls for, none where none is due
+/// (spec.md B3, B5, B6, B7, B11).
+/// </summary>
+public class PlanExecutorTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private static PlanExecutor Executor(Mock<IKubeApi> api) =>
+        new(api.Object, new KubeconfigIssuing(new TestWorld().Issuer, 2), new SecretWriter(api.Object), 4);
+
+    private static Mock<IKubeApi> Strict() => new(MockBehavior.Strict);
+
+    [Test]
+    public async Task Execute_NewTarget_CreatesTheSecretThenWritesStatus()
+    {
+        var world = new TestWorld().Tenant("ns", "t");
+        var generator = new GeneratorBuilder("g").Build();
+        var plan = world.Reconcile(generator, Now);
+        var api = Strict();
+        var sequence = new MockSequence();
+        DesiredSecret? created = null;
+        api.InSequence(sequence).Setup(a => a.CreateSecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<CancellationToken>())).Callback<DesiredSecret, CancellationToken>((s, _) => created = s).Returns(Task.CompletedTask);
+        api.InSequence(sequence).Setup(a => a.ApplyStatusAsync("g", plan.Status!, None)).Returns(Task.CompletedTask);
+
+        var report = await Executor(api).ExecuteAsync(generator, plan, Now, None);
+
+        Assert.That(report.Outcome, Is.EqualTo(PassOutcome.Completed));
+        Assert.That(report.Issued, Is.EqualTo(new Dictionary<IssueReason, int> { [IssueReason.Missing] = 1 }));
+        Assert.That(created!.Ref, Is.EqualTo(new ObjectRef("ns", "t-g")));
+        Assert.That(created.Value, Is.Not.Null.And.Not.Empty);
+        Assert.That(created.Labels[WellKnown.ManagedByLabel], Is.EqualTo("g"));
+        api.VerifyAll();
+    }
+
+    [Test]
+    public async Task Execute_NothingChanged_MakesNoCallAtAll()
+    {
+        var world = new TestWorld().Tenant("ns", "t");
+        var generator = new GeneratorBuilder("g").Build();
+        world.Apply(world.Reconcile(generator, Now));
+        var settled = new GeneratorBuilder("g").Status(world.Reconcile(generator, Now).Status).Build();
+
+        var report = await Executor(Strict()).ExecuteAsync(settled, world.Reconcile(settled, Now.AddHours(1)), Now.AddHours(1), None);
+
+        Assert.That((report.Outcome, report.Issued.Count, report.Repaired, report.Pruned), Is.EqualTo((PassOutcome.Completed, 0, 0, 0)));
+    }
+
+    [Test]
+    public async Task Execute_MetadataDrift_AppliesWithForceAndTheSameValue()
+    {
+        var world = new TestWorld().Tenant("ns", "t");
+        var generator = new GeneratorBuilder("g").Build();
+        world.Apply(world.Reconcile(generator, Now));
+        var value = world.Secret("ns", "t-g")!.Get("value");
+        world.Edit("ns", "t-g", s => s with { Labels = s.Labels.Without(WellKnown.LifecycleLabel) });
+        var settled = new GeneratorBuilder("g").Status(world.Reconcile(generator, Now).Status).Build();
+        var api = Strict();
+        api.Setup(a => a.ApplySecretAsync(It.Is<DesiredSecret>(s => s.Value == value && s.Labels[WellKnown.LifecycleLabel] == "kubeconfig"), true, It.IsAny<CancellationToken>()))
+            .Returns(Task.CompletedTask);
+
+        var report = await Executor(api).ExecuteAsync(settled, world.Reconcile(settled, Now), Now, None);
+
+        Assert.That(report.Repaired, Is.EqualTo(1));
+        api.VerifyAll();
+    }
+
+    [Test]
+    public async Task Execute_GeneratorWithoutFinalizer_AddsItFirstGuardedByResourceVersion()
+    {
+        var world = new TestWorld().Tenant("ns", "t");
+        var generator = new GeneratorBuilder("g").WithoutFinalizer().Build() with { ResourceVersion = "42" };
+        var plan = world.Reconcile(generator, Now);
+        var api = Strict();
+        var sequence = new MockSequence();
+        api.InSequence(sequence).Setup(a => a.SetFinalizersAsync("g", "42", new[] { WellKnown.Finalizer }, None)).Returns(Task.CompletedTask);
+        api.InSequence(sequence).Setup(a => a.CreateSecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        api.InSequence(sequence).Setup(a => a.ApplyStatusAsync("g", It.IsAny<GeneratorStatus>(), None)).Returns(Task.CompletedTask);
+
+        await Executor(api).ExecuteAsync(generator, plan, Now, None);
+
+        api.VerifyAll();
+    }
+
+    [Test]
+    public async Task Execute_FinalizerConflict_StopsThePassAsTransient()
+    {
+        var world = new TestWorld().Tenant("ns", "t");
+        var generator = new GeneratorBuilder("g").WithoutFinalizer().Build();
+        var api = Strict();
+        api.Setup(a => a.SetFinalizersAsync("g", "", It.IsAny<IReadOnlyList<string>>(), None)).ThrowsAsync(new KubeApiException(ApiFailureKind.Conflict, "conflict"));
+
+        var report = await Executor(api).ExecuteAsync(generator, world.Reconcile(generator, Now), Now, None);
+
+        Assert.That(report.Outcome, Is.EqualTo(PassOutcome.Transient));
+    }
+
+    [Test]
+    public async Task Execute_ForeignSecretAppearedUnderTheName_IsNotWrittenAndIsReported()
+    {
+        var world = new TestWorld().Tenant("ns", "t");
+        var generator = new GeneratorBuilder("g").Build();
+        var plan = world.Reconcile(generator, Now);
+        var foreign = new SecretInfo("ns", "t-g", "9", SortedMap.Of(("app", "x")), SortedMap.Empty, EquatableList<OwnerReference>.Empty,
+            System.Collections.Immutable.ImmutableDictionary<string, byte[]>.Empty);
+        var api = Strict();
+        api.Setup(a => a.CreateSecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<CancellationToken>())).ThrowsAsync(new KubeApiException(ApiFailureKind.AlreadyExists, "exists"));
+        api.Setup(a => a.GetSecretAsync(new ObjectRef("ns", "t-g"), It.IsAny<CancellationToken>())).ReturnsAsync(foreign);
+        GeneratorStatus? written = null;
+        api.Setup(a => a.ApplyStatusAsync("g", It.IsAny<GeneratorStatus>(), None)).Callback<string, GeneratorStatus, CancellationToken>((_, s, _) => written = s).Returns(Task.CompletedTask);
+        api.Setup(a => a.RecordWarningAsync(generator, "KubeconfigErrors", It.Is<string>(m => m.Contains("refusing to overwrite it")), None)).Returns(Task.CompletedTask);
+
+        var report = await Executor(api).ExecuteAsync(generator, plan, Now, None);
+
+        Assert.That(report.Outcome, Is.EqualTo(PassOutcome.Completed));
+        Assert.That(written!.Errors.Single().Message, Is.EqualTo(
+            "an error occurred generating the \"ns/t-g\" Secret: the \"ns/t-g\" Secret already exists and is not managed by this generator for this TenantControlPlane: refusing to overwrite it"));
+        api.VerifyAll();
+    }
+
+    [Test]
+    public async Task Execute_OurSecretNotYetInCache_IsAppliedAfterTheCreateConflict()
+    {
+        var world = new TestWorld().Tenant("ns", "t");
+        var generator = new GeneratorBuilder("g").Build();
+        var plan = world.Reconcile(generator, Now);
+        var ours = new SecretInfo("ns", "t-g", "9", SortedMap.Of((WellKnown.ManagedByLabel, "g"), (WellKnown.ManagedForLabel, "t")), SortedMap.Empty,
+            EquatableList<OwnerReference>.Empty, System.Collections.Immutable.ImmutableDictionary<string, byte[]>.Empty);
+        var api = Strict();
+        api.Setup(a => a.CreateSecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<CancellationToken>())).ThrowsAsync(new KubeApiException(ApiFailureKind.AlreadyExists, "exists"));
+        api.Setup(a => a.GetSecretAsync(new ObjectRef("ns", "t-g"), It.IsAny<CancellationToken>())).ReturnsAsync(ours);
+        api.Setup(a => a.ApplySecretAsync(It.IsAny<DesiredSecret>(), true, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        api.Setup(a => a.ApplyStatusAsync("g", plan.Status!, None)).Returns(Task.CompletedTask);
+
+        await Executor(api).ExecuteAsync(generator, plan, Now, None);
+
+        api.VerifyAll();
+    }
+
+    [Test]
+    public async Task Execute_ServerUnavailableForOneSecret_OthersAreWrittenAndThePassIsRetried()
+    {
+        var world = new TestWorld().Tenant("ns", "a").Tenant("ns", "b");
+        var generator = new GeneratorBuilder("g").Build();
+        var api = Strict();
+        api.Setup(a => a.CreateSecretAsync(It.Is<DesiredSecret>(s => s.Ref.Name == "a-g"), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new KubeApiException(ApiFailureKind.Throttled, "slow down", TimeSpan.FromSeconds(3)));
+        api.Setup(a => a.CreateSecretAsync(It.Is<DesiredSecret>(s => s.Ref.Name == "b-g"), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        GeneratorStatus? written = null;
+        api.Setup(a => a.ApplyStatusAsync("g", It.IsAny<GeneratorStatus>(), None)).Callback<string, GeneratorStatus, CancellationToken>((_, s, _) => written = s).Returns(Task.CompletedTask);
+        api.Setup(a => a.RecordWarningAsync(generator, "KubeconfigErrors", It.IsAny<string>(), None)).Returns(Task.CompletedTask);
+
+        var report = await Executor(api).ExecuteAsync(generator, world.Reconcile(generator, Now), Now, None);
+
+        Assert.That((report.Outcome, report.RetryAfter), Is.EqualTo((PassOutcome.Transient, (TimeSpan?)TimeSpan.FromSeconds(3))));
+        Assert.That((written!.Resources, written.AvailableResources), Is.EqualTo((2, 1)));
+        Assert.That(written.Errors.Single().Message, Is.EqualTo("an error occurred generating the \"ns/a-g\" Secret: slow down"));
+        api.VerifyAll();
+    }
+
+    [Test]
+    public async Task Execute_SameErrorsAsBefore_RaisesNoNewEvent()
+    {
+        var world = new TestWorld().Tenant("ns", "t");
+        world.Remove("ns", "t-admin-kubeconfig");
+        var generator = new GeneratorBuilder("g").Build();
+        var firstStatus = world.Reconcile(generator, Now).Status;
+        var settled = new GeneratorBuilder("g").Status(firstStatus).Generation(2).Build();
+        var api = Strict();
+        api.Setup(a => a.ApplyStatusAsync("g", It.IsAny<GeneratorStatus>(), None)).Returns(Task.CompletedTask);
+
+        await Executor(api).ExecuteAsync(settled, world.Reconcile(settled, Now), Now, None);
+
+        api.VerifyAll();
+    }
+
+    [Test]
+    public async Task Execute_Prune_DeletesTheSecret()
+    {
+        var world = new TestWorld().Tenant("ns", "t");
+        var generator = new GeneratorBuilder("g").Build();
+        world.Apply(world.Reconcile(generator, Now));
+        world.RemoveTenant("ns", "t");
+        var settled = new GeneratorBuilder("g").Status(world.Reconcile(generator, Now).Status).Build();
+        var api = Strict();
+        api.Setup(a => a.DeleteSecretAsync(new ObjectRef("ns", "t-g"), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        var report = await Executor(api).ExecuteAsync(settled, world.Reconcile(settled, Now), Now, None);
+
+        Assert.That(report.Pruned, Is.EqualTo(1));
+        api.VerifyAll();
+    }
+
+    [Test]
+    public async Task Execute_Finalizing_DeletesSecretsAndOnlyThenReleasesTheFinalizer()
+    {
+        var world = new TestWorld().Tenant("ns", "t");
+        world.Apply(world.Reconcile(new GeneratorBuilder("g").Build(), Now));
+        var deleting = new GeneratorBuilder("g").Deleting().Build() with { ResourceVersion = "7" };
+        var api = Strict();
+        api.Setup(a => a.DeleteSecretAsync(new ObjectRef("ns", "t-g"), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        await Executor(api).ExecuteAsync(deleting, world.Reconcile(deleting, Now), Now, None);
+        world.Remove("ns", "t-g");
+        api.Setup(a => a.SetFinalizersAsync("g", "7", Array.Empty<string>(), None)).Returns(Task.CompletedTask);
+        await Executor(api).ExecuteAsync(deleting, world.Reconcile(deleting, Now), Now, None);
+
+        api.VerifyAll();
+    }
+
+    [Test]
+    public async Task Execute_Paused_MakesNoCallAtAll()
+    {
+        var world = new TestWorld().Tenant("ns", "t");
+        var paused = new GeneratorBuilder("g").Paused().WithoutFinalizer().Build();
+
+        var report = await Executor(Strict()).ExecuteAsync(paused, world.Reconcile(paused, Now), Now, None);
+
+        Assert.That(report.Outcome, Is.EqualTo(PassOutcome.Completed));
+    }
+}
