@@ -1,0 +1,40 @@
+using KamajiKubeconfig.Reconcile;
+
+namespace KamajiKubeconfig.Controller.Triggers;
+
+/// <summary>
+/// The TenantControlPlane cache index behind <see cref="ITriggerView.TenantControlPlanesUsingSecret"/>: "which
+/// TCPs name this Secret in their status". The status is the authority, not the Secret's labels: Kamaji's
+/// <c>kamaji.clastix.io/name</c> label can be absent or stale, while reconcile reads exactly these two names.
+/// </summary>
+/// <example>
+/// <code>
+/// var tcps = new InformerCache&lt;TenantControlPlane&gt;(accessor,
+///     new Dictionary&lt;string, Func&lt;TenantControlPlane, IEnumerable&lt;string&gt;&gt;&gt; { [SecretReferenceIndex.Name] = SecretReferenceIndex.ValuesOf });
+/// IEnumerable&lt;TenantControlPlane&gt; Using(ObjectRef secret) => tcps.ByIndex(SecretReferenceIndex.Name, SecretReferenceIndex.ValueOf(secret));
+/// </code>
+/// </example>
+public static class SecretReferenceIndex
+{
+    public const string Name = "tenantcontrolplanes-by-secret";
+
+    /// <summary>
+    /// The index values of a TCP: <c>namespace/name</c> of its admin kubeconfig and CA Secrets. The namespace is part
+    /// of the value because cache indexes span all namespaces.
+    /// </summary>
+    public static IEnumerable<string> ValuesOf(TenantControlPlane tenantControlPlane)
+    {
+        ArgumentNullException.ThrowIfNull(tenantControlPlane);
+        if (!string.IsNullOrEmpty(tenantControlPlane.AdminSecretName))
+        {
+            yield return ValueOf(new ObjectRef(tenantControlPlane.Namespace, tenantControlPlane.AdminSecretName));
+        }
+        if (!string.IsNullOrEmpty(tenantControlPlane.CaSecretName) && tenantControlPlane.CaSecretName != tenantControlPlane.AdminSecretName)
+        {
+            yield return ValueOf(new ObjectRef(tenantControlPlane.Namespace, tenantControlPlane.CaSecretName));
+        }
+    }
+
+    /// <summary>The index value to look a Secret up by.</summary>
+    public static string ValueOf(ObjectRef secret) => secret.ToString();
+}
