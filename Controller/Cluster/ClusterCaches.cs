@@ -2,6 +2,7 @@ using System.Text.Json;
 using k8s;
 using k8s.Models;
 using KamajiKubeconfig.Controller.Mapping;
+using KamajiKubeconfig.Controller.Triggers;
 using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Reconcile;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,6 @@ namespace KamajiKubeconfig.Controller.Cluster;
 public sealed class ClusterCaches
 {
     public const string ManagedByIndex = "managed-by";
-    public const string TenantSecretIndex = "tenant-secret";
     public const string ManagedSecretsSelector = WellKnown.ManagedByLabel;
     public const string KamajiSecretsSelector = WellKnown.ComponentLabel + " in (admin-kubeconfig,ca)";
 
@@ -27,7 +27,7 @@ public sealed class ClusterCaches
             new Dictionary<string, Func<TenantControlPlane, IEnumerable<string>>>
             {
                 // "Which TCP names this Secret?": the authority for admin/CA Secret triggers.
-                [TenantSecretIndex] = t => new[] { t.AdminSecretName, t.CaSecretName }.Where(n => !string.IsNullOrEmpty(n)).Select(n => $"{t.Namespace}/{n}"),
+                [SecretReferenceIndex.Name] = SecretReferenceIndex.ValuesOf,
             });
         Namespaces = new(new(n => ObjectKey.Cluster(n.Name), n => n.ResourceVersion));
         ManagedSecrets = new(SecretAccessor, new Dictionary<string, Func<SecretInfo, IEnumerable<string>>>

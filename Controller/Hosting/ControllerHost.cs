@@ -1,0 +1,106 @@
+using KamajiKubeconfig.Controller.Cluster;
+using KamajiKubeconfig.Controller.Leadership;
+using KamajiKubeconfig.Controller.Triggers;
+using KamajiKubeconfig.Controller.Workers;
+using KamajiKubeconfig.Queue;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace KamajiKubeconfig.Controller.Hosting;
+
+/// <summary>
+/// Orchestration: informers start at once (caches warm before leadership), triggers feed the queue, workers start
+/// only when the caches have synced and this process leads, every generator is re-examined each resync period,
+/// and on shutdown in-flight passes finish before the process exits. Losing leadership cancels writes at once.
+/// </summary>
+internal sealed partial class ControllerHost(
+    ClusterCaches caches,
+    IWorkQueue<string> queue,
+    ILeadership leadership,
+    Func<ReconcileWorker> workerFactory,
+    ControllerOptions options,
+    TimeProvider time,
+    ILogger<ControllerHost> logger) : BackgroundService
+{
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>True once the caches have synced (the readiness probe).</summary>
+    public bool IsReady => caches.HasSynced;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        RegisterTriggers();
+        var informers = caches.All.Select(i => i.RunAsync(stoppingToken)).ToList();
+        await caches.WaitForSyncAsync(stoppingToken);
+        LogSynced(logger, caches.Generators.Count, caches.TenantControlPlanes.Count, caches.ManagedSecrets.Count + caches.KamajiSecrets.Count);
+        await leadership.WaitForLeadershipAsync(stoppingToken);
+        using var writes = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, leadership.Lost);
+        EnqueueAll();
+        var workers = Enumerable.Range(0, options.Workers).Select(_ => workerFactory().RunAsync(writes.Token)).ToList();
+        var resync = ResyncAsync(writes.Token);
+        _ready.TrySetResult();
+        try
+        {
+            await Task.WhenAll(workers);
+        }
+        finally
+        {
+            queue.ShutDown();
+            await Task.WhenAll(informers.Append(resync).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Let in-flight passes finish their applies: drain before the workers' token is cancelled.
+        await queue.ShutDownWithDrainAsync(cancellationToken);
+        await base.StopAsync(cancellationToken);
+    }
+
+    private void RegisterTriggers()
+    {
+        var triggers = new GeneratorTriggers(new CacheTriggerView(caches));
+        caches.GeneratorInformer.AddHandler((o, n) => Enqueue(GeneratorTriggers.ForGenerator(o, n)));
+        caches.NamespaceInformer.AddHandler((o, n) => Enqueue(triggers.ForNamespace(o, n)));
+        caches.TenantControlPlaneInformer.AddHandler((o, n) => Enqueue(triggers.ForTenantControlPlane(o, n)));
+        caches.ManagedSecretInformer.AddHandler((o, n) => Enqueue(triggers.ForSecret(o, n)));
+        caches.KamajiSecretInformer.AddHandler((o, n) => Enqueue(triggers.ForSecret(o, n)));
+    }
+
+    private void Enqueue(IReadOnlyList<string> generators)
+    {
+        foreach (var generator in generators)
+        {
+            queue.Add(generator);
+        }
+    }
+
+    private void EnqueueAll()
+    {
+        foreach (var generator in caches.Generators.List())
+        {
+            queue.Add(generator.Name);
+        }
+    }
+
+    /// <summary>controller-runtime's resync: the period scaled by a jitter in [0.9, 1.1), so replicas spread out.</summary>
+    private async Task ResyncAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var period = options.CacheResyncPeriod * (0.9 + (Random.Shared.NextDouble() * 0.2));
+            try
+            {
+                await Task.Delay(period, time, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            EnqueueAll();
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Caches synced: {Generators} generators, {Tenants} tenant control planes, {Secrets} secrets")]
+    private static partial void LogSynced(ILogger logger, int generators, int tenants, int secrets);
+}

@@ -1,0 +1,70 @@
+using k8s;
+using KamajiKubeconfig.Controller.Cluster;
+using KamajiKubeconfig.Controller.Issuing;
+using KamajiKubeconfig.Controller.Kube;
+using KamajiKubeconfig.Controller.Leadership;
+using KamajiKubeconfig.Controller.Workers;
+using KamajiKubeconfig.Informers;
+using KamajiKubeconfig.Queue;
+using KamajiKubeconfig.Reconcile;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace KamajiKubeconfig.Controller.Hosting;
+
+/// <summary>The only DI wiring. Every service is a singleton: one client, one set of caches, one queue per process.</summary>
+public static class ControllerServices
+{
+    public const string QueueName = "kubeconfiggenerator";
+
+    public static IServiceCollection AddKubeconfigGenerator(this IServiceCollection services, ControllerOptions options, IKubernetes client, string identity)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(client);
+        services.AddSingleton(new ReconcileOptions(options.CertificateExpirationDeadline, ReconcileOptions.Default.DefaultValidity));
+        services.AddSingleton<IInformerMetrics>(NoopInformerMetrics.Instance);
+        services.AddSingleton<IQueueMetrics>(NoopQueueMetrics.Instance);
+        services.AddSingleton<IWorkerObserver>(NoopWorkerObserver.Instance);
+        services.AddSingleton(sp => new ClusterCaches(client, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<IInformerMetrics>()));
+        services.AddSingleton<IWorkQueue<string>>(sp => new WorkQueue<string>(
+            RateLimiters.Default<string>(sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IQueueMetrics>()));
+        services.AddSingleton<IKubeApi>(sp => new KubeApi(client, sp.GetRequiredService<TimeProvider>(), identity));
+        // Production key material: the OS RNG. Tests swap in a pooled source.
+        services.AddSingleton<IKeyMaterialSource, SystemKeyMaterialSource>();
+        services.AddSingleton(sp => new CertificateIssuer(sp.GetRequiredService<IKeyMaterialSource>()));
+        services.AddSingleton(sp => new KubeconfigIssuing(sp.GetRequiredService<CertificateIssuer>(), Environment.ProcessorCount));
+        services.AddSingleton(sp => new SecretWriter(sp.GetRequiredService<IKubeApi>()));
+        services.AddSingleton(sp => new PlanExecutor(sp.GetRequiredService<IKubeApi>(), sp.GetRequiredService<KubeconfigIssuing>(),
+            sp.GetRequiredService<SecretWriter>(), options.ApplyParallelism));
+        services.AddSingleton<IPassRunner>(sp => new PassRunner(sp.GetRequiredService<ClusterCaches>(), sp.GetRequiredService<IKubeApi>(),
+            sp.GetRequiredService<PlanExecutor>(), sp.GetRequiredService<ReconcileOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Func<ReconcileWorker>>(sp => () => new ReconcileWorker(sp.GetRequiredService<IWorkQueue<string>>(),
+            sp.GetRequiredService<IPassRunner>(), sp.GetRequiredService<TimeProvider>(), options.PassTimeout,
+            sp.GetRequiredService<IWorkerObserver>(), sp.GetRequiredService<ILogger<ReconcileWorker>>()));
+        if (options.LeaderElect)
+        {
+            var leaseNamespace = options.PodNamespace ?? ReadServiceAccountNamespace() ?? "default";
+            services.AddSingleton(sp => new LeaseLeadership(client, leaseNamespace, ControllerOptions.LeaseName, identity,
+                sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LeaseLeadership>>()));
+            services.AddSingleton<ILeadership>(sp => sp.GetRequiredService<LeaseLeadership>());
+            services.AddHostedService(sp => sp.GetRequiredService<LeaseLeadership>());
+        }
+        else
+        {
+            services.AddSingleton<ILeadership, AlwaysLeader>();
+        }
+        services.AddSingleton<ControllerHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<ControllerHost>());
+        return services;
+    }
+
+    /// <summary>controller-runtime's fallback for the Lease namespace when none is given.</summary>
+    private static string? ReadServiceAccountNamespace()
+    {
+        const string path = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
+        return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
+    }
+}

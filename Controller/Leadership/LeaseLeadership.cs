@@ -1,0 +1,136 @@
+using k8s;
+using k8s.LeaderElection;
+using k8s.LeaderElection.ResourceLock;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace KamajiKubeconfig.Controller.Leadership;
+
+/// <summary>
+/// Leader election on the Lease Kamaji's generator also uses, so the two never write at once during a switch-over.
+/// Wraps the client's <see cref="LeaderElector"/> per kubernetes-api.md B10: a retry loop around acquisition
+/// (non-HTTP errors escape it), work started off the elector's thread, the Lease released on shutdown (the client
+/// never does), and the process stopped when leadership is lost, as controller-runtime does.
+/// </summary>
+public sealed partial class LeaseLeadership(
+    IKubernetes client, string leaseNamespace, string leaseName, string identity, IHostApplicationLifetime lifetime,
+    TimeProvider time, ILogger<LeaseLeadership> logger) : BackgroundService, ILeadership
+{
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan RenewDeadline = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan RetryPeriod = TimeSpan.FromSeconds(2);
+
+    private readonly TaskCompletionSource _leading = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _lost = new();
+
+    public string Identity => identity;
+
+    public CancellationToken Lost => _lost.Token;
+
+    public bool IsLeader => _leading.Task.IsCompleted && !_lost.IsCancellationRequested;
+
+    public Task WaitForLeadershipAsync(CancellationToken cancellationToken) => _leading.Task.WaitAsync(cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested && !_leading.Task.IsCompleted)
+        {
+            var elector = new LeaderElector(new LeaderElectionConfig(new LeaseLock(client, leaseNamespace, leaseName, identity))
+            {
+                LeaseDuration = LeaseDuration,
+                RenewDeadline = RenewDeadline,
+                RetryPeriod = RetryPeriod,
+            });
+            elector.OnStartedLeading += () =>
+            {
+                LogAcquired(logger, leaseNamespace, leaseName, identity);
+                _leading.TrySetResult();
+            };
+            elector.OnStoppedLeading += OnStopped;
+            elector.OnError += e => LogElectionError(logger, e.GetType().Name, e.Message);
+            try
+            {
+                await elector.RunUntilLeadershipLostAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // Connection failures during acquisition escape the elector; keep trying.
+                LogElectionError(logger, e.GetType().Name, e.Message);
+                await Task.Delay(RetryPeriod, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private void OnStopped()
+    {
+        if (!_leading.Task.IsCompleted)
+        {
+            return;
+        }
+        LogLost(logger, leaseNamespace, leaseName);
+        _lost.Cancel();
+        lifetime.StopApplication();
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_leading.Task.IsCompleted && !_lost.IsCancellationRequested)
+        {
+            await ReleaseAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Marks the Lease as expiring in one second while keeping every field set: an emptied holder would send the
+    /// client's elector down its create path forever (B10 pitfall), so the successor instead sees a short lease.
+    /// </summary>
+    private async Task ReleaseAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync(leaseName, leaseNamespace, cancellationToken: cancellationToken);
+            if (lease.Spec?.HolderIdentity != identity)
+            {
+                return;
+            }
+            lease.Spec.LeaseDurationSeconds = 1;
+            lease.Spec.RenewTime = MicroTime(time.GetUtcNow().UtcDateTime);
+            await client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, leaseName, leaseNamespace, cancellationToken: cancellationToken);
+            LogReleased(logger, leaseNamespace, leaseName);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogElectionError(logger, e.GetType().Name, e.Message);
+        }
+    }
+
+    /// <summary>A MicroTime whose fraction is never zero: the client drops a zero fraction and servers reject that.</summary>
+    private static DateTime MicroTime(DateTime utc)
+    {
+        var micro = new DateTime(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
+        return micro.Ticks % TimeSpan.TicksPerSecond == 0 ? micro.AddTicks(10) : micro;
+    }
+
+    public override void Dispose()
+    {
+        _lost.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Became leader on Lease {Namespace}/{Lease} as {Identity}")]
+    private static partial void LogAcquired(ILogger logger, string @namespace, string lease, string identity);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Error, Message = "Lost leadership on Lease {Namespace}/{Lease}: stopping")]
+    private static partial void LogLost(ILogger logger, string @namespace, string lease);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Leader election error: {ErrorType}: {Error}")]
+    private static partial void LogElectionError(ILogger logger, string errorType, string error);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "Released Lease {Namespace}/{Lease}")]
+    private static partial void LogReleased(ILogger logger, string @namespace, string lease);
+}
