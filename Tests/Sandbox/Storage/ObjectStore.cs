@@ -156,7 +156,7 @@ public sealed class ObjectStore
                 throw new StoreConflictException("modified");
             }
             obj.Metadata()["resourceVersion"] = current.ResourceVersion.ToString(CultureInfo.InvariantCulture);
-            if (StoredObject.Serialize(obj).AsSpan().SequenceEqual(current.Json))
+            if (JsonNode.DeepEquals(obj, current.Object))
             {
                 return current;
             }
