@@ -17,6 +17,7 @@ public static class BuiltInTypes
         StorageKey = "/namespaces",
         HasStatusSubresource = true,
         ExtraFieldSelectors = ["status.phase", "name"],
+        UsesFieldLabelNotSupportedMessage = true,
         Verbs = ["create", "delete", "get", "list", "patch", "update", "watch"],
         PrinterColumns = [new("Status", "string", ".status.phase", "The status of the namespace")],
     };
@@ -31,6 +32,7 @@ public static class BuiltInTypes
         Namespaced = true,
         StorageKey = "/secrets",
         ExtraFieldSelectors = ["type"],
+        UsesFieldLabelNotSupportedMessage = true,
         PrinterColumns = [new("Type", "string", ".type", "The type of the secret"), new("Data", "string", "#datacount", "The number of keys in the data")],
     };
 
@@ -58,6 +60,7 @@ public static class BuiltInTypes
         ShortNames = ["ev"],
         StorageKey = "/events",
         CreateOnUpdate = true,
+        UsesFieldLabelNotSupportedMessage = true,
         ExtraFieldSelectors =
         [
             "involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid",

@@ -42,8 +42,12 @@ public sealed class StoredObject
     /// <summary>Sort key: namespace then name, as the API server orders list items.</summary>
     public static string KeyOf(string ns, string name) => ns + "\0" + name;
 
-    internal static StoredObject Create(string ns, string name, long resourceVersion, JsonObject obj) =>
-        new(ns, name, resourceVersion, obj, Serialize(obj));
+    /// <summary>Stores the canonical form: re-parsed from its JSON, so numbers read back as any integer type.</summary>
+    internal static StoredObject Create(string ns, string name, long resourceVersion, JsonObject obj)
+    {
+        var json = Serialize(obj);
+        return new(ns, name, resourceVersion, JsonNode.Parse(json)!.AsObject(), json);
+    }
 
     public static byte[] Serialize(JsonNode node)
     {
