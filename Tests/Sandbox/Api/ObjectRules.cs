@@ -48,6 +48,11 @@ public static partial class ObjectRules
                 result.Remove("status");
             }
             result.Metadata()["resourceVersion"] = desired.GetString("metadata", "resourceVersion");
+            result.Metadata()["managedFields"] = desired.Get("metadata", "managedFields")?.DeepClone();
+            if (result.Metadata()["managedFields"] is null)
+            {
+                result.Metadata().Remove("managedFields");
+            }
             return result;
         }
         if (subresource == "finalize")

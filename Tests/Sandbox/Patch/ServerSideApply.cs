@@ -45,12 +45,18 @@ public static class ServerSideApply
         var merged = (JsonObject)FieldWalker.Merge(live ?? new JsonObject(), config, topology, isRoot: true)!;
         if (mine is not null)
         {
-            var stale = mine.Fields.Members().Where(p => !appliedSet.Contains(p)).Reverse().ToList();
-            foreach (var path in stale)
+            // Parents first; once a node is removed its descendants go with it.
+            var removed = new List<IReadOnlyList<string>>();
+            foreach (var path in mine.Fields.Members().Where(p => !appliedSet.Contains(p)).OrderBy(p => p.Count))
             {
+                if (removed.Any(r => r.Count < path.Count && r.SequenceEqual(path.Take(r.Count))))
+                {
+                    continue;
+                }
                 if (!entries.Any(e => e != mine && e.Fields.ContainsPrefix(path)) && !appliedSet.ContainsPrefix(path))
                 {
                     FieldWalker.Remove(merged, path);
+                    removed.Add(path);
                 }
             }
         }
