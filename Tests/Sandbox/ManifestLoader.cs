@@ -39,6 +39,11 @@ public sealed class ManifestLoader(SandboxContext context)
             ?? throw new InvalidOperationException($"no served resource for {obj.GetString("apiVersion")}/{obj.GetString("kind")}");
         var ns = type.Namespaced ? obj.GetString("metadata", "namespace") ?? "default" : "";
         var name = obj.GetString("metadata", "name") ?? "";
+        if (type.Namespaced)
+        {
+            // Manifests often assume their namespace exists; create it as `kubectl create ns` would.
+            Ensure(BuiltInTypes.Namespaces, "", new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } });
+        }
         var existing = context.Store.Get(type.StorageKey, ns, name);
         if (existing is not null)
         {
