@@ -49,6 +49,9 @@ public sealed class KamajiSimulator(SandboxContext context)
     /// </summary>
     public bool TrustSandboxInConf { get; set; } = true;
 
+    /// <summary>The last unexpected failure of a reconcile, if any (for diagnosis).</summary>
+    public Exception? LastError { get; private set; }
+
     /// <summary>Raised after a TCP has been processed (tests wait on it).</summary>
     public event Action<string, string>? Reconciled;
 
@@ -89,13 +92,15 @@ public sealed class KamajiSimulator(SandboxContext context)
                     Reconcile(ns, name, rotate);
                 }
             }
-            catch (Exception ex) when (ex is StoreConflictException or StoreMissingException or ApiException)
+            catch (StoreConflictException)
             {
-                // Raced with another writer: the change event brings us back.
-                if (ex is StoreConflictException)
-                {
-                    _work.Writer.TryWrite((ns, name, rotate));
-                }
+                // Raced with another writer: try again.
+                _work.Writer.TryWrite((ns, name, rotate));
+            }
+            catch (Exception ex)
+            {
+                // Keep serving other TCPs; tests can read what went wrong.
+                LastError = ex;
             }
         }
     }
@@ -127,7 +132,7 @@ public sealed class KamajiSimulator(SandboxContext context)
         var existingKubeconfig = context.Store.Get("/secrets", ns, kubeconfigName);
         var port = tcp.Object.Get("spec", "networkProfile", "port")?.GetValue<int>() ?? 6443;
         var confServer = context.BaseAddress.GetLeftPart(UriPartial.Authority);
-        var confCa = TrustSandboxInConf ? caPem + SandboxCaPem() : caPem;
+        var confCa = TrustSandboxInConf ? caPem + "\n" + SandboxCaPem() : caPem;
         if (rotate || existingKubeconfig is null || !KubeconfigUsesCa(existingKubeconfig, confCa))
         {
             var ecdsa = ca.Certificate.GetECDsaPublicKey() is not null;
@@ -204,8 +209,8 @@ public sealed class KamajiSimulator(SandboxContext context)
         }
         ObjectEditor.Update(context.Store, "/secrets", existing, obj =>
         {
-            obj["data"] = data;
-            obj.Metadata()["labels"] = labels;
+            obj["data"] = data.DeepClone();
+            obj.Metadata()["labels"] = labels.DeepClone();
             obj.Metadata()["annotations"] = secret.Get("metadata", "annotations")!.DeepClone();
         });
     }
