@@ -75,8 +75,7 @@ public sealed class WatchHandler(SandboxContext context)
                 if (options.AllowBookmarks && context.Options.PromptFirstBookmark)
                 {
                     // Tells the client where it stands at once, so the C# client's first-line wait ends (B5).
-                    lastRevision = Math.Max(lastRevision, context.Store.Revision);
-                    await writer.WriteBookmarkAsync(lastRevision, initialEventsEnd: false, request.Aborted);
+                    lastRevision = await BookmarkAsync(writer, subscription, type, ns, options, lastRevision, request.Aborted);
                 }
             }
             await writer.FlushAsync(request.Aborted);
@@ -107,9 +106,7 @@ public sealed class WatchHandler(SandboxContext context)
                 {
                     if (options.AllowBookmarks)
                     {
-                        lastRevision = Math.Max(lastRevision, context.Store.Revision);
-                        await writer.WriteBookmarkAsync(lastRevision, false, cancellationToken);
-                        await writer.FlushAsync(cancellationToken);
+                        lastRevision = await BookmarkAsync(writer, subscription, type, ns, options, lastRevision, cancellationToken);
                         nextBookmark = context.Clock.GetUtcNow() + context.Options.BookmarkInterval;
                         if (context.Clock.GetUtcNow() >= finalBookmark)
                         {
@@ -137,6 +134,22 @@ public sealed class WatchHandler(SandboxContext context)
         {
             // Client went away.
         }
+    }
+
+    /// <summary>
+    /// A bookmark may only claim a revision once every event up to it was delivered: events up to the store's revision
+    /// are already queued for this watcher (they are queued under the store lock), so drain the queue first.
+    /// </summary>
+    private async Task<long> BookmarkAsync(WatchWriter writer, Subscription subscription, ResourceType type, string? ns, ListOptions options, long lastRevision, CancellationToken cancellationToken)
+    {
+        var revision = context.Store.Revision;
+        while (subscription.Events.Reader.TryRead(out var e))
+        {
+            lastRevision = await DeliverAsync(writer, type, ns, options, e, lastRevision, cancellationToken);
+        }
+        lastRevision = Math.Max(lastRevision, revision);
+        await writer.WriteBookmarkAsync(lastRevision, initialEventsEnd: false, cancellationToken);
+        return lastRevision;
     }
 
     /// <summary>Sends one store event as the watcher sees it through its selectors (A6 transitions).</summary>
