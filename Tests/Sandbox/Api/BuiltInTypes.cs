@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+
+namespace KamajiKubeconfig.Sandbox.Api;
+
+/// <summary>The built-in resources the sandbox serves (A1).</summary>
+public static class BuiltInTypes
+{
+    public static ResourceType Namespaces { get; } = new()
+    {
+        Group = "",
+        Version = "v1",
+        Plural = "namespaces",
+        Singular = "namespace",
+        Kind = "Namespace",
+        Namespaced = false,
+        ShortNames = ["ns"],
+        StorageKey = "/namespaces",
+        HasStatusSubresource = true,
+        ExtraFieldSelectors = ["status.phase", "name"],
+        UsesFieldLabelNotSupportedMessage = true,
+        Verbs = ["create", "delete", "get", "list", "patch", "update", "watch"],
+        PrinterColumns = [new("Status", "string", ".status.phase", "The status of the namespace")],
+    };
+
+    public static ResourceType Secrets { get; } = new()
+    {
+        Group = "",
+        Version = "v1",
+        Plural = "secrets",
+        Singular = "secret",
+        Kind = "Secret",
+        Namespaced = true,
+        StorageKey = "/secrets",
+        ExtraFieldSelectors = ["type"],
+        UsesFieldLabelNotSupportedMessage = true,
+        PrinterColumns = [new("Type", "string", ".type", "The type of the secret"), new("Data", "string", "#datacount", "The number of keys in the data")],
+    };
+
+    public static ResourceType ConfigMaps { get; } = new()
+    {
+        Group = "",
+        Version = "v1",
+        Plural = "configmaps",
+        Singular = "configmap",
+        Kind = "ConfigMap",
+        Namespaced = true,
+        ShortNames = ["cm"],
+        StorageKey = "/configmaps",
+        PrinterColumns = [new("Data", "string", "#datacount", "The number of keys in the data")],
+    };
+
+    public static ResourceType CoreEvents { get; } = new()
+    {
+        Group = "",
+        Version = "v1",
+        Plural = "events",
+        Singular = "event",
+        Kind = "Event",
+        Namespaced = true,
+        ShortNames = ["ev"],
+        StorageKey = "/events",
+        CreateOnUpdate = true,
+        UsesFieldLabelNotSupportedMessage = true,
+        ExtraFieldSelectors =
+        [
+            "involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid",
+            "involvedObject.apiVersion", "involvedObject.resourceVersion", "involvedObject.fieldPath",
+            "reason", "reportingComponent", "source", "type",
+        ],
+    };
+
+    public static ResourceType EventsV1 { get; } = new()
+    {
+        Group = "events.k8s.io",
+        Version = "v1",
+        Plural = "events",
+        Singular = "event",
+        Kind = "Event",
+        Namespaced = true,
+        ShortNames = ["ev"],
+        StorageKey = "/events",
+        CreateOnUpdate = true,
+        FromStorage = EventConversion.CoreToEventsV1,
+        ToStorage = EventConversion.EventsV1ToCore,
+    };
+
+    public static ResourceType Leases { get; } = new()
+    {
+        Group = "coordination.k8s.io",
+        Version = "v1",
+        Plural = "leases",
+        Singular = "lease",
+        Kind = "Lease",
+        Namespaced = true,
+        StorageKey = "coordination.k8s.io/leases",
+        RequiresResourceVersionOnUpdate = true,
+        CreateOnUpdate = true,
+        PrinterColumns = [new("Holder", "string", ".spec.holderIdentity", "")],
+    };
+
+    public static ResourceType CustomResourceDefinitions { get; } = new()
+    {
+        Group = "apiextensions.k8s.io",
+        Version = "v1",
+        Plural = "customresourcedefinitions",
+        Singular = "customresourcedefinition",
+        Kind = "CustomResourceDefinition",
+        Namespaced = false,
+        ShortNames = ["crd", "crds"],
+        Categories = ["api-extensions"],
+        StorageKey = "apiextensions.k8s.io/customresourcedefinitions",
+        HasStatusSubresource = true,
+        TracksGeneration = true,
+        RequiresResourceVersionOnUpdate = false,
+        PrinterColumns = [new("Created At", "date", ".metadata.creationTimestamp", "")],
+    };
+
+    public static ResourceType SelfSubjectAccessReviews { get; } = new()
+    {
+        Group = "authorization.k8s.io",
+        Version = "v1",
+        Plural = "selfsubjectaccessreviews",
+        Singular = "selfsubjectaccessreview",
+        Kind = "SelfSubjectAccessReview",
+        Namespaced = false,
+        StorageKey = "authorization.k8s.io/selfsubjectaccessreviews",
+        Verbs = ["create"],
+    };
+
+    public static ResourceType SelfSubjectRulesReviews { get; } = new()
+    {
+        Group = "authorization.k8s.io",
+        Version = "v1",
+        Plural = "selfsubjectrulesreviews",
+        Singular = "selfsubjectrulesreview",
+        Kind = "SelfSubjectRulesReview",
+        Namespaced = false,
+        StorageKey = "authorization.k8s.io/selfsubjectrulesreviews",
+        Verbs = ["create"],
+    };
+
+    public static IReadOnlyList<ResourceType> All { get; } =
+        [Namespaces, Secrets, ConfigMaps, CoreEvents, EventsV1, Leases, CustomResourceDefinitions, SelfSubjectAccessReviews, SelfSubjectRulesReviews];
+
+    /// <summary>Kinds with a metav1.MicroTime field, parsed strictly (A2, B13-8): the JSON path of each.</summary>
+    public static IReadOnlyList<string[]> MicroTimeFields(ResourceType type) => type.StorageKey switch
+    {
+        "coordination.k8s.io/leases" => [["spec", "acquireTime"], ["spec", "renewTime"]],
+        "/events" => [["eventTime"]],
+        _ => [],
+    };
+
+    internal static JsonObject Empty() => [];
+}

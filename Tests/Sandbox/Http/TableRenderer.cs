@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using KamajiKubeconfig.Sandbox.Api;
+using KamajiKubeconfig.Sandbox.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace KamajiKubeconfig.Sandbox.Http;
+
+/// <summary>Server-side printing (A12): meta.k8s.io/v1 Table with the type's columns, as kubectl get asks for.</summary>
+public static class TableRenderer
+{
+    public static bool Wanted(HttpContext http) =>
+        http.Request.Headers.Accept.ToString().Split(',').Select(a => a.Replace(" ", "", StringComparison.Ordinal))
+            .TakeWhile(a => a.Contains("as=Table", StringComparison.Ordinal) || !a.StartsWith("application/json", StringComparison.Ordinal))
+            .Any(a => a.Contains("as=Table", StringComparison.Ordinal) && a.Contains("g=meta.k8s.io", StringComparison.Ordinal));
+
+    public static JsonObject Render(ResourceType type, IEnumerable<JsonObject> objects, string resourceVersion, string? continueToken, string includeObject, DateTimeOffset now)
+    {
+        var columns = new JsonArray(Column("Name", "string", "name",
+            "Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names", 0));
+        var printer = type.PrinterColumns;
+        foreach (var c in printer)
+        {
+            columns.Add(Column(c.Name, c.Type == "date" ? "string" : c.Type, c.Format, c.Description, c.Priority));
+        }
+        var addAge = !type.IsCustom && !printer.Any(c => c.Type == "date");
+        if (addAge)
+        {
+            columns.Add(Column("Age", "string", "", "CreationTimestamp is a timestamp representing the server time when this object was created.", 0));
+        }
+        var rows = new JsonArray();
+        foreach (var obj in objects)
+        {
+            var cells = new JsonArray(obj.GetString("metadata", "name"));
+            foreach (var c in printer)
+            {
+                cells.Add(Cell(obj, c, now));
+            }
+            if (addAge)
+            {
+                cells.Add(Age(obj.GetString("metadata", "creationTimestamp"), now));
+            }
+            var row = new JsonObject { ["cells"] = cells };
+            if (includeObject != "None")
+            {
+                row["object"] = includeObject == "Object" ? obj : new JsonObject
+                {
+                    ["kind"] = "PartialObjectMetadata",
+                    ["apiVersion"] = "meta.k8s.io/v1",
+                    ["metadata"] = obj["metadata"]?.DeepClone(),
+                };
+            }
+            rows.Add(row);
+        }
+        var metadata = new JsonObject { ["resourceVersion"] = resourceVersion };
+        if (!string.IsNullOrEmpty(continueToken))
+        {
+            metadata["continue"] = continueToken;
+        }
+        return new JsonObject
+        {
+            ["kind"] = "Table",
+            ["apiVersion"] = "meta.k8s.io/v1",
+            ["metadata"] = metadata,
+            ["columnDefinitions"] = columns,
+            ["rows"] = rows,
+        };
+    }
+
+    private static JsonObject Column(string name, string type, string format, string description, int priority) => new()
+    {
+        ["name"] = name,
+        ["type"] = type,
+        ["format"] = format,
+        ["description"] = description,
+        ["priority"] = priority,
+    };
+
+    private static JsonNode? Cell(JsonObject obj, PrinterColumn column, DateTimeOffset now)
+    {
+        if (column.JsonPath == "#datacount")
+        {
+            return obj["data"] is JsonObject d ? d.Count : 0;
+        }
+        var value = Evaluate(obj, column.JsonPath);
+        if (column.Type == "date")
+        {
+            return Age(value?.ToString(), now);
+        }
+        return value switch
+        {
+            null => null,
+            JsonValue v => v.DeepClone(),
+            _ => value.ToJsonString(),
+        };
+    }
+
+    /// <summary>A simple JSONPath: .a.b, .a[0].b.</summary>
+    private static JsonNode? Evaluate(JsonNode? node, string path)
+    {
+        foreach (var raw in path.Trim('{', '}').TrimStart('.').Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var segment = raw;
+            int? index = null;
+            var bracket = raw.IndexOf('[', StringComparison.Ordinal);
+            if (bracket >= 0 && int.TryParse(raw[(bracket + 1)..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var i))
+            {
+                (segment, index) = (raw[..bracket], i);
+            }
+            node = node is JsonObject o ? o[segment] : null;
+            if (index is { } at)
+            {
+                node = node is JsonArray a && at < a.Count ? a[at] : null;
+            }
+        }
+        return node;
+    }
+
+    /// <summary>apimachinery's duration.HumanDuration of the time since a timestamp.</summary>
+    public static string Age(string? timestamp, DateTimeOffset now)
+    {
+        if (!DateTimeOffset.TryParse(timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var then))
+        {
+            return "<unknown>";
+        }
+        var d = now - then;
+        if (d.TotalSeconds < -1)
+        {
+            return "<invalid>";
+        }
+        var seconds = (long)Math.Max(0, d.TotalSeconds);
+        var minutes = seconds / 60;
+        var hours = minutes / 60;
+        var days = hours / 24;
+        return seconds switch
+        {
+            < 120 => $"{seconds}s",
+            _ when minutes < 10 => seconds % 60 == 0 ? $"{minutes}m" : $"{minutes}m{seconds % 60}s",
+            _ when minutes < 180 => $"{minutes}m",
+            _ when hours < 8 => minutes % 60 == 0 ? $"{hours}h" : $"{hours}h{minutes % 60}m",
+            _ when hours < 48 => $"{hours}h",
+            _ when hours < 192 => hours % 24 == 0 ? $"{days}d" : $"{days}d{hours % 24}h",
+            _ when days < 730 => $"{days}d",
+            _ when days < 2920 => $"{days / 365}y{days % 365}d",
+            _ => $"{days / 365}y",
+        };
+    }
+}

@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using KamajiKubeconfig.Sandbox.Api;
+using KamajiKubeconfig.Sandbox.Controllers;
+using KamajiKubeconfig.Sandbox.Json;
+using KamajiKubeconfig.Sandbox.Storage;
+using KamajiKubeconfig.Sandbox.Tls;
+
+namespace KamajiKubeconfig.Sandbox.Kamaji;
+
+/// <summary>
+/// Plays Kamaji's manager for TenantControlPlanes: creates `&lt;tcp&gt;-ca` and `&lt;tcp&gt;-admin-kubeconfig`, fills the TCP
+/// status, rotates the CA on request (annotation <see cref="RotateAnnotation"/> or <see cref="RotateCa"/>), and makes the
+/// sandbox accept client certificates signed by each TCP CA (CN = user, O = groups).
+/// </summary>
+public sealed class KamajiSimulator(SandboxContext context)
+{
+    public const string TcpStorageKey = "kamaji.clastix.io/tenantcontrolplanes";
+    public const string RotateAnnotation = "sandbox.kamaji.clastix.io/rotate-ca";
+
+    private readonly Channel<(string Namespace, string Name, bool Rotate)> _work = Channel.CreateUnbounded<(string, string, bool)>();
+    private volatile bool _enabled;
+
+    /// <summary>On: TCPs are processed (existing ones at once). Off: TCPs are left alone.</summary>
+    public bool Enabled
+    {
+        get => _enabled;
+        set
+        {
+            _enabled = value;
+            if (value)
+            {
+                foreach (var tcp in context.Store.List(TcpStorageKey, null).Items)
+                {
+                    _work.Writer.TryWrite((tcp.Namespace, tcp.Name, false));
+                }
+            }
+        }
+    }
+
+    /// <summary>ECDSA P-256 CAs and keys instead of Kamaji's default RSA-2048 (faster).</summary>
+    public bool UseEcdsa { get; set; }
+
+    /// <summary>
+    /// Append the sandbox's own serving CA to certificate-authority-data of the `.conf` kubeconfigs, so that a kubeconfig
+    /// derived from them (server = the sandbox) verifies the sandbox's TLS certificate. The `.svc` entries keep only the TCP CA.
+    /// </summary>
+    public bool TrustSandboxInConf { get; set; } = true;
+
+    /// <summary>The last unexpected failure of a reconcile, if any (for diagnosis).</summary>
+    public Exception? LastError { get; private set; }
+
+    /// <summary>Raised after a TCP has been processed (tests wait on it).</summary>
+    public event Action<string, string>? Reconciled;
+
+    public void Start()
+    {
+        context.Store.Changed += OnChanged;
+        _ = Task.Run(WorkAsync);
+    }
+
+    /// <summary>Replaces the CA of a TCP and rewrites its admin kubeconfigs.</summary>
+    public void RotateCa(string ns, string name) => _work.Writer.TryWrite((ns, name, true));
+
+    private void OnChanged(StoreEvent e)
+    {
+        if (e.StorageKey != TcpStorageKey)
+        {
+            return;
+        }
+        if (e.Type == StoreEventType.Deleted)
+        {
+            context.Authenticator.DistrustClientCa(TrustId(e.Object.Namespace, e.Object.Name));
+            return;
+        }
+        if (_enabled)
+        {
+            _work.Writer.TryWrite((e.Object.Namespace, e.Object.Name, false));
+        }
+    }
+
+    private async Task WorkAsync()
+    {
+        await foreach (var (ns, name, rotate) in _work.Reader.ReadAllAsync())
+        {
+            try
+            {
+                if (_enabled || rotate)
+                {
+                    Reconcile(ns, name, rotate);
+                }
+            }
+            catch (StoreConflictException)
+            {
+                // Raced with another writer: try again.
+                _work.Writer.TryWrite((ns, name, rotate));
+            }
+            catch (Exception ex)
+            {
+                // Keep serving other TCPs; tests can read what went wrong.
+                LastError = ex;
+            }
+        }
+    }
+
+    private static string TrustId(string ns, string name) => $"tcp:{ns}/{name}";
+
+    private void Reconcile(string ns, string name, bool rotate)
+    {
+        var tcp = context.Store.Get(TcpStorageKey, ns, name);
+        if (tcp is null || tcp.Object.GetString("metadata", "deletionTimestamp") is not null)
+        {
+            return;
+        }
+        rotate |= tcp.Object.GetString("metadata", "annotations", RotateAnnotation) is not null;
+        var owner = OwnerReference(tcp);
+        var caName = $"{name}-ca";
+        var existingCa = context.Store.Get("/secrets", ns, caName);
+        using var ca = (rotate ? null : KamajiSecrets.ReadCa(existingCa?.Object["data"] as JsonObject))
+            ?? (UseEcdsa ? CertificateAuthority.CreateEcdsa("kubernetes") : CertificateAuthority.CreateRsa("kubernetes"));
+        var caPem = ca.CertificatePem;
+        var caKeyPem = KamajiSecrets.KeyPem((System.Security.Cryptography.AsymmetricAlgorithm?)ca.Certificate.GetRSAPrivateKey() ?? ca.Certificate.GetECDsaPrivateKey()!);
+        var caData = KamajiSecrets.CaData(caPem, caKeyPem);
+        if (existingCa is null || !JsonNode.DeepEquals(existingCa.Object["data"], caData))
+        {
+            Write(ns, caName, Labels(name, "ca", lifecycle: false), caData, owner);
+        }
+        context.Authenticator.TrustClientCa(TrustId(ns, name), System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(ca.Certificate.RawData));
+        var kubeconfigName = $"{name}-admin-kubeconfig";
+        var existingKubeconfig = context.Store.Get("/secrets", ns, kubeconfigName);
+        var port = tcp.Object.Get("spec", "networkProfile", "port")?.GetValue<int>() ?? 6443;
+        var confServer = context.BaseAddress.GetLeftPart(UriPartial.Authority);
+        var confCa = TrustSandboxInConf ? caPem + "\n" + SandboxCaPem() : caPem;
+        if (rotate || existingKubeconfig is null || !KubeconfigUsesCa(existingKubeconfig, confCa))
+        {
+            var ecdsa = ca.Certificate.GetECDsaPublicKey() is not null;
+            var admin = KamajiSecrets.IssueClient(ca, "kubernetes-admin", "kubeadm:cluster-admins", ecdsa);
+            var adminSvc = KamajiSecrets.IssueClient(ca, "kubernetes-admin", "kubeadm:cluster-admins", ecdsa);
+            var super = KamajiSecrets.IssueClient(ca, "kubernetes-super-admin", "system:masters", ecdsa);
+            var superSvc = KamajiSecrets.IssueClient(ca, "kubernetes-super-admin", "system:masters", ecdsa);
+            var svcServer = string.Create(CultureInfo.InvariantCulture, $"https://{name}.{ns}.svc:{port}");
+            var data = new JsonObject
+            {
+                ["admin.conf"] = KamajiSecrets.B64(KamajiSecrets.Kubeconfig(name, confServer, confCa, "kubernetes-admin", admin.CertificatePem, admin.KeyPem)),
+                ["admin.svc"] = KamajiSecrets.B64(KamajiSecrets.Kubeconfig(name, svcServer, caPem, "kubernetes-admin", adminSvc.CertificatePem, adminSvc.KeyPem)),
+                ["super-admin.conf"] = KamajiSecrets.B64(KamajiSecrets.Kubeconfig(name, confServer, confCa, "kubernetes-super-admin", super.CertificatePem, super.KeyPem)),
+                ["super-admin.svc"] = KamajiSecrets.B64(KamajiSecrets.Kubeconfig(name, svcServer, caPem, "kubernetes-super-admin", superSvc.CertificatePem, superSvc.KeyPem)),
+            };
+            Write(ns, kubeconfigName, Labels(name, "admin-kubeconfig", lifecycle: true), data, owner);
+        }
+        UpdateTcp(ns, name, caName, kubeconfigName);
+        Reconciled?.Invoke(ns, name);
+    }
+
+    private string SandboxCaPem() => context.SandboxCaPem;
+
+    private static bool KubeconfigUsesCa(StoredObject secret, string caPem) =>
+        KamajiSecrets.FromB64(secret.Object.GetString("data", "admin.conf")).Contains(KamajiSecrets.B64(caPem), StringComparison.Ordinal);
+
+    private static JsonObject Labels(string tcp, string component, bool lifecycle)
+    {
+        var labels = new JsonObject
+        {
+            ["kamaji.clastix.io/project"] = "kamaji",
+            ["kamaji.clastix.io/name"] = tcp,
+            ["kamaji.clastix.io/component"] = component,
+        };
+        if (lifecycle)
+        {
+            labels["kamaji.clastix.io/certificate_lifecycle_controller"] = "kubeconfig";
+        }
+        return labels;
+    }
+
+    private static JsonObject OwnerReference(StoredObject tcp) => new()
+    {
+        ["apiVersion"] = tcp.Object.GetString("apiVersion"),
+        ["kind"] = "TenantControlPlane",
+        ["name"] = tcp.Name,
+        ["uid"] = tcp.Uid,
+        ["controller"] = true,
+        ["blockOwnerDeletion"] = true,
+    };
+
+    private void Write(string ns, string name, JsonObject labels, JsonObject data, JsonObject owner)
+    {
+        var secret = new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Secret",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = name,
+                ["namespace"] = ns,
+                ["labels"] = labels,
+                ["annotations"] = new JsonObject { ["kamaji.clastix.io/checksum"] = KamajiSecrets.Checksum(data) },
+                ["ownerReferences"] = new JsonArray(owner.DeepClone()),
+            },
+            ["type"] = "Opaque",
+            ["data"] = data,
+        };
+        var existing = context.Store.Get("/secrets", ns, name);
+        if (existing is null)
+        {
+            new ManifestLoader(context).Ensure(BuiltInTypes.Secrets, ns, secret);
+            return;
+        }
+        ObjectEditor.Update(context.Store, "/secrets", existing, obj =>
+        {
+            obj["data"] = data.DeepClone();
+            obj.Metadata()["labels"] = labels.DeepClone();
+            obj.Metadata()["annotations"] = secret.Get("metadata", "annotations")!.DeepClone();
+        });
+    }
+
+    private void UpdateTcp(string ns, string name, string caName, string kubeconfigName)
+    {
+        var tcp = context.Store.Get(TcpStorageKey, ns, name) ?? throw new StoreMissingException();
+        ObjectEditor.Update(context.Store, TcpStorageKey, tcp, obj =>
+        {
+            obj.Set(kubeconfigName, "status", "kubeconfig", "admin", "secretName");
+            obj.Set(caName, "status", "certificates", "ca", "secretName");
+            obj.Set($"{context.BaseAddress.Host}:{context.BaseAddress.Port}", "status", "controlPlaneEndpoint");
+            obj.Set("Ready", "status", "kubernetesResources", "version", "status");
+            obj.Metadata()["annotations"]?.AsObject().Remove(RotateAnnotation);
+        });
+    }
+}

@@ -1,0 +1,122 @@
+namespace KamajiKubeconfig.Sandbox.Protobuf;
+
+/// <summary>
+/// Field numbers of the messages kubectl's typed clients send as protobuf (k8s.io/api generated.proto): Namespace,
+/// Secret, ConfigMap, Lease, Event, SelfSubjectAccessReview, SelfSubjectRulesReview, and their parts.
+/// </summary>
+public static class ProtoSchemas
+{
+    private static ProtoField S(string json) => new(json, ProtoKind.Text);
+
+    private static ProtoField M(string json, string message, bool repeated = false) => new(json, ProtoKind.Message, repeated, message);
+
+    public static IReadOnlyDictionary<string, Dictionary<int, ProtoField>> Messages { get; } = new Dictionary<string, Dictionary<int, ProtoField>>
+    {
+        ["ObjectMeta"] = new()
+        {
+            [1] = S("name"),
+            [2] = S("generateName"),
+            [3] = S("namespace"),
+            [4] = S("selfLink"),
+            [5] = S("uid"),
+            [6] = S("resourceVersion"),
+            [7] = new("generation", ProtoKind.Number),
+            [8] = new("creationTimestamp", ProtoKind.Time),
+            [9] = new("deletionTimestamp", ProtoKind.Time),
+            [10] = new("deletionGracePeriodSeconds", ProtoKind.Number),
+            [11] = new("labels", ProtoKind.MapStringString),
+            [12] = new("annotations", ProtoKind.MapStringString),
+            [13] = M("ownerReferences", "OwnerReference", true),
+            [14] = new("finalizers", ProtoKind.Text, true),
+        },
+        ["OwnerReference"] = new()
+        {
+            [1] = S("kind"),
+            [3] = S("name"),
+            [4] = S("uid"),
+            [5] = S("apiVersion"),
+            [6] = new("controller", ProtoKind.Bool),
+            [7] = new("blockOwnerDeletion", ProtoKind.Bool),
+        },
+        ["Namespace"] = new() { [1] = M("metadata", "ObjectMeta"), [2] = M("spec", "NamespaceSpec"), [3] = M("status", "NamespaceStatus") },
+        ["NamespaceSpec"] = new() { [1] = new("finalizers", ProtoKind.Text, true) },
+        ["NamespaceStatus"] = new() { [1] = S("phase") },
+        ["Secret"] = new()
+        {
+            [1] = M("metadata", "ObjectMeta"),
+            [2] = new("data", ProtoKind.MapStringBytes),
+            [3] = S("type"),
+            [4] = new("stringData", ProtoKind.MapStringString),
+            [5] = new("immutable", ProtoKind.Bool),
+        },
+        ["ConfigMap"] = new()
+        {
+            [1] = M("metadata", "ObjectMeta"),
+            [2] = new("data", ProtoKind.MapStringString),
+            [3] = new("binaryData", ProtoKind.MapStringBytes),
+            [4] = new("immutable", ProtoKind.Bool),
+        },
+        ["Lease"] = new() { [1] = M("metadata", "ObjectMeta"), [2] = M("spec", "LeaseSpec") },
+        ["LeaseSpec"] = new()
+        {
+            [1] = S("holderIdentity"),
+            [2] = new("leaseDurationSeconds", ProtoKind.Number),
+            [3] = new("acquireTime", ProtoKind.MicroTime),
+            [4] = new("renewTime", ProtoKind.MicroTime),
+            [5] = new("leaseTransitions", ProtoKind.Number),
+            [6] = S("strategy"),
+            [7] = S("preferredHolder"),
+        },
+        ["Event"] = new()
+        {
+            [1] = M("metadata", "ObjectMeta"),
+            [2] = M("involvedObject", "ObjectReference"),
+            [3] = S("reason"),
+            [4] = S("message"),
+            [5] = M("source", "EventSource"),
+            [6] = new("firstTimestamp", ProtoKind.Time),
+            [7] = new("lastTimestamp", ProtoKind.Time),
+            [8] = new("count", ProtoKind.Number),
+            [9] = S("type"),
+            [10] = new("eventTime", ProtoKind.MicroTime),
+            [12] = S("action"),
+            [14] = S("reportingComponent"),
+            [15] = S("reportingInstance"),
+        },
+        ["ObjectReference"] = new()
+        {
+            [1] = S("kind"),
+            [2] = S("namespace"),
+            [3] = S("name"),
+            [4] = S("uid"),
+            [5] = S("apiVersion"),
+            [6] = S("resourceVersion"),
+            [7] = S("fieldPath"),
+        },
+        ["EventSource"] = new() { [1] = S("component"), [2] = S("host") },
+        ["SelfSubjectAccessReview"] = new() { [1] = M("metadata", "ObjectMeta"), [2] = M("spec", "SelfSubjectAccessReviewSpec") },
+        ["SelfSubjectAccessReviewSpec"] = new() { [1] = M("resourceAttributes", "ResourceAttributes"), [2] = M("nonResourceAttributes", "NonResourceAttributes") },
+        ["ResourceAttributes"] = new()
+        {
+            [1] = S("namespace"),
+            [2] = S("verb"),
+            [3] = S("group"),
+            [4] = S("version"),
+            [5] = S("resource"),
+            [6] = S("subresource"),
+            [7] = S("name"),
+        },
+        ["NonResourceAttributes"] = new() { [1] = S("path"), [2] = S("verb") },
+        ["SelfSubjectRulesReview"] = new() { [1] = M("metadata", "ObjectMeta"), [2] = M("spec", "SelfSubjectRulesReviewSpec") },
+        ["SelfSubjectRulesReviewSpec"] = new() { [1] = S("namespace") },
+        ["DeleteOptions"] = new()
+        {
+            [1] = new("gracePeriodSeconds", ProtoKind.Number),
+            [2] = M("preconditions", "Preconditions"),
+            [3] = new("orphanDependents", ProtoKind.Bool),
+            [4] = S("propagationPolicy"),
+            [5] = new("dryRun", ProtoKind.Text, true),
+        },
+        ["Preconditions"] = new() { [1] = S("uid"), [2] = S("resourceVersion") },
+    };
+}

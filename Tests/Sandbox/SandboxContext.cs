@@ -1,0 +1,39 @@
+using KamajiKubeconfig.Sandbox.Api;
+using KamajiKubeconfig.Sandbox.Auth;
+using KamajiKubeconfig.Sandbox.Faults;
+using KamajiKubeconfig.Sandbox.Storage;
+
+namespace KamajiKubeconfig.Sandbox;
+
+/// <summary>The shared state of one sandbox: store, served types, identities, policy and faults. Survives restarts.</summary>
+public sealed class SandboxContext
+{
+    public SandboxContext(SandboxOptions options)
+    {
+        Options = options;
+        Store = new ObjectStore(options.HistoryCapacity);
+        Clock = options.TimeProvider ?? TimeProvider.System;
+    }
+
+    public SandboxOptions Options { get; }
+
+    public ObjectStore Store { get; }
+
+    public ResourceRegistry Registry { get; } = new();
+
+    public Authenticator Authenticator { get; } = new();
+
+    public RbacAuthorizer Authorizer { get; internal set; } = null!;
+
+    public FaultInjector Faults { get; } = new();
+
+    public TimeProvider Clock { get; }
+
+    public string Now => ObjectRules.FormatTime(Clock.GetUtcNow());
+
+    /// <summary>PEM of the CA behind the serving certificate.</summary>
+    public string SandboxCaPem { get; internal set; } = "";
+
+    /// <summary>The URL clients use, known once Kestrel listens.</summary>
+    public Uri BaseAddress { get; internal set; } = new("https://127.0.0.1/");
+}

@@ -1,0 +1,61 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KamajiKubeconfig.Sandbox.Json;
+
+namespace KamajiKubeconfig.Sandbox.Storage;
+
+/// <summary>One stored object version. Never mutated: <see cref="Object"/> is frozen; copy it with <see cref="Clone"/>.</summary>
+public sealed class StoredObject
+{
+    private StoredObject(string ns, string name, long resourceVersion, JsonObject obj, byte[] json)
+    {
+        Namespace = ns;
+        Name = name;
+        ResourceVersion = resourceVersion;
+        Object = obj;
+        Json = json;
+        Labels = obj.Get("metadata", "labels").StringMap();
+    }
+
+    public string Namespace { get; }
+
+    public string Name { get; }
+
+    public string Key => KeyOf(Namespace, Name);
+
+    public long ResourceVersion { get; }
+
+    /// <summary>The stored object; treat as read-only.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Kubernetes calls it the object.")]
+    public JsonObject Object { get; }
+
+    /// <summary>The compact UTF-8 JSON of <see cref="Object"/>, written as is into lists and watch streams.</summary>
+    public byte[] Json { get; }
+
+    public IReadOnlyDictionary<string, string> Labels { get; }
+
+    public string? Uid => Object.GetString("metadata", "uid");
+
+    public JsonObject Clone() => (JsonObject)Object.DeepClone();
+
+    /// <summary>Sort key: namespace then name, as the API server orders list items.</summary>
+    public static string KeyOf(string ns, string name) => ns + "\0" + name;
+
+    /// <summary>Stores the canonical form: re-parsed from its JSON, so numbers read back as any integer type.</summary>
+    internal static StoredObject Create(string ns, string name, long resourceVersion, JsonObject obj)
+    {
+        var json = Serialize(obj);
+        return new(ns, name, resourceVersion, JsonNode.Parse(json)!.AsObject(), json);
+    }
+
+    public static byte[] Serialize(JsonNode node)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            node.WriteTo(writer);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+}
