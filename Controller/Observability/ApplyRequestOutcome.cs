@@ -4,7 +4,7 @@ namespace KamajiKubeconfig.Controller.Observability;
 /// The outcome of one write request to the API server (apply, status apply, delete), as the applier
 /// classifies it. A closed set, so it can be the <c>outcome</c> label.
 /// </summary>
-internal enum ApplyRequestOutcome
+public enum ApplyRequestOutcome
 {
     /// <summary>2xx.</summary>
     Applied,

@@ -5,7 +5,7 @@ namespace KamajiKubeconfig.Controller.Observability;
 /// <c>result</c> label (<c>success|error|requeue|requeue_after</c>); a terminal error is an error there too,
 /// and is also counted separately because it is not retried.
 /// </summary>
-internal enum ReconcileOutcome
+public enum ReconcileOutcome
 {
     /// <summary>Done; the item is forgotten.</summary>
     Success,
