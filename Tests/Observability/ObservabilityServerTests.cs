@@ -137,6 +137,26 @@ public sealed class ObservabilityServerTests : IAsyncDisposable
     }
 
     [Test]
+    public async Task StartAsync_EmptyHostAndPortZero_BindsEveryInterfaceOnAFreePort(CancellationToken cancellationToken)
+    {
+        var server = await StartAsync(Loopback with { MetricsBindAddress = ":0" }, cancellationToken);
+
+        Assert.That(server.MetricsEndpoint!.Port, Is.Not.Zero);
+        using var response = await _http.GetAsync(new Uri($"http://127.0.0.1:{server.MetricsEndpoint.Port}/metrics"), cancellationToken);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Readyz_NoChecksRegistered_IsReady(CancellationToken cancellationToken)
+    {
+        var server = await StartAsync(Loopback, cancellationToken);
+
+        using var response = await _http.GetAsync(Url(server.HealthProbeEndpoint, "/readyz"), cancellationToken);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
     public void StartAsync_MalformedAddress_FailsBeforeBindingAnything()
     {
         var server = new ObservabilityServer(Loopback with { HealthProbeBindAddress = "8091" }, _registry, _readiness, NullLoggerFactory.Instance);
