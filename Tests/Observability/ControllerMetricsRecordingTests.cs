@@ -1,0 +1,203 @@
+using KamajiKubeconfig.Controller.Observability;
+using KamajiKubeconfig.Informers;
+using KamajiKubeconfig.Queue;
+using KamajiKubeconfig.Reconcile;
+using static KamajiKubeconfig.Tests.Observability.ControllerMetricsFixture;
+
+namespace KamajiKubeconfig.Tests.Observability;
+
+/// <summary>Each port call lands on exactly the series it names, and nothing else moves.</summary>
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+public class ControllerMetricsRecordingTests
+{
+    private readonly ControllerMetricsFixture _fixture = new();
+
+    private ControllerMetrics Metrics => _fixture.Metrics;
+
+    [Test]
+    public void QueuePort_EachCall_MapsToItsWorkqueueSeries()
+    {
+        var queue = Metrics.Queue;
+
+        queue.SetDepth(3);
+        queue.IncrementAdds();
+        queue.IncrementAdds();
+        queue.ObserveQueueDuration(TimeSpan.FromMicroseconds(50));
+        queue.ObserveWorkDuration(TimeSpan.FromSeconds(2));
+        queue.SetUnfinishedWork(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(2));
+        queue.IncrementRetries();
+
+        var samples = _fixture.Scrape();
+        Assert.Multiple(() =>
+        {
+            Assert.That(samples[QueueSeries(QueueMetricNames.Depth)], Is.EqualTo(3));
+            Assert.That(samples[QueueSeries(QueueMetricNames.Adds)], Is.EqualTo(2));
+            Assert.That(samples[QueueSeries(QueueMetricNames.QueueDuration + "_count")], Is.EqualTo(1));
+            Assert.That(samples[QueueSeries(QueueMetricNames.QueueDuration + "_sum")], Is.EqualTo(50e-6).Within(1e-12));
+            Assert.That(samples[$"{QueueMetricNames.QueueDuration}_bucket{{controller=\"{ControllerName}\",name=\"{ControllerName}\",le=\"9.999999999999999e-05\"}}"], Is.EqualTo(1));
+            Assert.That(samples[$"{QueueMetricNames.QueueDuration}_bucket{{controller=\"{ControllerName}\",name=\"{ControllerName}\",le=\"9.999999999999999e-06\"}}"], Is.Zero);
+            Assert.That(samples[QueueSeries(QueueMetricNames.WorkDuration + "_sum")], Is.EqualTo(2));
+            Assert.That(samples[QueueSeries(QueueMetricNames.UnfinishedWork)], Is.EqualTo(3));
+            Assert.That(samples[QueueSeries(QueueMetricNames.LongestRunningProcessor)], Is.EqualTo(2));
+            Assert.That(samples[QueueSeries(QueueMetricNames.Retries)], Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void QueuePort_DrivenByARealWorkQueue_CountsAddTakeAndDone()
+    {
+        using var queue = new WorkQueue<string>(RateLimiters.Default<string>(_fixture.Time), _fixture.Time, Metrics.Queue);
+
+        queue.Add("tenants");
+        queue.Add("tenants");
+        _fixture.Time.Advance(TimeSpan.FromMilliseconds(20));
+        var next = queue.GetAsync(CancellationToken.None).AsTask();
+        Assert.That(next.IsCompleted, Is.True);
+        _fixture.Time.Advance(TimeSpan.FromMilliseconds(300));
+        queue.Done(next.Result.Item);
+
+        var samples = _fixture.Scrape();
+        Assert.Multiple(() =>
+        {
+            Assert.That(samples[QueueSeries(QueueMetricNames.Adds)], Is.EqualTo(1), "the second add collapsed into the first");
+            Assert.That(samples[QueueSeries(QueueMetricNames.Depth)], Is.Zero);
+            Assert.That(samples[QueueSeries(QueueMetricNames.QueueDuration + "_sum")], Is.EqualTo(0.02).Within(1e-9));
+            Assert.That(samples[QueueSeries(QueueMetricNames.WorkDuration + "_sum")], Is.EqualTo(0.3).Within(1e-9));
+        });
+    }
+
+    [Test]
+    public void ForQueue_AnotherName_HasItsOwnSeries()
+    {
+        Metrics.ForQueue("other").IncrementAdds();
+
+        var samples = _fixture.Scrape();
+        Assert.That(samples[QueueSeries(QueueMetricNames.Adds, "other")], Is.EqualTo(1));
+        Assert.That(samples[QueueSeries(QueueMetricNames.Adds)], Is.Zero);
+    }
+
+    [Test]
+    public void InformerPort_EachCall_MapsToItsKindSeries_AndNewInformersAppear()
+    {
+
+        Metrics.Restarted("secrets", RestartReason.Expired);
+        Metrics.Restarted("secrets", RestartReason.ShortWatch);
+        Metrics.Relisted("secrets");
+        Metrics.HandlerFailed("kubeconfiggenerators");
+        Metrics.TransformFailed("tenantcontrolplanes");
+
+        var samples = _fixture.Scrape();
+        Assert.Multiple(() =>
+        {
+            Assert.That(samples["kubeconfig_generator_watch_restarts_total{kind=\"secrets\",reason=\"expired\"}"], Is.EqualTo(1));
+            Assert.That(samples["kubeconfig_generator_watch_restarts_total{kind=\"secrets\",reason=\"short_watch\"}"], Is.EqualTo(1));
+            Assert.That(samples["kubeconfig_generator_watch_restarts_total{kind=\"secrets\",reason=\"closed\"}"], Is.Zero);
+            Assert.That(samples["kubeconfig_generator_relists_total{kind=\"secrets\"}"], Is.EqualTo(1));
+            Assert.That(samples["kubeconfig_generator_informer_handler_failures_total{kind=\"kubeconfiggenerators\"}"], Is.EqualTo(1));
+            Assert.That(samples["kubeconfig_generator_informer_transform_failures_total{kind=\"tenantcontrolplanes\"}"], Is.EqualTo(1));
+        });
+    }
+
+    [TestCase(ReconcileOutcome.Success, "success", 0, 0)]
+    [TestCase(ReconcileOutcome.Requeue, "requeue", 0, 0)]
+    [TestCase(ReconcileOutcome.RequeueAfter, "requeue_after", 0, 0)]
+    [TestCase(ReconcileOutcome.Error, "error", 1, 0)]
+    [TestCase(ReconcileOutcome.TerminalError, "error", 1, 1)]
+    public void ReconcileFinished_Outcome_CountsResultAndErrorsAsControllerRuntime(ReconcileOutcome outcome, string result, int errors, int terminal)
+    {
+        Metrics.ReconcileStarted();
+        Metrics.ReconcileFinished(outcome, TimeSpan.FromMilliseconds(200));
+
+        var samples = _fixture.Scrape();
+        Assert.Multiple(() =>
+        {
+            Assert.That(samples[ResultSeries(result)], Is.EqualTo(1));
+            Assert.That(samples.Where(s => s.Key.StartsWith("controller_runtime_reconcile_total", StringComparison.Ordinal)).Sum(s => s.Value), Is.EqualTo(1));
+            Assert.That(samples[ReconcileSeries("controller_runtime_reconcile_errors_total")], Is.EqualTo(errors));
+            Assert.That(samples[ReconcileSeries("controller_runtime_terminal_reconcile_errors_total")], Is.EqualTo(terminal));
+            Assert.That(samples[ReconcileSeries("controller_runtime_active_workers")], Is.Zero);
+            Assert.That(samples[$"controller_runtime_reconcile_time_seconds_bucket{{controller=\"{ControllerName}\",le=\"0.15\"}}"], Is.Zero);
+            Assert.That(samples[$"controller_runtime_reconcile_time_seconds_bucket{{controller=\"{ControllerName}\",le=\"0.2\"}}"], Is.EqualTo(1));
+            Assert.That(samples[ReconcileSeries("controller_runtime_reconcile_time_seconds_sum")], Is.EqualTo(0.2));
+        });
+    }
+
+    [Test]
+    public void ReconcileStarted_TwoInFlight_ShowsTwoActiveWorkers()
+    {
+        Metrics.ReconcileStarted();
+        Metrics.ReconcileStarted();
+        Metrics.ReconcileFinished(ReconcileOutcome.Success, TimeSpan.Zero);
+        Metrics.ReconcileStarted();
+
+        Assert.That(_fixture.Value(ReconcileSeries("controller_runtime_active_workers")), Is.EqualTo(2));
+    }
+
+    [Test]
+    public void ReconcilePanicked_CountsAPanic()
+    {
+        Metrics.ReconcilePanicked();
+
+        Assert.That(_fixture.Value(ReconcileSeries("controller_runtime_reconcile_panics_total")), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void PassCounters_IssuedPrunedRepaired_MapToTheirSeries()
+    {
+        Metrics.CertificateIssued(IssueReason.Expiring);
+        Metrics.CertificateIssued(IssueReason.Expiring);
+        Metrics.CertificateIssued(IssueReason.CertificateAuthorityChanged);
+        Metrics.SecretsPruned(3);
+        Metrics.SecretsRepaired(2);
+        Metrics.SecretsRepaired(0);
+
+        var samples = _fixture.Scrape();
+        Assert.Multiple(() =>
+        {
+            Assert.That(samples["kubeconfig_generator_certificates_issued_total{reason=\"expiring\"}"], Is.EqualTo(2));
+            Assert.That(samples["kubeconfig_generator_certificates_issued_total{reason=\"certificate_authority_changed\"}"], Is.EqualTo(1));
+            Assert.That(samples["kubeconfig_generator_certificates_issued_total{reason=\"missing\"}"], Is.Zero);
+            Assert.That(samples["kubeconfig_generator_secrets_pruned_total"], Is.EqualTo(3));
+            Assert.That(samples["kubeconfig_generator_secrets_repaired_total"], Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public void Ports_ValuesOutsideTheirEnums_AreIgnoredNotThrown()
+    {
+        var before = _fixture.Registry.Collect();
+
+        Assert.DoesNotThrow(() =>
+        {
+            Metrics.CertificateIssued((IssueReason)99);
+            Metrics.ApplyRequestCompleted((ApplyRequestOutcome)(-1));
+            Metrics.SecretsPruned(-5);
+        });
+
+        Assert.That(_fixture.Registry.Collect(), Is.EqualTo(before));
+    }
+
+    [TestCase(ApplyRequestOutcome.Applied, "applied")]
+    [TestCase(ApplyRequestOutcome.NotFound, "not_found")]
+    [TestCase(ApplyRequestOutcome.ServerError, "server_error")]
+    public void ApplyRequestCompleted_CountsByOutcome(ApplyRequestOutcome outcome, string label)
+    {
+        Metrics.ApplyRequestCompleted(outcome);
+
+        var samples = _fixture.Scrape();
+        Assert.That(samples[$"kubeconfig_generator_apply_requests_total{{outcome=\"{label}\"}}"], Is.EqualTo(1));
+        Assert.That(samples.Where(s => s.Key.StartsWith("kubeconfig_generator_apply_requests_total", StringComparison.Ordinal)).Sum(s => s.Value), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void LeadershipChanged_SetsMasterStatusForTheLease()
+    {
+        var series = $"leader_election_master_status{{name=\"{Lease}\"}}";
+
+        Metrics.LeadershipChanged(true);
+        Assert.That(_fixture.Value(series), Is.EqualTo(1));
+
+        Metrics.LeadershipChanged(false);
+        Assert.That(_fixture.Value(series), Is.Zero);
+    }
+}
