@@ -28,7 +28,7 @@ public sealed record ReconcilePlan(
             return this;
         }
         var targets = Targets.Select(t => failures.TryGetValue(t.TenantControlPlane, out var cause)
-            ? t with { Action = TargetAction.Hold, Secret = null, Issue = null, RenewAt = null, Error = t.FailureMessage(cause) }
+            ? t with { Action = TargetAction.Hold, Secret = null, Issue = null, RenewAt = null, CertificateNotAfter = null, Error = t.FailureMessage(cause) }
             : t).ToEquatableList();
         var status = StatusBuilder.Build(generator, targets, specError: null, now);
         return this with

@@ -30,6 +30,9 @@ public sealed record TargetPlan(
     string? Error,
     DateTimeOffset? RenewAt)
 {
+    /// <summary>When the target's certificate (kept or about to be issued) expires; for the expiry metric.</summary>
+    public DateTimeOffset? CertificateNotAfter { get; init; }
+
     public bool IsAvailable => Error is null;
 
     /// <summary>"generating" when the Secret does not exist yet, else "regenerating" (Kamaji's two messages).</summary>

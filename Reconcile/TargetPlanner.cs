@@ -45,8 +45,8 @@ public static class TargetPlanner
             var renewAt = After(verdict.NotAfter - settings.RenewBefore, now);
             var drifted = !MetadataMatches(existing!, desired);
             return drifted && pause is null
-                ? hold with { Action = TargetAction.Repair, Secret = desired with { Value = existing!.Get(WellKnown.ValueKey) }, RenewAt = renewAt }
-                : hold with { Action = TargetAction.Keep, RenewAt = renewAt };
+                ? hold with { Action = TargetAction.Repair, Secret = desired with { Value = existing!.Get(WellKnown.ValueKey) }, RenewAt = renewAt, CertificateNotAfter = verdict.NotAfter }
+                : hold with { Action = TargetAction.Keep, RenewAt = renewAt, CertificateNotAfter = verdict.NotAfter };
         }
         if (pause is not null)
         {
@@ -59,7 +59,14 @@ public static class TargetPlanner
         }
         var notAfter = now + settings.Validity < ca.NotAfter ? now + settings.Validity : ca.NotAfter;
         var request = new IssueRequest(identity, settings.KeyAlgorithm, now - ReconcileOptions.ClockSkewAllowance, notAfter, template, generator.Name, ca);
-        return hold with { Action = TargetAction.Issue, Secret = desired, Issue = request, RenewAt = After(notAfter - settings.RenewBefore, now) };
+        return hold with
+        {
+            Action = TargetAction.Issue,
+            Secret = desired,
+            Issue = request,
+            RenewAt = After(notAfter - settings.RenewBefore, now),
+            CertificateNotAfter = notAfter,
+        };
     }
 
     private static CertificateAuthority? LoadCertificateAuthority(TenantControlPlane tcp, IClusterView cluster, out string? error)

@@ -1,5 +1,6 @@
 using KamajiKubeconfig.Controller.Cluster;
 using KamajiKubeconfig.Controller.Leadership;
+using KamajiKubeconfig.Controller.Observability;
 using KamajiKubeconfig.Controller.Triggers;
 using KamajiKubeconfig.Controller.Workers;
 using KamajiKubeconfig.Queue;
@@ -19,13 +20,22 @@ internal sealed partial class ControllerHost(
     ILeadership leadership,
     Func<ReconcileWorker> workerFactory,
     ControllerOptions options,
+    ReadinessChecks readiness,
+    ILeaderElectionMetrics leaderMetrics,
     TimeProvider time,
     ILogger<ControllerHost> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>True once the caches have synced (the readiness probe).</summary>
-    public bool IsReady => caches.HasSynced;
+    /// <summary>Completes when the workers run: caches synced and leadership held.</summary>
+    public Task Running => _ready.Task;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Ready = caches synced, leader or not: a standby replica is healthy and must stay in the Service.
+        readiness.Add("informers", () => caches.HasSynced);
+        return base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,6 +44,10 @@ internal sealed partial class ControllerHost(
         await caches.WaitForSyncAsync(stoppingToken);
         LogSynced(logger, caches.Generators.Count, caches.TenantControlPlanes.Count, caches.ManagedSecrets.Count + caches.KamajiSecrets.Count);
         await leadership.WaitForLeadershipAsync(stoppingToken);
+        if (leadership is AlwaysLeader)
+        {
+            leaderMetrics.LeadershipChanged(true);
+        }
         using var writes = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, leadership.Lost);
         EnqueueAll();
         var workers = Enumerable.Range(0, options.Workers).Select(_ => workerFactory().RunAsync(writes.Token)).ToList();

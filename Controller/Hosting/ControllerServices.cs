@@ -3,6 +3,7 @@ using KamajiKubeconfig.Controller.Cluster;
 using KamajiKubeconfig.Controller.Issuing;
 using KamajiKubeconfig.Controller.Kube;
 using KamajiKubeconfig.Controller.Leadership;
+using KamajiKubeconfig.Controller.Observability;
 using KamajiKubeconfig.Controller.Workers;
 using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Queue;
@@ -14,7 +15,7 @@ using Microsoft.Extensions.Logging;
 namespace KamajiKubeconfig.Controller.Hosting;
 
 /// <summary>The only DI wiring. Every service is a singleton: one client, one set of caches, one queue per process.</summary>
-public static class ControllerServices
+internal static class ControllerServices
 {
     public const string QueueName = "kubeconfiggenerator";
 
@@ -24,14 +25,21 @@ public static class ControllerServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(client);
         services.AddSingleton(new ReconcileOptions(options.CertificateExpirationDeadline, ReconcileOptions.Default.DefaultValidity));
-        services.AddSingleton<IInformerMetrics>(NoopInformerMetrics.Instance);
-        services.AddSingleton<IQueueMetrics>(NoopQueueMetrics.Instance);
-        services.AddSingleton<IWorkerObserver>(NoopWorkerObserver.Instance);
+        services.AddObservability(
+            new ObservabilityOptions { MetricsBindAddress = options.MetricsBindAddress, HealthProbeBindAddress = options.HealthProbeBindAddress },
+            new ControllerMetricsOptions
+            {
+                ControllerName = QueueName,
+                MaxConcurrentReconciles = options.Workers,
+                LeaseName = ControllerOptions.LeaseName,
+                Informers = ["kubeconfiggenerators", "tenantcontrolplanes", "namespaces", "secrets-generated", "secrets-kamaji"],
+            });
+        services.AddSingleton<IWorkerObserver>(sp => new MetricsWorkerObserver(sp.GetRequiredService<IReconcileMetrics>()));
         services.AddSingleton(sp => new ClusterCaches(client, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<IInformerMetrics>()));
         services.AddSingleton<IWorkQueue<string>>(sp => new WorkQueue<string>(
             RateLimiters.Default<string>(sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IQueueMetrics>()));
-        services.AddSingleton<IKubeApi>(sp => new KubeApi(client, sp.GetRequiredService<TimeProvider>(), identity));
+        services.AddSingleton<IKubeApi>(sp => new KubeApi(client, sp.GetRequiredService<TimeProvider>(), identity, sp.GetRequiredService<IApplyMetrics>()));
         // Production key material: the OS RNG. Tests swap in a pooled source.
         services.AddSingleton<IKeyMaterialSource, SystemKeyMaterialSource>();
         services.AddSingleton(sp => new CertificateIssuer(sp.GetRequiredService<IKeyMaterialSource>()));
@@ -48,7 +56,8 @@ public static class ControllerServices
         {
             var leaseNamespace = options.PodNamespace ?? ReadServiceAccountNamespace() ?? "default";
             services.AddSingleton(sp => new LeaseLeadership(client, leaseNamespace, ControllerOptions.LeaseName, identity,
-                sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LeaseLeadership>>()));
+                sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILeaderElectionMetrics>(), sp.GetRequiredService<ILogger<LeaseLeadership>>()));
             services.AddSingleton<ILeadership>(sp => sp.GetRequiredService<LeaseLeadership>());
             services.AddHostedService(sp => sp.GetRequiredService<LeaseLeadership>());
         }

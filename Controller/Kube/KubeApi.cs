@@ -3,6 +3,7 @@ using System.Net;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using KamajiKubeconfig.Controller.Observability;
 using KamajiKubeconfig.Reconcile;
 
 namespace KamajiKubeconfig.Controller.Kube;
@@ -11,7 +12,7 @@ namespace KamajiKubeconfig.Controller.Kube;
 /// <see cref="IKubeApi"/> over the C# client. The only class that calls generated operations for writes; it maps
 /// every failure to a <see cref="KubeApiException"/> so callers decide on one vocabulary.
 /// </summary>
-public sealed class KubeApi(IKubernetes client, TimeProvider time, string instance) : IKubeApi
+internal sealed class KubeApi(IKubernetes client, TimeProvider time, string instance, IApplyMetrics metrics) : IKubeApi
 {
     /// <summary>Our server-side apply field manager (and event source).</summary>
     public const string FieldManager = "kubeconfig-generator";
@@ -96,21 +97,36 @@ public sealed class KubeApi(IKubernetes client, TimeProvider time, string instan
         return Call(() => client.CoreV1.CreateNamespacedEventAsync(body, EventNamespace, cancellationToken: cancellationToken));
     }
 
-    private static async Task<T> Call<T>(Func<Task<T>> call)
+    private async Task<T> Call<T>(Func<Task<T>> call)
     {
         try
         {
-            return await call();
+            var result = await call();
+            metrics.ApplyRequestCompleted(ApplyRequestOutcome.Applied);
+            return result;
         }
         catch (HttpOperationException e)
         {
-            throw Classify(e);
+            var classified = Classify(e);
+            metrics.ApplyRequestCompleted(OutcomeOf(classified.Kind));
+            throw classified;
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TimeoutException)
         {
+            metrics.ApplyRequestCompleted(ApplyRequestOutcome.TransportError);
             throw new KubeApiException(ApiFailureKind.Transport, e.Message, null, e);
         }
     }
+
+    private static ApplyRequestOutcome OutcomeOf(ApiFailureKind kind) => kind switch
+    {
+        ApiFailureKind.Conflict or ApiFailureKind.AlreadyExists => ApplyRequestOutcome.Conflict,
+        ApiFailureKind.NotFound => ApplyRequestOutcome.NotFound,
+        ApiFailureKind.Invalid or ApiFailureKind.Forbidden => ApplyRequestOutcome.Invalid,
+        ApiFailureKind.Throttled => ApplyRequestOutcome.Throttled,
+        ApiFailureKind.Transport => ApplyRequestOutcome.TransportError,
+        _ => ApplyRequestOutcome.ServerError,
+    };
 
     /// <summary>Maps an HTTP failure to our vocabulary, keeping the server's Status message (never the request).</summary>
     public static KubeApiException Classify(HttpOperationException e)

@@ -1,6 +1,7 @@
 using k8s;
 using k8s.LeaderElection;
 using k8s.LeaderElection.ResourceLock;
+using KamajiKubeconfig.Controller.Observability;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -12,9 +13,9 @@ namespace KamajiKubeconfig.Controller.Leadership;
 /// (non-HTTP errors escape it), work started off the elector's thread, the Lease released on shutdown (the client
 /// never does), and the process stopped when leadership is lost, as controller-runtime does.
 /// </summary>
-public sealed partial class LeaseLeadership(
+internal sealed partial class LeaseLeadership(
     IKubernetes client, string leaseNamespace, string leaseName, string identity, IHostApplicationLifetime lifetime,
-    TimeProvider time, ILogger<LeaseLeadership> logger) : BackgroundService, ILeadership
+    TimeProvider time, ILeaderElectionMetrics metrics, ILogger<LeaseLeadership> logger) : BackgroundService, ILeadership
 {
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(15);
     public static readonly TimeSpan RenewDeadline = TimeSpan.FromSeconds(10);
@@ -44,6 +45,7 @@ public sealed partial class LeaseLeadership(
             elector.OnStartedLeading += () =>
             {
                 LogAcquired(logger, leaseNamespace, leaseName, identity);
+                metrics.LeadershipChanged(true);
                 _leading.TrySetResult();
             };
             elector.OnStoppedLeading += OnStopped;
@@ -72,6 +74,7 @@ public sealed partial class LeaseLeadership(
             return;
         }
         LogLost(logger, leaseNamespace, leaseName);
+        metrics.LeadershipChanged(false);
         _lost.Cancel();
         lifetime.StopApplication();
     }
