@@ -1,0 +1,66 @@
+using k8s;
+using KamajiKubeconfig.Controller.Hosting;
+using KamajiKubeconfig.Controller.Issuing;
+using KamajiKubeconfig.Controller.Observability;
+using KamajiKubeconfig.Tests.Builders;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace KamajiKubeconfig.Tests.EndToEnd;
+
+/// <summary>
+/// The real controller, hosted in-process with the production wiring, talking HTTPS to the sandbox with the
+/// credentials it is given. Only the key source is swapped (pooled keys keep the suite fast).
+/// </summary>
+internal sealed class ControllerUnderTest : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly Kubernetes _client;
+
+    private ControllerUnderTest(IHost host, Kubernetes client, string identity)
+    {
+        _host = host;
+        _client = client;
+        Identity = identity;
+    }
+
+    public string Identity { get; }
+
+    public ObservabilityServer Observability => _host.Services.GetRequiredService<ObservabilityServer>();
+
+    public IHostApplicationLifetime Lifetime => _host.Services.GetRequiredService<IHostApplicationLifetime>();
+
+    public static async Task<ControllerUnderTest> StartAsync(string kubeconfigPath, ControllerOptions? options = null, string? identity = null)
+    {
+        options ??= new ControllerOptions();
+        options = options with { MetricsBindAddress = "127.0.0.1:0", HealthProbeBindAddress = "127.0.0.1:0", PodNamespace = "kamaji-system" };
+        identity ??= $"test-{Guid.NewGuid():N}"[..13];
+        var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfigPath));
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddKubeconfigGenerator(options, client, identity);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IKeyMaterialSource>(FixedKeySource.Shared));
+        var host = builder.Build();
+        await host.StartAsync();
+        return new ControllerUnderTest(host, client, identity);
+    }
+
+    public async Task StopAsync() => await _host.StopAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _host.StopAsync();
+        }
+        catch (OperationCanceledException)
+        {
+            // Already stopping.
+        }
+        _host.Dispose();
+        _client.Dispose();
+    }
+}
