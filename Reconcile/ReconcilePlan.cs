@@ -19,16 +19,19 @@ public sealed record ReconcilePlan(
 
     /// <summary>
     /// The plan after the shell failed to issue some certificates: those targets become errors and the status is
-    /// recomputed, so one TCP's failure is reported without stopping the others (spec.md B6).
+    /// recomputed, so one TCP's failure is reported without stopping the others (spec.md B6). Causes are wrapped in
+    /// Kamaji's "an error occurred (re)generating" text, except those in <paramref name="verbatim"/>, which are whole
+    /// messages already (a collision reads the same whether the cache or the API server revealed it).
     /// </summary>
-    public ReconcilePlan WithIssueFailures(Generator generator, IReadOnlyDictionary<ObjectRef, string> failures, DateTimeOffset now)
+    public ReconcilePlan WithIssueFailures(
+        Generator generator, IReadOnlyDictionary<ObjectRef, string> failures, DateTimeOffset now, IReadOnlySet<ObjectRef>? verbatim = null)
     {
         if (failures.Count == 0)
         {
             return this;
         }
         var targets = Targets.Select(t => failures.TryGetValue(t.TenantControlPlane, out var cause)
-            ? t with { Action = TargetAction.Hold, Secret = null, Issue = null, RenewAt = null, CertificateNotAfter = null, Error = t.FailureMessage(cause) }
+            ? t with { Action = TargetAction.Hold, Secret = null, Issue = null, RenewAt = null, CertificateNotAfter = null, Error = verbatim?.Contains(t.TenantControlPlane) == true ? cause : t.FailureMessage(cause) }
             : t).ToEquatableList();
         var status = StatusBuilder.Build(generator, targets, specError: null, now);
         return this with

@@ -35,12 +35,17 @@ public sealed class PlanExecutor(IKubeApi api, KubeconfigIssuing issuing, Secret
         var writes = issued.Concat(plan.Targets.Where(t => t.Action == TargetAction.Repair)).ToList();
         var failures = new ConcurrentDictionary<ObjectRef, string>(issueFailures);
         var transient = new ConcurrentBag<TimeSpan?>();
+        var verbatim = new ConcurrentDictionary<ObjectRef, bool>();
         await ForEach(writes, async (target, ct) =>
         {
             var result = await writer.WriteAsync(target, generator, ct);
             if (result.Cause is not null)
             {
                 failures[target.TenantControlPlane] = result.Cause;
+                if (result.IsWholeMessage)
+                {
+                    verbatim[target.TenantControlPlane] = true;
+                }
                 if (result.Transient)
                 {
                     transient.Add(result.RetryAfter);
@@ -61,7 +66,7 @@ public sealed class PlanExecutor(IKubeApi api, KubeconfigIssuing issuing, Secret
             }
         }, cancellationToken);
 
-        var final = plan.WithIssueFailures(generator, failures, now);
+        var final = plan.WithIssueFailures(generator, failures, now, verbatim.Keys.ToHashSet());
         if (final.StatusChanged && final.Status is not null)
         {
             try

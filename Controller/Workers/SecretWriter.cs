@@ -4,7 +4,7 @@ using KamajiKubeconfig.Reconcile;
 namespace KamajiKubeconfig.Controller.Workers;
 
 /// <summary>The result of writing one Secret: null cause = written.</summary>
-public readonly record struct WriteResult(string? Cause, bool Transient, TimeSpan? RetryAfter)
+public readonly record struct WriteResult(string? Cause, bool Transient, TimeSpan? RetryAfter, bool IsWholeMessage = false)
 {
     public static readonly WriteResult Written = new(null, false, null);
 
@@ -37,7 +37,7 @@ public sealed class SecretWriter(IKubeApi api)
                     {
                         return new WriteResult(
                             $"the {GoFormat.Quote(secret.Ref.ToString())} Secret already exists and is not managed by this generator for this TenantControlPlane: refusing to overwrite it",
-                            existing is null, null);
+                            existing is null, null, IsWholeMessage: true);
                     }
                 }
             }

@@ -108,6 +108,25 @@ public abstract class EndToEndTestBase
         await Admin.CustomObjects.CreateClusterCustomObjectAsync(body, WellKnown.Group, WellKnown.Version, WellKnown.GeneratorPlural);
     }
 
+    /// <summary>A generator over one namespace (by its name label); <paramref name="specExtra"/> is more spec YAML.</summary>
+    protected Task CreateGeneratorForAsync(string generator, string ns, string user = "stringValue: alice", string specExtra = "") =>
+        CreateGeneratorAsync($"""
+            apiVersion: kamaji.clastix.io/v1alpha1
+            kind: KubeconfigGenerator
+            metadata:
+              name: {generator}
+            spec:
+              namespaceSelector:
+                matchLabels:
+                  kubernetes.io/metadata.name: {ns}
+              user:
+                {user}
+              groups:
+                - stringValue: ops
+              controlPlaneEndpointFrom: admin.conf
+            {specExtra}
+            """);
+
     protected Task PatchGeneratorAsync(string name, JsonObject patch) =>
         Admin.CustomObjects.PatchClusterCustomObjectAsync(MergePatch(patch), WellKnown.Group, WellKnown.Version, WellKnown.GeneratorPlural, name);
 
@@ -148,9 +167,9 @@ public abstract class EndToEndTestBase
         Eventually.HoldsAsync(async () => await GetSecretAsync(ns, name) is null, $"Secret {ns}/{name} to be deleted");
 
     /// <summary>Waits for the generator's status to satisfy <paramref name="condition"/>; returns it.</summary>
-    protected Task<JsonElement> StatusAsync(string generator, Func<JsonElement, bool> condition, string what) =>
-        Eventually.GetAsync<object>(async () => await GetGeneratorAsync(generator) is { } g && g.TryGetProperty("status", out var s) && condition(s) ? s : null, what)
-            .ContinueWith(t => (JsonElement)t.Result, TaskScheduler.Default);
+    protected async Task<JsonElement> StatusAsync(string generator, Func<JsonElement, bool> condition, string what) =>
+        (JsonElement)await Eventually.GetAsync<object>(
+            async () => await GetGeneratorAsync(generator) is { } g && g.TryGetProperty("status", out var s) && condition(s) ? s : null, what);
 
     protected static string Kubeconfig(V1Secret secret) => Encoding.UTF8.GetString(secret.Data[WellKnown.ValueKey]);
 

@@ -123,7 +123,7 @@ public class PlanExecutorTests
 
         Assert.That(report.Outcome, Is.EqualTo(PassOutcome.Completed));
         Assert.That(written!.Errors.Single().Message, Is.EqualTo(
-            "an error occurred generating the \"ns/t-g\" Secret: the \"ns/t-g\" Secret already exists and is not managed by this generator for this TenantControlPlane: refusing to overwrite it"));
+            "the \"ns/t-g\" Secret already exists and is not managed by this generator for this TenantControlPlane: refusing to overwrite it"));
         api.VerifyAll();
     }
 
