@@ -23,6 +23,7 @@ internal sealed partial class LeaseLeadership(
 
     private readonly TaskCompletionSource _leading = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _lost = new();
+    private volatile bool _stopping;
 
     public string Identity => identity;
 
@@ -69,7 +70,8 @@ internal sealed partial class LeaseLeadership(
 
     private void OnStopped()
     {
-        if (!_leading.Task.IsCompleted)
+        // The elector also reports "stopped" when we cancel it at shutdown: that is a release, not a loss.
+        if (!_leading.Task.IsCompleted || _stopping)
         {
             return;
         }
@@ -81,8 +83,10 @@ internal sealed partial class LeaseLeadership(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        var wasLeading = IsLeader;
+        _stopping = true;
         await base.StopAsync(cancellationToken);
-        if (_leading.Task.IsCompleted && !_lost.IsCancellationRequested)
+        if (wasLeading)
         {
             await ReleaseAsync(cancellationToken);
         }
