@@ -11,7 +11,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: all restore build test format format-check publish-check clean demo run install uninstall deploy undeploy image kind-load e2e
+.PHONY: all restore build test format format-check publish-check clean demo run install uninstall deploy undeploy image kind-load e2e bench
 
 all: build
 
@@ -81,3 +81,8 @@ kind-load: image
 # The end-to-end suite against whatever cluster KUBECONFIG points at. Not available yet: say so, fail loudly.
 e2e:
 	@echo "make e2e against a real cluster is not implemented yet; the end-to-end suite runs against the sandbox in 'make test'." >&2; exit 1
+
+# Benchmarks print numbers (ratios measured in one run matter; absolute times on a shared machine are noisy).
+bench: sandbox-bench
+	$(DOTNET) test Tests/Controller.Tests.csproj -c Release --filter "Category=Benchmark" --logger "console;verbosity=detailed" 2>&1 \
+	  | grep -E "^(steady-state|issuing|  (Passed|Failed))" || true

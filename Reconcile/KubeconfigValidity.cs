@@ -8,6 +8,12 @@ namespace KamajiKubeconfig.Reconcile;
 public readonly record struct ValidityVerdict(IssueReason? Reason, DateTimeOffset NotAfter);
 
 /// <summary>
+/// What inspecting a kubeconfig found, independent of the time: a reason to reissue, or the certificate's window.
+/// Expensive to compute (parsing, signature check), so it is what <see cref="IValidityMemo"/> remembers.
+/// </summary>
+public readonly record struct KubeconfigFacts(IssueReason? Reason, DateTimeOffset NotBefore, DateTimeOffset NotAfter);
+
+/// <summary>
 /// Decides whether an existing generated kubeconfig is still good (spec.md A4, B8): same layout as we write,
 /// same cluster as the template, a certificate that parses, chains to the current CA, matches its key, carries the
 /// resolved identity and requested key type, and is not within the renewal window.
@@ -16,64 +22,79 @@ public static class KubeconfigValidity
 {
     public static ValidityVerdict Evaluate(
         byte[]? value, KubeconfigCluster template, string generatorName, Identity identity, KeyAlgorithm algorithm,
-        CertificateAuthority ca, DateTimeOffset now, TimeSpan renewBefore)
+        CertificateAuthority ca, DateTimeOffset now, TimeSpan renewBefore) =>
+        Judge(Inspect(value, template, generatorName, identity, algorithm, ca), ca, now, renewBefore);
+
+    /// <summary>The time-dependent half: not yet valid, or inside the renewal window.</summary>
+    public static ValidityVerdict Judge(KubeconfigFacts facts, CertificateAuthority ca, DateTimeOffset now, TimeSpan renewBefore)
+    {
+        if (facts.Reason is not null)
+        {
+            return new(facts.Reason, facts.NotAfter);
+        }
+        if (facts.NotBefore > now)
+        {
+            return new(IssueReason.NotYetValid, facts.NotAfter);
+        }
+        // A certificate capped at the CA's own expiry cannot be improved by reissuing: renewing it would loop.
+        var cappedByCa = facts.NotAfter >= ca.NotAfter;
+        return facts.NotAfter - renewBefore <= now && !cappedByCa ? new(IssueReason.Expiring, facts.NotAfter) : new(null, facts.NotAfter);
+    }
+
+    /// <summary>The time-independent half: layout, template, chain, key, identity and key type.</summary>
+    public static KubeconfigFacts Inspect(
+        byte[]? value, KubeconfigCluster template, string generatorName, Identity identity, KeyAlgorithm algorithm, CertificateAuthority ca)
     {
         var config = value is null ? null : KubeconfigReader.TryRead(Encoding.UTF8.GetString(value), out _);
         if (config is null)
         {
-            return new(IssueReason.Unreadable, default);
+            return new(IssueReason.Unreadable, default, default);
         }
         if (config.Clusters.Count != 1 || config.Users.Count != 1 || config.Contexts.Count != 1
             || config.Users[0].Name != generatorName || config.Contexts[0] != new KubeconfigContext(generatorName, template.Name, generatorName)
             || config.CurrentContext != generatorName)
         {
-            return new(IssueReason.LayoutChanged, default);
+            return new(IssueReason.LayoutChanged, default, default);
         }
         var cluster = config.Clusters[0];
         if (!SameBase64(cluster.CertificateAuthorityData, template.CertificateAuthorityData))
         {
-            return new(IssueReason.CertificateAuthorityChanged, default);
+            return new(IssueReason.CertificateAuthorityChanged, default, default);
         }
         if (cluster != template with { CertificateAuthorityData = cluster.CertificateAuthorityData })
         {
-            return new(IssueReason.EndpointChanged, default);
+            return new(IssueReason.EndpointChanged, default, default);
         }
-        return EvaluateCertificate(config.Users[0], identity, algorithm, ca, now, renewBefore);
+        return InspectCertificate(config.Users[0], identity, algorithm, ca);
     }
 
-    private static ValidityVerdict EvaluateCertificate(
-        KubeconfigUser user, Identity identity, KeyAlgorithm algorithm, CertificateAuthority ca, DateTimeOffset now, TimeSpan renewBefore)
+    private static KubeconfigFacts InspectCertificate(KubeconfigUser user, Identity identity, KeyAlgorithm algorithm, CertificateAuthority ca)
     {
         using var certificate = ReadCertificate(user.ClientCertificateData);
         if (certificate is null)
         {
-            return new(IssueReason.InvalidCertificate, default);
+            return new(IssueReason.InvalidCertificate, default, default);
         }
+        var notBefore = new DateTimeOffset(certificate.NotBefore.ToUniversalTime(), TimeSpan.Zero);
         var notAfter = new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);
         if (!CertificateSignature.IsSignedBy(certificate, ca.Certificate))
         {
-            return new(IssueReason.CertificateAuthorityChanged, notAfter);
+            return new(IssueReason.CertificateAuthorityChanged, notBefore, notAfter);
         }
         using var key = ReadKey(user.ClientKeyData);
         if (key is null || !PemKeys.PublicKeyInfo(key).AsSpan().SequenceEqual(certificate.PublicKey.ExportSubjectPublicKeyInfo()))
         {
-            return new(IssueReason.KeyMismatch, notAfter);
+            return new(IssueReason.KeyMismatch, notBefore, notAfter);
         }
         if (!SubjectMatches(certificate, identity))
         {
-            return new(IssueReason.IdentityChanged, notAfter);
+            return new(IssueReason.IdentityChanged, notBefore, notAfter);
         }
         if (PemKeys.AlgorithmOf(key) != algorithm)
         {
-            return new(IssueReason.KeyAlgorithmChanged, notAfter);
+            return new(IssueReason.KeyAlgorithmChanged, notBefore, notAfter);
         }
-        if (certificate.NotBefore.ToUniversalTime() > now.UtcDateTime)
-        {
-            return new(IssueReason.NotYetValid, notAfter);
-        }
-        // A certificate capped at the CA's own expiry cannot be improved by reissuing: renewing it would loop.
-        var cappedByCa = notAfter >= ca.NotAfter;
-        return notAfter - renewBefore <= now && !cappedByCa ? new(IssueReason.Expiring, notAfter) : new(null, notAfter);
+        return new(null, notBefore, notAfter);
     }
 
     private static bool SubjectMatches(X509Certificate2 certificate, Identity identity)

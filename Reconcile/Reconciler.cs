@@ -6,7 +6,8 @@ namespace KamajiKubeconfig.Reconcile;
 /// </summary>
 public static class Reconciler
 {
-    public static ReconcilePlan Reconcile(Generator generator, IClusterView cluster, DateTimeOffset now, ReconcileOptions options)
+    public static ReconcilePlan Reconcile(
+        Generator generator, IClusterView cluster, DateTimeOffset now, ReconcileOptions options, IValidityMemo? memo = null)
     {
         if (generator.IsDeleting)
         {
@@ -24,7 +25,7 @@ public static class Reconciler
             // Without a usable spec the targets are unknown, so nothing may be pruned.
             return WithStatus(generator, EquatableList<TargetPlan>.Empty, EquatableList<ObjectRef>.Empty, specError, now);
         }
-        var targets = selected.Select(tcp => TargetPlanner.Plan(generator, tcp, cluster, settings, now)).ToEquatableList();
+        var targets = selected.Select(tcp => TargetPlanner.Plan(generator, tcp, cluster, settings, now, memo ?? NoValidityMemo.Instance)).ToEquatableList();
         var targeted = targets.Select(t => t.SecretRef).ToHashSet();
         var deletes = cluster.SecretsManagedBy(generator.Name)
             .Where(s => !targeted.Contains(s.Ref) && !s.IsPaused)

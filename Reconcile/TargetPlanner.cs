@@ -3,12 +3,13 @@ namespace KamajiKubeconfig.Reconcile;
 /// <summary>Decides Keep / Repair / Issue / Hold for one selected TCP, in Kamaji's order of checks.</summary>
 public static class TargetPlanner
 {
-    public static TargetPlan Plan(Generator generator, TenantControlPlane tcp, IClusterView cluster, GeneratorSettings settings, DateTimeOffset now)
+    public static TargetPlan Plan(
+        Generator generator, TenantControlPlane tcp, IClusterView cluster, GeneratorSettings settings, DateTimeOffset now, IValidityMemo memo)
     {
         var secretRef = new ObjectRef(tcp.Namespace, $"{tcp.Name}-{generator.Name}");
         var hold = new TargetPlan(tcp.Ref, secretRef, TargetAction.Hold, null, null, null, null, null);
 
-        var template = TemplateLoader.Load(tcp, generator.Spec.ControlPlaneEndpointFrom, cluster, out var error);
+        var template = TemplateLoader.Load(tcp, generator.Spec.ControlPlaneEndpointFrom, cluster, memo, out var error);
         var identity = template is null ? null : IdentityResolver.Resolve(generator.Spec, tcp.Document, out error);
         if (template is null || identity is null)
         {
@@ -25,12 +26,15 @@ public static class TargetPlanner
             return hold with { Error = ownershipError };
         }
 
-        var ca = LoadCertificateAuthority(tcp, cluster, out error);
+        var ca = LoadCertificateAuthority(tcp, cluster, memo, out var caSecret, out error);
         var verdict = ca is null
             ? new ValidityVerdict(existing is null ? IssueReason.Missing : null, default)
             : existing is null ? new ValidityVerdict(IssueReason.Missing, default)
             : RotationRequested(existing) ? new ValidityVerdict(IssueReason.RotationRequested, default)
-            : KubeconfigValidity.Evaluate(existing.Get(WellKnown.ValueKey), template, generator.Name, identity, settings.KeyAlgorithm, ca, now, settings.RenewBefore);
+            : KubeconfigValidity.Judge(memo.GetOrAdd(
+                new ValidityKey(existing.Ref, existing.ResourceVersion, caSecret!.Ref, caSecret.ResourceVersion, template, generator.Name, identity, settings.KeyAlgorithm),
+                () => KubeconfigValidity.Inspect(existing.Get(WellKnown.ValueKey), template, generator.Name, identity, settings.KeyAlgorithm, ca)),
+                ca, now, settings.RenewBefore);
         hold = hold with { Reason = verdict.Reason };
         if (ca is null)
         {
@@ -69,20 +73,29 @@ public static class TargetPlanner
         };
     }
 
-    private static CertificateAuthority? LoadCertificateAuthority(TenantControlPlane tcp, IClusterView cluster, out string? error)
+    private static CertificateAuthority? LoadCertificateAuthority(
+        TenantControlPlane tcp, IClusterView cluster, IValidityMemo memo, out SecretInfo? secret, out string? error)
     {
+        secret = null;
         if (string.IsNullOrEmpty(tcp.CaSecretName))
         {
             error = "cannot retrieve Certificate Authority: the Certificate Authority is not yet generated";
             return null;
         }
-        var secret = cluster.GetSecret(new ObjectRef(tcp.Namespace, tcp.CaSecretName));
+        secret = cluster.GetSecret(new ObjectRef(tcp.Namespace, tcp.CaSecretName));
         if (secret is null)
         {
             error = $"cannot retrieve Certificate Authority: secrets {GoFormat.Quote(tcp.CaSecretName)} not found";
             return null;
         }
-        return CertificateAuthority.TryLoad(secret, out error);
+        var found = secret;
+        var loaded = memo.GetOrAdd(new CertificateAuthorityKey(secret.Ref, secret.ResourceVersion), () =>
+        {
+            var ca = CertificateAuthority.TryLoad(found, out var problem);
+            return new LoadedCa(ca, problem);
+        });
+        error = loaded.Error;
+        return loaded.Ca;
     }
 
     /// <summary>spec.md B7: write only to a Secret that is ours by both labels, or that does not exist.</summary>
@@ -134,4 +147,6 @@ public static class TargetPlanner
         && existing.OwnerReferences.Contains(desired.Owner);
 
     private static DateTimeOffset? After(DateTimeOffset time, DateTimeOffset now) => time > now ? time : null;
+
+    private sealed record LoadedCa(CertificateAuthority? Ca, string? Error);
 }

@@ -5,7 +5,10 @@ namespace KamajiKubeconfig.Reconcile;
 /// <summary>Reads the template cluster from the TCP's admin kubeconfig Secret, with Kamaji's error texts (spec.md A5).</summary>
 public static class TemplateLoader
 {
-    public static KubeconfigCluster? Load(TenantControlPlane tcp, string endpointKey, IClusterView cluster, out string? error)
+    public static KubeconfigCluster? Load(TenantControlPlane tcp, string endpointKey, IClusterView cluster, out string? error) =>
+        Load(tcp, endpointKey, cluster, NoValidityMemo.Instance, out error);
+
+    public static KubeconfigCluster? Load(TenantControlPlane tcp, string endpointKey, IClusterView cluster, IValidityMemo memo, out string? error)
     {
         if (string.IsNullOrEmpty(tcp.AdminSecretName))
         {
@@ -18,6 +21,19 @@ public static class TemplateLoader
             error = $"an error occurred retrieving the admin Kubeconfig: secrets {GoFormat.Quote(tcp.AdminSecretName)} not found";
             return null;
         }
+        var parsed = memo.GetOrAdd(new TemplateKey(secret.Ref, secret.ResourceVersion, endpointKey), () =>
+        {
+            var cluster = Parse(secret, endpointKey, out var problem);
+            return new ParsedTemplate(cluster, problem);
+        });
+        error = parsed.Error;
+        return parsed.Cluster;
+    }
+
+    private sealed record ParsedTemplate(KubeconfigCluster? Cluster, string? Error);
+
+    private static KubeconfigCluster? Parse(SecretInfo secret, string endpointKey, out string? error)
+    {
         var data = secret.Get(endpointKey);
         if (data is null)
         {

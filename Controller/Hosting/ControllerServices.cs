@@ -40,6 +40,8 @@ internal static class ControllerServices
         services.AddSingleton<IWorkQueue<string>>(sp => new WorkQueue<string>(
             RateLimiters.Default<string>(sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IQueueMetrics>()));
         services.AddSingleton<IKubeApi>(sp => new KubeApi(client, sp.GetRequiredService<TimeProvider>(), identity, sp.GetRequiredService<IApplyMetrics>()));
+        // Inspections of unchanged Secrets are remembered across passes (bounded; cleared when full).
+        services.AddSingleton<IValidityMemo>(new BoundedValidityMemo(100_000));
         // Production key material: the OS RNG. Tests swap in a pooled source.
         services.AddSingleton<IKeyMaterialSource, SystemKeyMaterialSource>();
         services.AddSingleton(sp => new CertificateIssuer(sp.GetRequiredService<IKeyMaterialSource>()));
@@ -48,7 +50,8 @@ internal static class ControllerServices
         services.AddSingleton(sp => new PlanExecutor(sp.GetRequiredService<IKubeApi>(), sp.GetRequiredService<KubeconfigIssuing>(),
             sp.GetRequiredService<SecretWriter>(), options.ApplyParallelism));
         services.AddSingleton<IPassRunner>(sp => new PassRunner(sp.GetRequiredService<ClusterCaches>(), sp.GetRequiredService<IKubeApi>(),
-            sp.GetRequiredService<PlanExecutor>(), sp.GetRequiredService<ReconcileOptions>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<PlanExecutor>(), sp.GetRequiredService<ReconcileOptions>(), sp.GetRequiredService<IValidityMemo>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Func<ReconcileWorker>>(sp => () => new ReconcileWorker(sp.GetRequiredService<IWorkQueue<string>>(),
             sp.GetRequiredService<IPassRunner>(), sp.GetRequiredService<TimeProvider>(), options.PassTimeout,
             sp.GetRequiredService<IWorkerObserver>(), sp.GetRequiredService<ILogger<ReconcileWorker>>()));

@@ -9,7 +9,8 @@ namespace KamajiKubeconfig.Controller.Workers;
 /// One pass over one generator: read the caches (plus direct reads of referenced Secrets the caches lack), run the
 /// pure reconcile at the current time, execute the plan. Null when the generator no longer exists.
 /// </summary>
-public sealed class PassRunner(ClusterCaches caches, IKubeApi api, PlanExecutor executor, ReconcileOptions options, TimeProvider time) : IPassRunner
+public sealed class PassRunner(
+    ClusterCaches caches, IKubeApi api, PlanExecutor executor, ReconcileOptions options, IValidityMemo memo, TimeProvider time) : IPassRunner
 {
     public async Task<PassReport?> RunAsync(string generatorName, CancellationToken cancellationToken)
     {
@@ -34,7 +35,7 @@ public sealed class PassRunner(ClusterCaches caches, IKubeApi api, PlanExecutor 
             view = caches.View(fetched);
         }
         var now = time.GetUtcNow();
-        var plan = Reconciler.Reconcile(generator, view, now, options);
+        var plan = Reconciler.Reconcile(generator, view, now, options, memo);
         return await executor.ExecuteAsync(generator, plan, now, cancellationToken);
     }
 }

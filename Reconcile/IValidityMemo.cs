@@ -1,0 +1,41 @@
+namespace KamajiKubeconfig.Reconcile;
+
+/// <summary>
+/// Everything an inspection depends on. Secrets are identified by resourceVersion, so any edit of the generated
+/// Secret or the CA Secret is a new key; template, identity and key type cover the generator's and TCP's inputs.
+/// </summary>
+public sealed record ValidityKey(
+    ObjectRef Secret,
+    string SecretResourceVersion,
+    ObjectRef CaSecret,
+    string CaResourceVersion,
+    KubeconfigCluster Template,
+    string Generator,
+    Identity Identity,
+    KeyAlgorithm Algorithm);
+
+/// <summary>The parsed template of one admin kubeconfig Secret key, by the Secret's resourceVersion.</summary>
+public sealed record TemplateKey(ObjectRef Secret, string ResourceVersion, string EndpointKey);
+
+/// <summary>The parsed CA of one CA Secret, by its resourceVersion.</summary>
+public sealed record CertificateAuthorityKey(ObjectRef Secret, string ResourceVersion);
+
+/// <summary>
+/// Remembers parses and inspections across passes (spec.md B5: per-event work proportional to what changed).
+/// Semantically transparent: it returns what the computation would, so reconcile stays a function of its inputs;
+/// it only saves re-parsing Secrets that have not changed. Keys are records naming a Secret by resourceVersion.
+/// </summary>
+public interface IValidityMemo
+{
+    T GetOrAdd<T>(object key, Func<T> compute)
+        where T : notnull;
+}
+
+/// <summary>No memory: compute every time (tests, and the default).</summary>
+public sealed class NoValidityMemo : IValidityMemo
+{
+    public static readonly NoValidityMemo Instance = new();
+
+    public T GetOrAdd<T>(object key, Func<T> compute)
+        where T : notnull => compute();
+}
