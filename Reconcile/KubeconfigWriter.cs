@@ -42,6 +42,38 @@ public static partial class KubeconfigWriter
         return sb.ToString();
     }
 
+    /// <summary>
+    /// A kubeconfig with only clusters, contexts and the current context: what a template needs, without the admin
+    /// credentials (the controller never needs Kamaji's admin keys, so it does not keep them in memory).
+    /// </summary>
+    public static string WriteTemplate(Kubeconfig config)
+    {
+        var sb = new StringBuilder("apiVersion: v1\nclusters:\n");
+        foreach (var cluster in config.Clusters)
+        {
+            sb.Append("- cluster:\n");
+            Field(sb, "    ", "certificate-authority-data", cluster.CertificateAuthorityData);
+            if (cluster.InsecureSkipTlsVerify)
+            {
+                sb.Append("    insecure-skip-tls-verify: true\n");
+            }
+            Field(sb, "    ", "proxy-url", cluster.ProxyUrl);
+            Field(sb, "    ", "server", cluster.Server);
+            Field(sb, "    ", "tls-server-name", cluster.TlsServerName);
+            Field(sb, "  ", "name", cluster.Name);
+        }
+        sb.Append("contexts:\n");
+        foreach (var context in config.Contexts)
+        {
+            sb.Append("- context:\n");
+            Field(sb, "    ", "cluster", context.Cluster);
+            Field(sb, "    ", "user", context.User);
+            Field(sb, "  ", "name", context.Name);
+        }
+        Field(sb, "", "current-context", config.CurrentContext);
+        return sb.Append("kind: Config\n").ToString();
+    }
+
     private static void Field(StringBuilder sb, string indent, string key, string? value)
     {
         if (value is not null)

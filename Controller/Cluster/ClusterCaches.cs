@@ -51,7 +51,7 @@ public sealed class ClusterCaches
             KubernetesListWatches.Secrets(client, ManagedSecretsSelector), CoreMapper.FromSecret, ManagedSecrets,
             new InformerOptions { Name = "secrets-generated" }, time, Random.Shared, logging.CreateLogger("informer.secrets-generated"), metrics);
         KamajiSecretInformer = new Informer<V1Secret, SecretInfo>(
-            KubernetesListWatches.Secrets(client, KamajiSecretsSelector), CoreMapper.FromSecret, KamajiSecrets,
+            KubernetesListWatches.Secrets(client, KamajiSecretsSelector), s => KamajiSecretTrimmer.Trim(CoreMapper.FromSecret(s)), KamajiSecrets,
             new InformerOptions { Name = "secrets-kamaji" }, time, Random.Shared, logging.CreateLogger("informer.secrets-kamaji"), metrics);
     }
 
