@@ -16,7 +16,11 @@ public sealed class StoredObject
         Object = obj;
         Json = json;
         Labels = obj.Get("metadata", "labels").StringMap();
+        ApiVersion = obj.GetString("apiVersion") ?? "";
     }
+
+    /// <summary>The apiVersion the object was stored with (decides whether its bytes can be served as they are).</summary>
+    public string ApiVersion { get; }
 
     public string Namespace { get; }
 
@@ -46,7 +50,8 @@ public sealed class StoredObject
     internal static StoredObject Create(string ns, string name, long resourceVersion, JsonObject obj)
     {
         var json = Serialize(obj);
-        return new(ns, name, resourceVersion, JsonNode.Parse(json)!.AsObject(), json);
+        var stored = new StoredObject(ns, name, resourceVersion, JsonNode.Parse(json)!.AsObject(), json);
+        return stored;
     }
 
     public static byte[] Serialize(JsonNode node)
