@@ -114,6 +114,11 @@ public sealed class ApiDispatcher
             throw RbacAuthorizer.Forbidden(user, attributes);
         }
         var segments = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments is ["api"] or ["apis"] && AggregatedDiscovery.Wanted(http))
+        {
+            await Responses.WriteJsonAsync(http, 200, AggregatedDiscovery.List(_context.Registry, core: segments[0] == "api"), cancellationToken, AggregatedDiscovery.ContentType);
+            return;
+        }
         JsonNode? body = segments switch
         {
             ["version"] => DiscoveryDocuments.Version(),

@@ -9,10 +9,10 @@ namespace KamajiKubeconfig.Sandbox.Http;
 /// <summary>Writes JSON bodies the way the API server does (Content-Type application/json).</summary>
 public static class Responses
 {
-    public static async Task WriteJsonAsync(HttpContext http, int code, JsonNode body, CancellationToken cancellationToken)
+    public static async Task WriteJsonAsync(HttpContext http, int code, JsonNode body, CancellationToken cancellationToken, string contentType = "application/json")
     {
         http.Response.StatusCode = code;
-        http.Response.ContentType = "application/json";
+        http.Response.ContentType = contentType;
         await using var writer = new Utf8JsonWriter(http.Response.Body);
         body.WriteTo(writer);
         await writer.FlushAsync(cancellationToken);
