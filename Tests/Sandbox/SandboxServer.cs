@@ -146,6 +146,20 @@ public sealed class SandboxServer : IAsyncDisposable
         Context.Authorizer.Enabled = true;
     }
 
+    /// <summary>Loads RBAC objects from YAML text and turns RBAC enforcement on.</summary>
+    public void LoadRbacYaml(string yaml)
+    {
+        var loader = new ManifestLoader(Context);
+        foreach (var document in Json.YamlToJson.ParseAll(yaml).OfType<JsonObject>())
+        {
+            loader.LoadObject(document);
+        }
+        Context.Authorizer.Enabled = true;
+    }
+
+    /// <summary>Writes a kubeconfig for a new bearer token of <paramref name="user"/> with <paramref name="groups"/>; returns the path.</summary>
+    public string WriteKubeconfigForUser(string path, string user, params string[] groups) => WriteKubeconfig(path, AddUser(user, groups));
+
     /// <summary>Installs CRDs (or any objects) from YAML.</summary>
     public int LoadManifests(string path) => new ManifestLoader(Context).Load(path);
 
