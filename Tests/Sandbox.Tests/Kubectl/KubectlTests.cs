@@ -144,6 +144,10 @@ public sealed class KubectlTests
         await kubectl.OkAsync("-n", ns, "patch", "widget", "w", "--type=merge", "-p", """{"metadata":{"finalizers":null}}""");
         var gone = await kubectl.RunAsync("-n", ns, "get", "widget", "w");
         Assert.That(gone.Stderr, Does.Contain("widgets.example.com \"w\" not found"));
+        // Without --wait=false kubectl watches the object until it is gone.
+        await kubectl.OkAsync("-n", ns, "create", "configmap", "plain");
+        var waited = await kubectl.OkAsync("-n", ns, "delete", "configmap", "plain");
+        Assert.That(waited.Trim(), Is.EqualTo("configmap \"plain\" deleted"));
     }
 
     // A12: kubectl get -w lists, then watches from the list's resourceVersion and prints new rows.

@@ -17,7 +17,16 @@ public sealed class StoredObject
         Json = json;
         Labels = obj.Get("metadata", "labels").StringMap();
         ApiVersion = obj.GetString("apiVersion") ?? "";
+        Uid = obj.GetString("metadata", "uid");
+        HasOwnerReferences = obj.Get("metadata", "ownerReferences") is JsonArray { Count: > 0 };
+        IsDeleting = obj.GetString("metadata", "deletionTimestamp") is not null;
     }
+
+    /// <summary>True when metadata.ownerReferences is not empty (the garbage collector's dependents).</summary>
+    public bool HasOwnerReferences { get; }
+
+    /// <summary>True when metadata.deletionTimestamp is set.</summary>
+    public bool IsDeleting { get; }
 
     /// <summary>The apiVersion the object was stored with (decides whether its bytes can be served as they are).</summary>
     public string ApiVersion { get; }
@@ -39,7 +48,7 @@ public sealed class StoredObject
 
     public IReadOnlyDictionary<string, string> Labels { get; }
 
-    public string? Uid => Object.GetString("metadata", "uid");
+    public string? Uid { get; }
 
     public JsonObject Clone() => (JsonObject)Object.DeepClone();
 
