@@ -155,4 +155,33 @@ public sealed class CustomResourceTests
         var list = AsJson(await _client.CustomObjects.ListNamespacedCustomObjectAsync("example.com", "v1", ns, "widgets"));
         Assert.That(list["items"]!.AsArray(), Is.Empty);
     }
+
+    // A13/apiextensions: schema defaults are applied and unknown fields pruned (fieldValidation is not Strict here).
+    [Test]
+    public async Task Create_AppliesSchemaDefaults_AndPrunesUnknownFields()
+    {
+        var ns = await NamespaceAsync();
+        var body = Widget("w", 1);
+        body["spec"]!["unknown"] = "dropped";
+        var created = AsJson(await _client.CustomObjects.CreateNamespacedCustomObjectAsync(body, "example.com", "v1", ns, "widgets"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(created["spec"]!["color"]!.GetValue<string>(), Is.EqualTo("blue"));
+            Assert.That(created["spec"]!["unknown"], Is.Null);
+        });
+    }
+
+    // apiextensions: values of the wrong type or out of bounds are 422 Invalid with the schema's message.
+    [Test]
+    public async Task Create_SchemaViolation_Is422()
+    {
+        var ns = await NamespaceAsync();
+        var body = Widget("w", 1);
+        body["spec"]!["size"] = "large";
+        var status = await ApiAssert.FailsAsync(() => _client.CustomObjects.CreateNamespacedCustomObjectAsync(body, "example.com", "v1", ns, "widgets"), 422, "Invalid");
+        Assert.That(status.Message, Is.EqualTo("Widget.example.com \"w\" is invalid: spec.size: Invalid value: \"string\": spec.size in body must be of type integer: \"string\""));
+        body["spec"]!["size"] = -1;
+        status = await ApiAssert.FailsAsync(() => _client.CustomObjects.CreateNamespacedCustomObjectAsync(body, "example.com", "v1", ns, "widgets"), 422, "Invalid");
+        Assert.That(status.Message, Does.EndWith("spec.size: Invalid value: -1: spec.size in body should be greater than or equal to 0"));
+    }
 }

@@ -151,6 +151,11 @@ public static partial class ObjectRules
                 causes.AddRange(SecretRules.ImmutabilityProblems(current, obj));
             }
         }
+        if (type.IsCustom && type.Schema is { } schema)
+        {
+            SchemaEngine.PruneAndDefault(obj, schema);
+            causes.AddRange(SchemaEngine.Validate(obj, schema));
+        }
         if (causes.Count > 0)
         {
             throw StatusFactory.Invalid(type.KindLabel, type.Group, type.Plural, name, causes);
