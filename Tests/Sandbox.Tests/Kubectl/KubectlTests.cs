@@ -186,4 +186,30 @@ public sealed class KubectlTests
         var forbidden = await alice.RunAsync("get", "secrets", "-n", "team-b");
         Assert.That(forbidden.Stderr, Does.Contain("secrets is forbidden: User \"alice\" cannot list resource \"secrets\" in API group \"\" in the namespace \"team-b\""));
     }
+
+    // A12: kubectl get events prints the real event columns (LAST SEEN, TYPE, REASON, OBJECT, MESSAGE).
+    [Test]
+    public async Task GetEvents_PrintsEventColumns()
+    {
+        var (kubectl, ns) = await SetUpAsync();
+        using var _ = kubectl;
+        var yaml = $"""
+            apiVersion: v1
+            kind: Event
+            metadata:
+              name: e1
+              namespace: {ns}
+            involvedObject:
+              kind: Secret
+              name: s1
+              namespace: {ns}
+            type: Normal
+            reason: Tested
+            message: hello world
+            """;
+        var created = await kubectl.RunWithInputAsync(yaml, "create", "-f", "-");
+        Assert.That(created.ExitCode, Is.Zero, created.Stderr);
+        var table = await kubectl.OkAsync("-n", ns, "get", "events");
+        Assert.That(table, Does.Match(@"LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE\s*\n\S+\s+Normal\s+Tested\s+secret/s1\s+hello world"));
+    }
 }

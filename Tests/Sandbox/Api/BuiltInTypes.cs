@@ -61,6 +61,19 @@ public static class BuiltInTypes
         StorageKey = "/events",
         CreateOnUpdate = true,
         UsesFieldLabelNotSupportedMessage = true,
+        PrinterColumns =
+        [
+            new("Last Seen", "string", "#lastseen"),
+            new("Type", "string", ".type"),
+            new("Reason", "string", ".reason"),
+            new("Object", "string", "#involvedobject"),
+            new("Subobject", "string", ".involvedObject.fieldPath", Priority: 1),
+            new("Source", "string", ".source.component", Priority: 1),
+            new("Message", "string", ".message"),
+            new("First Seen", "string", "#firstseen", Priority: 1),
+            new("Count", "string", ".count", Priority: 1),
+            new("Name", "string", "#name", Priority: 1),
+        ],
         ExtraFieldSelectors =
         [
             "involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid",
