@@ -25,8 +25,8 @@ public sealed class LeaderElectionTests
         var leading = new TaskCompletionSource();
         first.OnStartedLeading += () => leading.TrySetResult();
         var running = first.RunUntilLeadershipLostAsync(cts.Token);
-        var competing = second.RunUntilLeadershipLostAsync(cts.Token);
         await leading.Task.WaitAsync(cts.Token);
+        var competing = second.RunUntilLeadershipLostAsync(cts.Token);
         var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync("controller-lock", "default");
         Assert.Multiple(() =>
         {

@@ -15,6 +15,7 @@ public sealed class KamajiSimulatorTests
 {
     private static async Task<(SandboxServer Server, Kubernetes Client, string Namespace)> StartAsync(bool ecdsa = true)
     {
+        KubectlRunner.RequireKubectl();
         var server = await SandboxFixture.StartAsync(new SandboxOptions { KamajiSimulator = true, RbacPaths = [Path.Combine(SandboxFixture.FixturesDirectory, "rbac")] });
         server.Kamaji.UseEcdsa = ecdsa;
         var client = SandboxFixture.Client(server);

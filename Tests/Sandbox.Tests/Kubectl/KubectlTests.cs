@@ -11,6 +11,7 @@ public sealed class KubectlTests
     [OneTimeSetUp]
     public static async Task StartAsync()
     {
+        KubectlRunner.RequireKubectl();
         _server = await SandboxFixture.StartAsync(new SandboxOptions { RbacPaths = [Path.Combine(SandboxFixture.FixturesDirectory, "rbac")] });
     }
 
