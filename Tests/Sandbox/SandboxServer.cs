@@ -206,8 +206,10 @@ public sealed class SandboxServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Kamaji.Enabled = false;
+        Context.Stop();
         await StopListeningAsync();
         _serverCertificate.Dispose();
         _ca.Dispose();
+        Context.Dispose();
     }
 }

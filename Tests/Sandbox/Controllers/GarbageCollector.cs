@@ -18,7 +18,7 @@ public sealed class GarbageCollector(SandboxContext context)
     public void Start()
     {
         _deleter = new DeleteHandler(context, new ReadHandler(context));
-        _loop = new BackgroundLoop(Sweep, context.Options.GarbageCollectionDelay);
+        _loop = new BackgroundLoop(Sweep, context.Options.GarbageCollectionDelay, context.Stopping);
         context.Store.Changed += e =>
         {
             var meta = e.Object.Object["metadata"] as JsonObject;

@@ -58,7 +58,7 @@ public sealed class KamajiSimulator(SandboxContext context)
     public void Start()
     {
         context.Store.Changed += OnChanged;
-        _ = Task.Run(WorkAsync);
+        _ = Task.Run(WorkAsync, CancellationToken.None);
     }
 
     /// <summary>Replaces the CA of a TCP and rewrites its admin kubeconfigs.</summary>
@@ -83,25 +83,37 @@ public sealed class KamajiSimulator(SandboxContext context)
 
     private async Task WorkAsync()
     {
-        await foreach (var (ns, name, rotate) in _work.Reader.ReadAllAsync())
+        try
         {
-            try
+            await foreach (var item in _work.Reader.ReadAllAsync(context.Stopping))
             {
-                if (_enabled || rotate)
-                {
-                    Reconcile(ns, name, rotate);
-                }
+                Process(item.Namespace, item.Name, item.Rotate);
             }
-            catch (StoreConflictException)
+        }
+        catch (OperationCanceledException)
+        {
+            // The sandbox stopped.
+        }
+    }
+
+    private void Process(string ns, string name, bool rotate)
+    {
+        try
+        {
+            if (_enabled || rotate)
             {
-                // Raced with another writer: try again.
-                _work.Writer.TryWrite((ns, name, rotate));
+                Reconcile(ns, name, rotate);
             }
-            catch (Exception ex)
-            {
-                // Keep serving other TCPs; tests can read what went wrong.
-                LastError = ex;
-            }
+        }
+        catch (StoreConflictException)
+        {
+            // Raced with another writer: try again.
+            _work.Writer.TryWrite((ns, name, rotate));
+        }
+        catch (Exception ex)
+        {
+            // Keep serving other TCPs; tests can read what went wrong.
+            LastError = ex;
         }
     }
 
