@@ -184,4 +184,17 @@ public sealed class CustomResourceTests
         status = await ApiAssert.FailsAsync(() => _client.CustomObjects.CreateNamespacedCustomObjectAsync(body, "example.com", "v1", ns, "widgets"), 422, "Invalid");
         Assert.That(status.Message, Does.EndWith("spec.size: Invalid value: -1: spec.size in body should be greater than or equal to 0"));
     }
+
+    // apiextensions x-kubernetes-validations: a failing CEL rule is 422 with the rule's message.
+    [Test]
+    public async Task Create_FailingValidationRule_Is422WithRuleMessage()
+    {
+        var ns = await NamespaceAsync();
+        var body = Widget("w", 1);
+        body["spec"]!["user"] = new JsonObject { ["stringValue"] = "a", ["fromDefinition"] = "metadata.name" };
+        var status = await ApiAssert.FailsAsync(() => _client.CustomObjects.CreateNamespacedCustomObjectAsync(body, "example.com", "v1", ns, "widgets"), 422, "Invalid");
+        Assert.That(status.Message, Is.EqualTo("Widget.example.com \"w\" is invalid: spec.user: Invalid value: \"object\": Either stringValue or fromDefinition must be set, but not both."));
+        body["spec"]!["user"] = new JsonObject { ["stringValue"] = "a" };
+        await _client.CustomObjects.CreateNamespacedCustomObjectAsync(body, "example.com", "v1", ns, "widgets");
+    }
 }

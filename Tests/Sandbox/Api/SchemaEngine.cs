@@ -152,6 +152,7 @@ public static class SchemaEngine
             var list = string.Join(", ", allowed.Select(a => a?.ToJsonString()));
             causes.Add(new("FieldValueNotSupported", path, $"{path}: Unsupported value: {value.ToJsonString()}: supported values: {list}"));
         }
+        CheckRules(value, schema, path, causes);
         if (value is JsonValue scalar)
         {
             CheckScalar(scalar, schema, path, causes);
@@ -179,6 +180,25 @@ public static class SchemaEngine
                 {
                     Check(list[i], items, $"{path}[{i}]", causes);
                 }
+            }
+        }
+    }
+
+    /// <summary>x-kubernetes-validations, as far as <see cref="CelSubset"/> can evaluate them.</summary>
+    private static void CheckRules(JsonNode value, JsonObject schema, string path, List<StatusFactory.Cause> causes)
+    {
+        if (schema["x-kubernetes-validations"] is not JsonArray rules)
+        {
+            return;
+        }
+        foreach (var rule in rules.OfType<JsonObject>())
+        {
+            if (rule.GetString("rule") is { } expression && CelSubset.Evaluate(expression, value) == false)
+            {
+                var field = rule.GetString("fieldPath") is { } fieldPath ? path + fieldPath : path;
+                var message = rule.GetString("message") ?? $"failed rule: {expression}";
+                var shown = value is JsonObject ? "\"object\"" : value is JsonArray ? "\"array\"" : value.ToJsonString();
+                causes.Add(new(rule.GetString("reason") ?? "FieldValueInvalid", field, $"{field}: Invalid value: {shown}: {message}"));
             }
         }
     }
