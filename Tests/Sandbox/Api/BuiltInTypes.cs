@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace KamajiKubeconfig.Sandbox.Api;
 
 /// <summary>The built-in resources the sandbox serves (A1).</summary>
@@ -207,5 +205,4 @@ public static class BuiltInTypes
         _ => [],
     };
 
-    internal static JsonObject Empty() => [];
 }

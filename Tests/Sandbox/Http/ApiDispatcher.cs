@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using KamajiKubeconfig.Sandbox.Api;
 using KamajiKubeconfig.Sandbox.Auth;
@@ -26,7 +25,7 @@ public sealed class ApiDispatcher
         var pipeline = new WritePipeline(context);
         _read = new ReadHandler(context);
         _watch = new WatchHandler(context);
-        _write = new CreateUpdateHandler(context, pipeline);
+        _write = new CreateUpdateHandler(pipeline);
         _patch = new PatchHandler(context, pipeline);
         _delete = new DeleteHandler(context, _read);
         _reviews = new AccessReviewHandler(context);
@@ -148,5 +147,4 @@ public sealed class ApiDispatcher
         await Responses.WriteJsonAsync(http, 200, body, cancellationToken);
     }
 
-    internal static JsonSerializerOptions JsonOptions { get; } = new();
 }
