@@ -197,4 +197,35 @@ public sealed class CustomResourceTests
         body["spec"]!["user"] = new JsonObject { ["stringValue"] = "a" };
         await _client.CustomObjects.CreateNamespacedCustomObjectAsync(body, "example.com", "v1", ns, "widgets");
     }
+
+    // apiextensions: deleting a CRD deletes its custom resources first (honouring their finalizers), then stops serving.
+    [Test]
+    public async Task DeleteCrd_RemovesCustomResourcesThenStopsServing()
+    {
+        await using var server = await SandboxFixture.StartAsync();
+        using var client = SandboxFixture.Client(server);
+        await client.CustomObjects.CreateClusterCustomObjectAsync(JsonNode.Parse("""{"apiVersion":"example.com/v1","kind":"Gadget","metadata":{"name":"held","finalizers":["example.com/hold"]}}""")!, "example.com", "v1", "gadgets");
+        await client.ApiextensionsV1.DeleteCustomResourceDefinitionAsync("gadgets.example.com");
+        await SandboxFixture.EventuallyAsync(async () =>
+        {
+            var held = AsJson(await client.CustomObjects.GetClusterCustomObjectAsync("example.com", "v1", "gadgets", "held"));
+            return held["metadata"]!["deletionTimestamp"] is not null;
+        }, "custom resource marked for deletion");
+        var crd = await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync("gadgets.example.com");
+        Assert.That(crd.Metadata.DeletionTimestamp, Is.Not.Null, "the CRD waits for its custom resources");
+        await client.CustomObjects.PatchClusterCustomObjectAsync(new V1Patch("""{"metadata":{"finalizers":null}}""", V1Patch.PatchType.MergePatch), "example.com", "v1", "gadgets", "held");
+        await SandboxFixture.EventuallyAsync(async () =>
+        {
+            try
+            {
+                await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync("gadgets.example.com");
+                return false;
+            }
+            catch (k8s.Autorest.HttpOperationException e) when ((int)e.Response.StatusCode == 404)
+            {
+                return true;
+            }
+        }, "CRD deleted");
+        await ApiAssert.FailsAsync(() => client.CustomObjects.ListClusterCustomObjectAsync("example.com", "v1", "gadgets"), 404, "NotFound");
+    }
 }

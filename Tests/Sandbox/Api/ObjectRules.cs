@@ -124,6 +124,13 @@ public static partial class ObjectRules
                 break;
             case "apiextensions.k8s.io/customresourcedefinitions" when current is null:
                 obj["status"] = CrdStatus.Accepted(obj);
+                // The cleanup finalizer: deleting a CRD first deletes its custom resources.
+                var finalizers = meta["finalizers"] as JsonArray ?? [];
+                if (!finalizers.Any(f => f?.GetValue<string>() == "customresourcecleanup.apiextensions.k8s.io"))
+                {
+                    finalizers.Add("customresourcecleanup.apiextensions.k8s.io");
+                }
+                meta["finalizers"] = finalizers;
                 break;
         }
     }
