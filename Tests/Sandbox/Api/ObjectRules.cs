@@ -158,6 +158,10 @@ public static partial class ObjectRules
                 causes.AddRange(SecretRules.ImmutabilityProblems(current, obj));
             }
         }
+        if (current is null && type == BuiltInTypes.EventsV1)
+        {
+            causes.AddRange(EventRules.EventsV1CreateProblems(obj));
+        }
         if (type.IsCustom && type.Schema is { } schema)
         {
             SchemaEngine.PruneAndDefault(obj, schema);
