@@ -215,4 +215,20 @@ public sealed class KubectlTests
         var table = await kubectl.OkAsync("-n", ns, "get", "events");
         Assert.That(table, Does.Match(@"LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE\s*\n\S+\s+Normal\s+Tested\s+secret/s1\s+hello world"));
     }
+
+    // apiextensions: with fieldValidation=Warn unknown fields are pruned and reported as Warning headers, which kubectl prints.
+    [Test]
+    public async Task CreateWithValidateWarn_PrunesUnknownFieldAndWarns()
+    {
+        var (kubectl, ns) = await SetUpAsync();
+        using var _ = kubectl;
+        var created = await kubectl.RunWithInputAsync(WidgetYaml(ns, "w", 1, "  bogus: 1"), "create", "--validate=warn", "-f", "-");
+        Assert.Multiple(() =>
+        {
+            Assert.That(created.ExitCode, Is.Zero, created.Stderr);
+            Assert.That(created.Stderr, Does.Contain("Warning: unknown field \"spec.bogus\""));
+        });
+        var spec = await kubectl.OkAsync("-n", ns, "get", "widget", "w", "-o", "jsonpath={.spec}");
+        Assert.That(spec, Does.Not.Contain("bogus"));
+    }
 }

@@ -164,7 +164,7 @@ public static partial class ObjectRules
         }
         if (type.IsCustom && type.Schema is { } schema)
         {
-            SchemaEngine.PruneAndDefault(obj, schema);
+            SchemaEngine.PruneAndDefault(obj, schema, path => Http.Warnings.Add($"unknown field \"{path}\""));
             causes.AddRange(SchemaEngine.Validate(obj, schema));
         }
         if (causes.Count > 0)

@@ -13,7 +13,8 @@ namespace KamajiKubeconfig.Sandbox.Api;
 /// </summary>
 public static class SchemaEngine
 {
-    public static void PruneAndDefault(JsonObject obj, JsonObject schema)
+    /// <summary>Prunes unknown fields (reporting each to <paramref name="pruned"/>) and applies defaults.</summary>
+    public static void PruneAndDefault(JsonObject obj, JsonObject schema, Action<string>? pruned = null)
     {
         foreach (var (key, value) in obj.ToList())
         {
@@ -21,7 +22,7 @@ public static class SchemaEngine
             {
                 continue;
             }
-            Walk(obj, key, value, ChildSchema(schema, key));
+            Walk(key, value, ChildSchema(schema, key), pruned);
         }
         ApplyDefaults(obj, schema, isRoot: true);
     }
@@ -31,7 +32,7 @@ public static class SchemaEngine
 
     private static bool Preserves(JsonObject schema) => schema["x-kubernetes-preserve-unknown-fields"] is JsonValue p && p.GetValue<bool>();
 
-    private static void Walk(JsonObject parent, string key, JsonNode? value, JsonObject? schema)
+    private static void Walk(string path, JsonNode? value, JsonObject? schema, Action<string>? pruned)
     {
         if (schema is null)
         {
@@ -45,14 +46,16 @@ public static class SchemaEngine
                 if (child is null && !Preserves(schema) && schema["additionalProperties"] is not JsonValue)
                 {
                     obj.Remove(childKey);
+                    pruned?.Invoke($"{path}.{childKey}");
                     continue;
                 }
-                Walk(obj, childKey, childValue, child);
+                Walk($"{path}.{childKey}", childValue, child, pruned);
             }
             ApplyDefaults(obj, schema, isRoot: false);
         }
         else if (value is JsonArray list && schema["items"] is JsonObject items)
         {
+            var index = 0;
             foreach (var item in list.OfType<JsonObject>())
             {
                 foreach (var (childKey, childValue) in item.ToList())
@@ -61,15 +64,15 @@ public static class SchemaEngine
                     if (child is null && !Preserves(items))
                     {
                         item.Remove(childKey);
+                        pruned?.Invoke($"{path}[{index}].{childKey}");
                         continue;
                     }
-                    Walk(item, childKey, childValue, child);
+                    Walk($"{path}[{index}].{childKey}", childValue, child, pruned);
                 }
                 ApplyDefaults(item, items, isRoot: false);
+                index++;
             }
         }
-        _ = parent;
-        _ = key;
     }
 
     private static void ApplyDefaults(JsonObject obj, JsonObject schema, bool isRoot)

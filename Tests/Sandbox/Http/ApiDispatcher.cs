@@ -69,6 +69,7 @@ public sealed class ApiDispatcher
             {
                 throw fault;
             }
+            Warnings.Begin(enabled: request.Query("fieldValidation") is "" or "Warn");
             await HandleResourceAsync(request);
         }
         catch (ApiException e) when (!http.Response.HasStarted)

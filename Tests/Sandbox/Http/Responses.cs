@@ -13,6 +13,10 @@ public static class Responses
     {
         http.Response.StatusCode = code;
         http.Response.ContentType = contentType;
+        foreach (var warning in Warnings.Current.Distinct())
+        {
+            http.Response.Headers.Append("Warning", $"299 - \"{warning.Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
+        }
         await using var writer = new Utf8JsonWriter(http.Response.Body);
         body.WriteTo(writer);
         await writer.FlushAsync(cancellationToken);
