@@ -50,6 +50,23 @@ public sealed class AdminEndpoint(SandboxServer server)
                 server.Kamaji.RotateCa(rotate.GetString("namespace") ?? "", rotate.GetString("name") ?? "");
             }
         }
+        else if (path == "/sandbox/rbac")
+        {
+            if (body["enabled"] is JsonValue enabled)
+            {
+                server.Rbac.Enabled = enabled.GetValue<bool>();
+            }
+        }
+        else if (path == "/sandbox/users")
+        {
+            // Mints a bearer token for a user (or service account) and answers with a ready kubeconfig.
+            var groups = body["groups"].StringList().ToArray();
+            var token = body.GetString("serviceAccount", "name") is { } sa
+                ? server.AddServiceAccount(body.GetString("serviceAccount", "namespace") ?? "default", sa)
+                : server.AddUser(body.GetString("user") ?? "user", groups);
+            await Responses.WriteJsonAsync(http, 200, new JsonObject { ["token"] = token, ["kubeconfig"] = server.Kubeconfig(token) }, cancellationToken);
+            return;
+        }
         else
         {
             throw new ApiException(StatusFactory.Failure(404, "NotFound", "unknown sandbox endpoint", new JsonObject()));

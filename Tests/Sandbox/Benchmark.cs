@@ -56,6 +56,16 @@ public static class Benchmark
         }
         var loadSeconds = load.Elapsed.TotalSeconds;
         var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
+        var inProcess = Stopwatch.StartNew();
+        var (items, _) = context.Store.List(BuiltInTypes.Secrets.StorageKey, null);
+        var listMs = inProcess.Elapsed.TotalMilliseconds;
+        using (var sink = new MemoryStream())
+        {
+            var pipe = System.IO.Pipelines.PipeWriter.Create(sink);
+            await ReadHandler.WriteListAsync(pipe, BuiltInTypes.Secrets, items, "1", null, null, cancellationToken);
+            await pipe.CompleteAsync();
+        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"in-process: store list {listMs:F0} ms, serialise {inProcess.Elapsed.TotalMilliseconds - listMs:F0} ms"));
         using var http = Client(server);
         var tcpList = await TimeAsync(http, "/apis/kamaji.clastix.io/v1alpha1/tenantcontrolplanes", cancellationToken);
         var secretList = await TimeAsync(http, "/api/v1/secrets", cancellationToken);

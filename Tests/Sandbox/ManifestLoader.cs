@@ -3,7 +3,6 @@ using KamajiKubeconfig.Sandbox.Api;
 using KamajiKubeconfig.Sandbox.Http;
 using KamajiKubeconfig.Sandbox.Http.Handlers;
 using KamajiKubeconfig.Sandbox.Json;
-using KamajiKubeconfig.Sandbox.Storage;
 
 namespace KamajiKubeconfig.Sandbox;
 
@@ -69,5 +68,4 @@ public sealed class ManifestLoader(SandboxContext context)
         }
     }
 
-    internal ObjectStore Store => context.Store;
 }

@@ -6,7 +6,7 @@ using KamajiKubeconfig.Sandbox.Storage;
 namespace KamajiKubeconfig.Sandbox;
 
 /// <summary>The shared state of one sandbox: store, served types, identities, policy and faults. Survives restarts.</summary>
-public sealed class SandboxContext
+public sealed class SandboxContext : IDisposable
 {
     public SandboxContext(SandboxOptions options)
     {
@@ -28,6 +28,15 @@ public sealed class SandboxContext
     public FaultInjector Faults { get; } = new();
 
     public TimeProvider Clock { get; }
+
+    /// <summary>Cancelled when the sandbox is disposed: background controllers stop with it.</summary>
+    public CancellationToken Stopping => _stopping.Token;
+
+    private readonly CancellationTokenSource _stopping = new();
+
+    internal void Stop() => _stopping.Cancel();
+
+    public void Dispose() => _stopping.Dispose();
 
     public string Now => ObjectRules.FormatTime(Clock.GetUtcNow());
 

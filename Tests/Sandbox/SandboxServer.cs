@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
@@ -10,14 +9,6 @@ using KamajiKubeconfig.Sandbox.Http;
 using KamajiKubeconfig.Sandbox.Kamaji;
 using KamajiKubeconfig.Sandbox.Tls;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.AspNetCore.Server.Kestrel.Https;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace KamajiKubeconfig.Sandbox;
 
@@ -30,6 +21,7 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly CertificateAuthority _ca;
     private readonly X509Certificate2 _serverCertificate;
     private readonly ApiDispatcher _dispatcher;
+    private readonly TenantEndpoints _tenantEndpoints;
     private WebApplication? _app;
 
     private SandboxServer(SandboxOptions options)
@@ -42,9 +34,10 @@ public sealed class SandboxServer : IAsyncDisposable
         Context.SandboxCaPem = _ca.CertificatePem;
         AdminToken = options.AdminToken ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
         Context.Authenticator.AddToken(AdminToken, new UserInfo("sandbox-admin", ["system:masters", "system:authenticated"]));
-        Kamaji = new KamajiSimulator(Context);
         var admin = new AdminEndpoint(this);
         _dispatcher = new ApiDispatcher(Context, admin.HandleAsync);
+        _tenantEndpoints = new TenantEndpoints(_dispatcher.HandleAsync);
+        Kamaji = new KamajiSimulator(Context, _tenantEndpoints);
     }
 
     public SandboxContext Context { get; }
@@ -94,32 +87,8 @@ public sealed class SandboxServer : IAsyncDisposable
 
     private async Task ListenAsync(int port, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel =>
-        {
-            kestrel.Limits.MinResponseDataRate = null;
-            kestrel.Limits.MinRequestBodyDataRate = null;
-            kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
-            kestrel.Listen(IPAddress.Loopback, port, listen =>
-            {
-                listen.Protocols = HttpProtocols.Http1AndHttp2;
-                listen.UseHttps(https =>
-                {
-                    https.ServerCertificate = _serverCertificate;
-                    https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
-                    // Client certificates are checked per request against the trusted CAs (sandbox and simulated TCPs).
-                    https.AllowAnyClientCertificate();
-                });
-            });
-        });
-        builder.Services.AddSingleton<IHostLifetime, NullHostLifetime>();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        var app = builder.Build();
-        app.Run(_dispatcher.HandleAsync);
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Context.BaseAddress = new Uri($"https://127.0.0.1:{new Uri(address).Port}/");
+        var (app, actualPort) = await HttpsHost.StartAsync(port, () => _serverCertificate, _dispatcher.HandleAsync, cancellationToken);
+        Context.BaseAddress = new Uri($"https://127.0.0.1:{actualPort}/");
         _app = app;
     }
 
@@ -145,6 +114,20 @@ public sealed class SandboxServer : IAsyncDisposable
         new ManifestLoader(Context).Load(path);
         Context.Authorizer.Enabled = true;
     }
+
+    /// <summary>Loads RBAC objects from YAML text and turns RBAC enforcement on.</summary>
+    public void LoadRbacYaml(string yaml)
+    {
+        var loader = new ManifestLoader(Context);
+        foreach (var document in Json.YamlToJson.ParseAll(yaml).OfType<JsonObject>())
+        {
+            loader.LoadObject(document);
+        }
+        Context.Authorizer.Enabled = true;
+    }
+
+    /// <summary>Writes a kubeconfig for a new bearer token of <paramref name="user"/> with <paramref name="groups"/>; returns the path.</summary>
+    public string WriteKubeconfigForUser(string path, string user, params string[] groups) => WriteKubeconfig(path, AddUser(user, groups));
 
     /// <summary>Installs CRDs (or any objects) from YAML.</summary>
     public int LoadManifests(string path) => new ManifestLoader(Context).Load(path);
@@ -182,9 +165,7 @@ public sealed class SandboxServer : IAsyncDisposable
         Context.Store.CloseAllWatches();
         if (_app is not null)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await _app.StopAsync(timeout.Token);
-            await _app.DisposeAsync();
+            await HttpsHost.StopAsync(_app);
             _app = null;
         }
     }
@@ -192,8 +173,11 @@ public sealed class SandboxServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Kamaji.Enabled = false;
+        Context.Stop();
         await StopListeningAsync();
+        await _tenantEndpoints.DisposeAsync();
         _serverCertificate.Dispose();
         _ca.Dispose();
+        Context.Dispose();
     }
 }

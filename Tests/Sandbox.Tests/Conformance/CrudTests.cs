@@ -187,4 +187,25 @@ public sealed class CrudTests
             Assert.That(v1.ApiVersion, Is.EqualTo("events.k8s.io/v1"));
         });
     }
+
+    // events.k8s.io/v1 requires eventTime, reportingController, reportingInstance, action and reason (422 otherwise).
+    [Test]
+    public async Task EventsV1_MissingRequiredFields_Is422()
+    {
+        var ns = await NamespaceAsync();
+        var status = await ApiAssert.FailsAsync(() => _client.EventsV1.CreateNamespacedEventAsync(new Eventsv1Event { Metadata = new V1ObjectMeta { Name = "e" }, Type = "Normal", Note = "x" }, ns), 422, "Invalid");
+        Assert.That(status.Message, Is.EqualTo("Event.events.k8s.io \"e\" is invalid: [eventTime: Required value, reportingController: Required value, reportingInstance: Required value, action: Required value, reason: Required value]"));
+        var created = await _client.EventsV1.CreateNamespacedEventAsync(new Eventsv1Event
+        {
+            Metadata = new V1ObjectMeta { Name = "e" },
+            EventTime = new DateTime(2026, 1, 1, 0, 0, 0, 250, DateTimeKind.Utc),
+            ReportingController = "example.com/controller",
+            ReportingInstance = "pod-1",
+            Action = "Reconcile",
+            Reason = "Synced",
+            Type = "Normal",
+            Note = "all good",
+        }, ns);
+        Assert.That(created.ReportingController, Is.EqualTo("example.com/controller"));
+    }
 }

@@ -155,4 +155,77 @@ public sealed class CustomResourceTests
         var list = AsJson(await _client.CustomObjects.ListNamespacedCustomObjectAsync("example.com", "v1", ns, "widgets"));
         Assert.That(list["items"]!.AsArray(), Is.Empty);
     }
+
+    // A13/apiextensions: schema defaults are applied and unknown fields pruned (fieldValidation is not Strict here).
+    [Test]
+    public async Task Create_AppliesSchemaDefaults_AndPrunesUnknownFields()
+    {
+        var ns = await NamespaceAsync();
+        var body = Widget("w", 1);
+        body["spec"]!["unknown"] = "dropped";
+        var created = AsJson(await _client.CustomObjects.CreateNamespacedCustomObjectAsync(body, "example.com", "v1", ns, "widgets"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(created["spec"]!["color"]!.GetValue<string>(), Is.EqualTo("blue"));
+            Assert.That(created["spec"]!["unknown"], Is.Null);
+        });
+    }
+
+    // apiextensions: values of the wrong type or out of bounds are 422 Invalid with the schema's message.
+    [Test]
+    public async Task Create_SchemaViolation_Is422()
+    {
+        var ns = await NamespaceAsync();
+        var body = Widget("w", 1);
+        body["spec"]!["size"] = "large";
+        var status = await ApiAssert.FailsAsync(() => _client.CustomObjects.CreateNamespacedCustomObjectAsync(body, "example.com", "v1", ns, "widgets"), 422, "Invalid");
+        Assert.That(status.Message, Is.EqualTo("Widget.example.com \"w\" is invalid: spec.size: Invalid value: \"string\": spec.size in body must be of type integer: \"string\""));
+        body["spec"]!["size"] = -1;
+        status = await ApiAssert.FailsAsync(() => _client.CustomObjects.CreateNamespacedCustomObjectAsync(body, "example.com", "v1", ns, "widgets"), 422, "Invalid");
+        Assert.That(status.Message, Does.EndWith("spec.size: Invalid value: -1: spec.size in body should be greater than or equal to 0"));
+    }
+
+    // apiextensions x-kubernetes-validations: a failing CEL rule is 422 with the rule's message.
+    [Test]
+    public async Task Create_FailingValidationRule_Is422WithRuleMessage()
+    {
+        var ns = await NamespaceAsync();
+        var body = Widget("w", 1);
+        body["spec"]!["user"] = new JsonObject { ["stringValue"] = "a", ["fromDefinition"] = "metadata.name" };
+        var status = await ApiAssert.FailsAsync(() => _client.CustomObjects.CreateNamespacedCustomObjectAsync(body, "example.com", "v1", ns, "widgets"), 422, "Invalid");
+        Assert.That(status.Message, Is.EqualTo("Widget.example.com \"w\" is invalid: spec.user: Invalid value: \"object\": Either stringValue or fromDefinition must be set, but not both."));
+        body["spec"]!["user"] = new JsonObject { ["stringValue"] = "a" };
+        await _client.CustomObjects.CreateNamespacedCustomObjectAsync(body, "example.com", "v1", ns, "widgets");
+    }
+
+    // apiextensions: deleting a CRD deletes its custom resources first (honouring their finalizers), then stops serving.
+    [Test]
+    public async Task DeleteCrd_RemovesCustomResourcesThenStopsServing()
+    {
+        await using var server = await SandboxFixture.StartAsync();
+        using var client = SandboxFixture.Client(server);
+        await client.CustomObjects.CreateClusterCustomObjectAsync(JsonNode.Parse("""{"apiVersion":"example.com/v1","kind":"Gadget","metadata":{"name":"held","finalizers":["example.com/hold"]}}""")!, "example.com", "v1", "gadgets");
+        await client.ApiextensionsV1.DeleteCustomResourceDefinitionAsync("gadgets.example.com");
+        await SandboxFixture.EventuallyAsync(async () =>
+        {
+            var held = AsJson(await client.CustomObjects.GetClusterCustomObjectAsync("example.com", "v1", "gadgets", "held"));
+            return held["metadata"]!["deletionTimestamp"] is not null;
+        }, "custom resource marked for deletion");
+        var crd = await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync("gadgets.example.com");
+        Assert.That(crd.Metadata.DeletionTimestamp, Is.Not.Null, "the CRD waits for its custom resources");
+        await client.CustomObjects.PatchClusterCustomObjectAsync(new V1Patch("""{"metadata":{"finalizers":null}}""", V1Patch.PatchType.MergePatch), "example.com", "v1", "gadgets", "held");
+        await SandboxFixture.EventuallyAsync(async () =>
+        {
+            try
+            {
+                await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync("gadgets.example.com");
+                return false;
+            }
+            catch (k8s.Autorest.HttpOperationException e) when ((int)e.Response.StatusCode == 404)
+            {
+                return true;
+            }
+        }, "CRD deleted");
+        await ApiAssert.FailsAsync(() => client.CustomObjects.ListClusterCustomObjectAsync("example.com", "v1", "gadgets"), 404, "NotFound");
+    }
 }

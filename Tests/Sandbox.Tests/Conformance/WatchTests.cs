@@ -213,4 +213,69 @@ public sealed class WatchTests
         await watching.WaitAsync(cts.Token);
         Assert.That(watching.IsCompletedSuccessfully, Is.True);
     }
+
+    // A6/B14-4: with bookmarks allowed, BOOKMARK events keep coming at the bookmark interval on a quiet watch.
+    [Test]
+    public async Task Watch_QuietWatch_GetsPeriodicBookmarks()
+    {
+        await using var server = await SandboxFixture.StartAsync(new SandboxOptions { BookmarkInterval = TimeSpan.FromMilliseconds(200) });
+        using var client = SandboxFixture.Client(server);
+        var list = await client.CoreV1.ListNamespacedSecretAsync("default");
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var bookmarks = 0;
+        await foreach (var (type, _) in client.CoreV1.WatchListNamespacedSecretAsync("default", allowWatchBookmarks: true, resourceVersion: list.Metadata.ResourceVersion, cancellationToken: cts.Token))
+        {
+            Assert.That(type, Is.EqualTo(WatchEventType.Bookmark));
+            if (++bookmarks == 3)
+            {
+                break;
+            }
+        }
+        Assert.That(bookmarks, Is.EqualTo(3));
+    }
+
+    // A6: sendInitialEvents needs resourceVersionMatch=NotOlderThan (422 otherwise, before the watch starts).
+    [Test]
+    public async Task Watch_SendInitialEventsWithoutMatch_Is422()
+    {
+        var status = await ApiAssert.FailsAsync(async () =>
+        {
+            await foreach (var _ in _client.CoreV1.WatchListNamespacedSecretAsync("default", sendInitialEvents: true))
+            {
+            }
+        }, 422, "Invalid");
+        Assert.That(status.Message, Does.Contain("sendInitialEvents requires setting resourceVersionMatch to NotOlderThan"));
+    }
+
+    // B5: a typed custom-resource watch through the legacy WatchAsync extension sees ADDED and MODIFIED (status).
+    [Test]
+    public async Task Watch_CustomResources_WithLegacyWatchExtension()
+    {
+        var ns = await NamespaceAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var list = await _client.CustomObjects.ListNamespacedCustomObjectAsync("example.com", "v1", ns, "widgets");
+        var rv = System.Text.Json.JsonSerializer.SerializeToNode(list)!["metadata"]!["resourceVersion"]!.GetValue<string>();
+#pragma warning disable CS0618 // B5: the obsolete extension is still the way to watch typed CRs with parameters.
+        var response = _client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync("example.com", "v1", ns, "widgets", watch: true, resourceVersion: rv, allowWatchBookmarks: true, cancellationToken: cts.Token);
+        var events = new List<WatchEventType>();
+        var watching = Task.Run(async () =>
+        {
+            await foreach (var (type, _) in response.WatchAsync<System.Text.Json.JsonElement, object>(cancellationToken: cts.Token))
+            {
+                if (type != WatchEventType.Bookmark)
+                {
+                    events.Add(type);
+                }
+                if (events.Count == 2)
+                {
+                    return;
+                }
+            }
+        });
+#pragma warning restore CS0618
+        await _client.CustomObjects.CreateNamespacedCustomObjectAsync(System.Text.Json.Nodes.JsonNode.Parse("""{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w"},"spec":{"size":1}}""")!, "example.com", "v1", ns, "widgets");
+        await _client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(new V1Patch("""{"status":{"phase":"Ready"}}""", V1Patch.PatchType.MergePatch), "example.com", "v1", ns, "widgets", "w");
+        await watching.WaitAsync(cts.Token);
+        Assert.That(events, Is.EqualTo(new[] { WatchEventType.Added, WatchEventType.Modified }));
+    }
 }

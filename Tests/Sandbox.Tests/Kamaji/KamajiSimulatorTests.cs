@@ -15,6 +15,7 @@ public sealed class KamajiSimulatorTests
 {
     private static async Task<(SandboxServer Server, Kubernetes Client, string Namespace)> StartAsync(bool ecdsa = true)
     {
+        KubectlRunner.RequireKubectl();
         var server = await SandboxFixture.StartAsync(new SandboxOptions { KamajiSimulator = true, RbacPaths = [Path.Combine(SandboxFixture.FixturesDirectory, "rbac")] });
         server.Kamaji.UseEcdsa = ecdsa;
         var client = SandboxFixture.Client(server);
@@ -48,6 +49,18 @@ public sealed class KamajiSimulatorTests
 
     private static string Text(byte[] data) => Encoding.UTF8.GetString(data);
 
+    private static async Task<string> ControlPlaneEndpointAsync(Kubernetes client, string ns, string name)
+    {
+        string? endpoint = null;
+        await SandboxFixture.EventuallyAsync(async () =>
+        {
+            var tcp = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(await client.CustomObjects.GetNamespacedCustomObjectAsync("kamaji.clastix.io", "v1alpha1", ns, "tenantcontrolplanes", name)))!;
+            endpoint = tcp["status"]?["controlPlaneEndpoint"]?.GetValue<string>();
+            return endpoint is not null;
+        }, "controlPlaneEndpoint");
+        return endpoint!;
+    }
+
     // 2.4: <tcp>-ca has ca.crt/ca.key (PKCS#1 RSA-2048 by default)/tls.crt/tls.key and Kamaji's labels; 2.3 admin kubeconfig.
     [Test]
     public async Task TenantControlPlane_GetsCaAndAdminKubeconfigSecrets_AndStatus()
@@ -72,7 +85,7 @@ public sealed class KamajiSimulatorTests
             Assert.That(kubeconfig.Metadata.Labels["kamaji.clastix.io/certificate_lifecycle_controller"], Is.EqualTo("kubeconfig"));
             Assert.That(kubeconfig.Metadata.OwnerReferences.Single().Kind, Is.EqualTo("TenantControlPlane"));
             Assert.That(Text(kubeconfig.Data["admin.svc"]), Does.Contain($"server: https://tcp1.{ns}.svc:6443").And.Contain("name: tcp1").And.Contain("current-context: kubernetes-admin@tcp1"));
-            Assert.That(Text(kubeconfig.Data["admin.conf"]), Does.Contain($"server: https://127.0.0.1:{server.BaseAddress.Port}"));
+            Assert.That(Text(kubeconfig.Data["admin.conf"]), Does.Contain("server: https://127.0.0.1:").And.Contain($"certificate-authority-data: {Convert.ToBase64String(ca.Data["ca.crt"])}\n"));
         });
         await SandboxFixture.EventuallyAsync(async () =>
         {
@@ -110,7 +123,9 @@ public sealed class KamajiSimulatorTests
         using var authority = Tls.CertificateAuthority.FromCertificate(X509CertificateLoader.LoadPkcs12(caCertificate.Export(X509ContentType.Pkcs12), null));
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         using var certificate = authority.IssueClientCertificate("alice", ["developers"], key, TimeSpan.FromHours(1));
-        var yaml = KubeconfigWriter.ForClientCertificate(server.BaseAddress, Text(ca.Data["ca.crt"]) + "\n" + server.CaCertificatePem, certificate.ExportCertificatePem(), key.ExportECPrivateKeyPem());
+        // Like a generated kubeconfig: the TCP's endpoint and exactly the TCP CA (kamaji-reference 2.3).
+        var endpoint = await ControlPlaneEndpointAsync(client, ns, "t");
+        var yaml = KubeconfigWriter.ForClientCertificate(new Uri($"https://{endpoint}"), Text(ca.Data["ca.crt"]), certificate.ExportCertificatePem(), key.ExportECPrivateKeyPem());
         using var kubectl = new KubectlRunner(server, kubeconfigYaml: yaml);
         var yes = await kubectl.RunAsync("auth", "can-i", "list", "secrets", "-n", "team-a");
         var no = await kubectl.RunAsync("auth", "can-i", "list", "secrets", "-n", ns);
@@ -136,13 +151,24 @@ public sealed class KamajiSimulatorTests
         await SandboxFixture.EventuallyAsync(async () => Text((await client.CoreV1.ReadNamespacedSecretAsync("r-ca", ns)).Data["ca.crt"]) != oldCa || server.Kamaji.LastError is not null, "CA rotated", 15000);
         Assert.That(server.Kamaji.LastError, Is.Null);
         var ca = await client.CoreV1.ReadNamespacedSecretAsync("r-ca", ns);
-        var after = await WaitForSecretAsync(client, ns, "r-admin-kubeconfig", s => Text(s.Data["admin.svc"]).Contains(Convert.ToBase64String(ca.Data["ca.crt"]), StringComparison.Ordinal));
+        var after = await WaitForSecretAsync(client, ns, "r-admin-kubeconfig", s => Text(s.Data["admin.conf"]).Contains(Convert.ToBase64String(ca.Data["ca.crt"]), StringComparison.Ordinal));
         Assert.That(Text(after.Data["admin.conf"]), Is.Not.EqualTo(Text(before.Data["admin.conf"])));
         using var oldKubectl = new KubectlRunner(server, kubeconfigYaml: Text(before.Data["super-admin.conf"]));
         var refused = await oldKubectl.RunAsync("get", "namespaces");
-        Assert.That(refused.Stderr, Does.Contain("Unauthorized").Or.Contain("provide credentials"));
+        // The old kubeconfig no longer trusts the tenant endpoint (re-certified by the new CA), as after a real rotation.
+        Assert.That(refused.ExitCode, Is.Not.Zero);
+        Assert.That(refused.Stderr, Does.Contain("certificate signed by unknown authority").Or.Contain("Unauthorized"));
         using var newKubectl = new KubectlRunner(server, kubeconfigYaml: Text(after.Data["super-admin.conf"]));
         await newKubectl.OkAsync("get", "namespaces");
+        // And the old client certificate is no longer accepted, even over a trusted connection.
+        string Field(string yaml, string key) => yaml.Split('\n').Single(l => l.Trim().StartsWith(key + ":", StringComparison.Ordinal)).Split(':', 2)[1].Trim();
+        var oldYaml = Text(before.Data["super-admin.conf"]);
+        var mixed = Text(after.Data["super-admin.conf"])
+            .Replace(Field(Text(after.Data["super-admin.conf"]), "client-certificate-data"), Field(oldYaml, "client-certificate-data"), StringComparison.Ordinal)
+            .Replace(Field(Text(after.Data["super-admin.conf"]), "client-key-data"), Field(oldYaml, "client-key-data"), StringComparison.Ordinal);
+        using var oldCertificate = new KubectlRunner(server, kubeconfigYaml: mixed);
+        var unauthorized = await oldCertificate.RunAsync("get", "namespaces");
+        Assert.That(unauthorized.Stderr, Does.Contain("Unauthorized").Or.Contain("provide credentials"));
     }
 
     // Switched off, the simulator leaves TenantControlPlanes alone; switched on, it catches up.

@@ -24,6 +24,17 @@ public sealed class KubectlRunner : IDisposable
 
     public string Kubeconfig { get; }
 
+    /// <summary>Skips (with a reason) where kubectl is not installed, instead of failing on the missing binary.</summary>
+    public static void RequireKubectl()
+    {
+        var found = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Any(dir => File.Exists(Path.Combine(dir, "kubectl")));
+        if (!found)
+        {
+            Assert.Ignore("kubectl is not on PATH");
+        }
+    }
+
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
     public ProcessStartInfo StartInfo(params string[] args)

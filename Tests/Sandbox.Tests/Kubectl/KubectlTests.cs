@@ -11,6 +11,7 @@ public sealed class KubectlTests
     [OneTimeSetUp]
     public static async Task StartAsync()
     {
+        KubectlRunner.RequireKubectl();
         _server = await SandboxFixture.StartAsync(new SandboxOptions { RbacPaths = [Path.Combine(SandboxFixture.FixturesDirectory, "rbac")] });
     }
 
@@ -144,6 +145,10 @@ public sealed class KubectlTests
         await kubectl.OkAsync("-n", ns, "patch", "widget", "w", "--type=merge", "-p", """{"metadata":{"finalizers":null}}""");
         var gone = await kubectl.RunAsync("-n", ns, "get", "widget", "w");
         Assert.That(gone.Stderr, Does.Contain("widgets.example.com \"w\" not found"));
+        // Without --wait=false kubectl watches the object until it is gone.
+        await kubectl.OkAsync("-n", ns, "create", "configmap", "plain");
+        var waited = await kubectl.OkAsync("-n", ns, "delete", "configmap", "plain");
+        Assert.That(waited.Trim(), Is.EqualTo("configmap \"plain\" deleted"));
     }
 
     // A12: kubectl get -w lists, then watches from the list's resourceVersion and prints new rows.
@@ -161,7 +166,9 @@ public sealed class KubectlTests
         {
             Assert.That(lines[0], Does.StartWith("NAME"));
             Assert.That(lines.Any(l => l.StartsWith("first", StringComparison.Ordinal)), Is.True);
-            Assert.That(lines.Any(l => l.StartsWith("second", StringComparison.Ordinal)), Is.True);
+            // Watch events are one-row Tables, so new rows keep the list's columns and no second header appears.
+            Assert.That(lines.Single(l => l.StartsWith("second", StringComparison.Ordinal)), Does.Match(@"^second\s+0\s+\d+s$"));
+            Assert.That(lines.Count(l => l.StartsWith("NAME", StringComparison.Ordinal)), Is.EqualTo(1));
         });
     }
 
@@ -181,5 +188,47 @@ public sealed class KubectlTests
         });
         var forbidden = await alice.RunAsync("get", "secrets", "-n", "team-b");
         Assert.That(forbidden.Stderr, Does.Contain("secrets is forbidden: User \"alice\" cannot list resource \"secrets\" in API group \"\" in the namespace \"team-b\""));
+    }
+
+    // A12: kubectl get events prints the real event columns (LAST SEEN, TYPE, REASON, OBJECT, MESSAGE).
+    [Test]
+    public async Task GetEvents_PrintsEventColumns()
+    {
+        var (kubectl, ns) = await SetUpAsync();
+        using var _ = kubectl;
+        var yaml = $"""
+            apiVersion: v1
+            kind: Event
+            metadata:
+              name: e1
+              namespace: {ns}
+            involvedObject:
+              kind: Secret
+              name: s1
+              namespace: {ns}
+            type: Normal
+            reason: Tested
+            message: hello world
+            """;
+        var created = await kubectl.RunWithInputAsync(yaml, "create", "-f", "-");
+        Assert.That(created.ExitCode, Is.Zero, created.Stderr);
+        var table = await kubectl.OkAsync("-n", ns, "get", "events");
+        Assert.That(table, Does.Match(@"LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE\s*\n\S+\s+Normal\s+Tested\s+secret/s1\s+hello world"));
+    }
+
+    // apiextensions: with fieldValidation=Warn unknown fields are pruned and reported as Warning headers, which kubectl prints.
+    [Test]
+    public async Task CreateWithValidateWarn_PrunesUnknownFieldAndWarns()
+    {
+        var (kubectl, ns) = await SetUpAsync();
+        using var _ = kubectl;
+        var created = await kubectl.RunWithInputAsync(WidgetYaml(ns, "w", 1, "  bogus: 1"), "create", "--validate=warn", "-f", "-");
+        Assert.Multiple(() =>
+        {
+            Assert.That(created.ExitCode, Is.Zero, created.Stderr);
+            Assert.That(created.Stderr, Does.Contain("Warning: unknown field \"spec.bogus\""));
+        });
+        var spec = await kubectl.OkAsync("-n", ns, "get", "widget", "w", "-o", "jsonpath={.spec}");
+        Assert.That(spec, Does.Not.Contain("bogus"));
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace KamajiKubeconfig.Sandbox.Api;
 
 /// <summary>The built-in resources the sandbox serves (A1).</summary>
@@ -61,6 +59,19 @@ public static class BuiltInTypes
         StorageKey = "/events",
         CreateOnUpdate = true,
         UsesFieldLabelNotSupportedMessage = true,
+        PrinterColumns =
+        [
+            new("Last Seen", "string", "#lastseen"),
+            new("Type", "string", ".type"),
+            new("Reason", "string", ".reason"),
+            new("Object", "string", "#involvedobject"),
+            new("Subobject", "string", ".involvedObject.fieldPath", Priority: 1),
+            new("Source", "string", ".source.component", Priority: 1),
+            new("Message", "string", ".message"),
+            new("First Seen", "string", "#firstseen", Priority: 1),
+            new("Count", "string", ".count", Priority: 1),
+            new("Name", "string", "#name", Priority: 1),
+        ],
         ExtraFieldSelectors =
         [
             "involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid",
@@ -139,8 +150,52 @@ public static class BuiltInTypes
         Verbs = ["create"],
     };
 
+    // Stored as they are, without behaviour: so a project's deployment manifests (ServiceAccount, Service,
+    // Deployment) can be applied to the sandbox too.
+    public static ResourceType ServiceAccounts { get; } = new()
+    {
+        Group = "",
+        Version = "v1",
+        Plural = "serviceaccounts",
+        Singular = "serviceaccount",
+        Kind = "ServiceAccount",
+        Namespaced = true,
+        ShortNames = ["sa"],
+        StorageKey = "/serviceaccounts",
+    };
+
+    public static ResourceType Services { get; } = new()
+    {
+        Group = "",
+        Version = "v1",
+        Plural = "services",
+        Singular = "service",
+        Kind = "Service",
+        Namespaced = true,
+        ShortNames = ["svc"],
+        Categories = ["all"],
+        StorageKey = "/services",
+    };
+
+    public static ResourceType Deployments { get; } = new()
+    {
+        Group = "apps",
+        Version = "v1",
+        Plural = "deployments",
+        Singular = "deployment",
+        Kind = "Deployment",
+        Namespaced = true,
+        ShortNames = ["deploy"],
+        Categories = ["all"],
+        StorageKey = "apps/deployments",
+        TracksGeneration = true,
+    };
+
     public static IReadOnlyList<ResourceType> All { get; } =
-        [Namespaces, Secrets, ConfigMaps, CoreEvents, EventsV1, Leases, CustomResourceDefinitions, SelfSubjectAccessReviews, SelfSubjectRulesReviews];
+    [
+        Namespaces, Secrets, ConfigMaps, CoreEvents, ServiceAccounts, Services, EventsV1, Leases, Deployments,
+        CustomResourceDefinitions, SelfSubjectAccessReviews, SelfSubjectRulesReviews,
+    ];
 
     /// <summary>Kinds with a metav1.MicroTime field, parsed strictly (A2, B13-8): the JSON path of each.</summary>
     public static IReadOnlyList<string[]> MicroTimeFields(ResourceType type) => type.StorageKey switch
@@ -150,5 +205,4 @@ public static class BuiltInTypes
         _ => [],
     };
 
-    internal static JsonObject Empty() => [];
 }

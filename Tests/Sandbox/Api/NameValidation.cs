@@ -114,7 +114,7 @@ public static partial class NameValidation
         new("FieldValueInvalid", field, $"{field}: Invalid value: \"{value}\": {detail}");
 
     public static StatusFactory.Cause Required(string field, string detail) =>
-        new("FieldValueRequired", field, $"{field}: Required value: {detail}");
+        new("FieldValueRequired", field, detail.Length == 0 ? $"{field}: Required value" : $"{field}: Required value: {detail}");
 
     public static StatusFactory.Cause Forbidden(string field, string detail) =>
         new("FieldValueForbidden", field, $"{field}: Forbidden: {detail}");

@@ -124,6 +124,13 @@ public static partial class ObjectRules
                 break;
             case "apiextensions.k8s.io/customresourcedefinitions" when current is null:
                 obj["status"] = CrdStatus.Accepted(obj);
+                // The cleanup finalizer: deleting a CRD first deletes its custom resources.
+                var finalizers = meta["finalizers"] as JsonArray ?? [];
+                if (!finalizers.Any(f => f?.GetValue<string>() == "customresourcecleanup.apiextensions.k8s.io"))
+                {
+                    finalizers.Add("customresourcecleanup.apiextensions.k8s.io");
+                }
+                meta["finalizers"] = finalizers;
                 break;
         }
     }
@@ -150,6 +157,15 @@ public static partial class ObjectRules
             {
                 causes.AddRange(SecretRules.ImmutabilityProblems(current, obj));
             }
+        }
+        if (current is null && type == BuiltInTypes.EventsV1)
+        {
+            causes.AddRange(EventRules.EventsV1CreateProblems(obj));
+        }
+        if (type.IsCustom && type.Schema is { } schema)
+        {
+            SchemaEngine.PruneAndDefault(obj, schema, path => Http.Warnings.Add($"unknown field \"{path}\""));
+            causes.AddRange(SchemaEngine.Validate(obj, schema));
         }
         if (causes.Count > 0)
         {

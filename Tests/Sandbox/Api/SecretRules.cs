@@ -59,5 +59,4 @@ public static class SecretRules
         }
     }
 
-    internal static string Describe(JsonObject secret) => secret.Get("data") is JsonObject d ? d.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) : "0";
 }

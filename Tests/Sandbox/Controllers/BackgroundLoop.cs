@@ -9,20 +9,32 @@ public sealed class BackgroundLoop
     private readonly Action _sweep;
     private readonly TimeSpan _delay;
 
-    public BackgroundLoop(Action sweep, TimeSpan delay)
+    public BackgroundLoop(Action sweep, TimeSpan delay, CancellationToken stopping)
     {
         _sweep = sweep;
         _delay = delay;
-        _ = Task.Run(RunAsync);
+        _ = Task.Run(() => RunAsync(stopping), CancellationToken.None);
     }
 
     public void Poke() => _pokes.Writer.TryWrite(true);
 
-    private async Task RunAsync()
+    private async Task RunAsync(CancellationToken stopping)
     {
-        await foreach (var _ in _pokes.Reader.ReadAllAsync())
+        try
         {
-            await Task.Delay(_delay);
+            await LoopAsync(stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            // The sandbox stopped.
+        }
+    }
+
+    private async Task LoopAsync(CancellationToken stopping)
+    {
+        await foreach (var _ in _pokes.Reader.ReadAllAsync(stopping))
+        {
+            await Task.Delay(_delay, stopping);
             try
             {
                 _sweep();
@@ -30,7 +42,7 @@ public sealed class BackgroundLoop
             catch (Exception)
             {
                 // A conflicting write raced with the sweep: try again shortly.
-                await Task.Delay(TimeSpan.FromMilliseconds(50));
+                await Task.Delay(TimeSpan.FromMilliseconds(50), stopping);
                 Poke();
             }
         }

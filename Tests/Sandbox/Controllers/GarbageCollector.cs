@@ -18,7 +18,7 @@ public sealed class GarbageCollector(SandboxContext context)
     public void Start()
     {
         _deleter = new DeleteHandler(context, new ReadHandler(context));
-        _loop = new BackgroundLoop(Sweep, context.Options.GarbageCollectionDelay);
+        _loop = new BackgroundLoop(Sweep, context.Options.GarbageCollectionDelay, context.Stopping);
         context.Store.Changed += e =>
         {
             var meta = e.Object.Object["metadata"] as JsonObject;
@@ -33,17 +33,24 @@ public sealed class GarbageCollector(SandboxContext context)
 
     private void Sweep()
     {
+        // Only dependents and objects being deleted need work; every object is just a uid for owner lookups.
         var all = context.Store.StorageKeys
             .SelectMany(k => context.Store.List(k, null).Items.Select(o => new Node(k, o, context.Registry.ByStorageKey(k))))
             .ToList();
-        var byUid = all.Where(n => n.Object.Uid is not null).GroupBy(n => n.Object.Uid!).ToDictionary(g => g.Key, g => g.First());
-        var dependentsOf = all
+        var byUid = new Dictionary<string, Node>(StringComparer.Ordinal);
+        foreach (var node in all.Where(n => n.Object.Uid is not null))
+        {
+            byUid.TryAdd(node.Object.Uid!, node);
+        }
+        var interesting = all.Where(n => n.Object.HasOwnerReferences || n.Object.IsDeleting).ToList();
+        var dependentsOf = interesting
+            .Where(n => n.Object.HasOwnerReferences)
             .SelectMany(n => OwnerRefs(n).Select(r => (Owner: r.GetString("uid") ?? "", Dependent: n, Ref: r)))
             .ToLookup(x => x.Owner);
-        foreach (var node in all)
+        foreach (var node in interesting)
         {
             HandleDependent(node, byUid);
-            if (node.Object.Object.GetString("metadata", "deletionTimestamp") is not null)
+            if (node.Object.IsDeleting)
             {
                 HandleDeletingOwner(node, dependentsOf[node.Object.Uid ?? ""].ToList());
             }

@@ -14,7 +14,7 @@ public sealed class NamespaceController(SandboxContext context)
     public void Start()
     {
         _deleter = new DeleteHandler(context, new ReadHandler(context));
-        _loop = new BackgroundLoop(Sweep, context.Options.GarbageCollectionDelay);
+        _loop = new BackgroundLoop(Sweep, context.Options.GarbageCollectionDelay, context.Stopping);
         context.Store.Changed += e =>
         {
             if (e.StorageKey == BuiltInTypes.Namespaces.StorageKey ? e.Object.Object.GetString("metadata", "deletionTimestamp") is not null : e.Type == StoreEventType.Deleted)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using KamajiKubeconfig.Sandbox.Api;
 using KamajiKubeconfig.Sandbox.Auth;
@@ -26,7 +25,7 @@ public sealed class ApiDispatcher
         var pipeline = new WritePipeline(context);
         _read = new ReadHandler(context);
         _watch = new WatchHandler(context);
-        _write = new CreateUpdateHandler(context, pipeline);
+        _write = new CreateUpdateHandler(pipeline);
         _patch = new PatchHandler(context, pipeline);
         _delete = new DeleteHandler(context, _read);
         _reviews = new AccessReviewHandler(context);
@@ -70,6 +69,7 @@ public sealed class ApiDispatcher
             {
                 throw fault;
             }
+            Warnings.Begin(enabled: request.Query("fieldValidation") is "" or "Warn");
             await HandleResourceAsync(request);
         }
         catch (ApiException e) when (!http.Response.HasStarted)
@@ -114,6 +114,11 @@ public sealed class ApiDispatcher
             throw RbacAuthorizer.Forbidden(user, attributes);
         }
         var segments = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments is ["api"] or ["apis"] && AggregatedDiscovery.Wanted(http))
+        {
+            await Responses.WriteJsonAsync(http, 200, AggregatedDiscovery.List(_context.Registry, core: segments[0] == "api"), cancellationToken, AggregatedDiscovery.ContentType);
+            return;
+        }
         JsonNode? body = segments switch
         {
             ["version"] => DiscoveryDocuments.Version(),
@@ -143,5 +148,4 @@ public sealed class ApiDispatcher
         await Responses.WriteJsonAsync(http, 200, body, cancellationToken);
     }
 
-    internal static JsonSerializerOptions JsonOptions { get; } = new();
 }

@@ -9,7 +9,7 @@ public static class ClientView
 {
     /// <summary>True when the stored bytes can be sent as they are (no conversion needed).</summary>
     public static bool IsRaw(ResourceType type, StoredObject stored) =>
-        type.FromStorage is null && stored.Object["apiVersion"]?.GetValue<string>() == type.GroupVersion;
+        type.FromStorage is null && stored.ApiVersion == type.GroupVersion;
 
     public static JsonObject Of(ResourceType type, StoredObject stored) => Of(type, stored.Clone());
 

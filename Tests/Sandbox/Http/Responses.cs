@@ -9,10 +9,14 @@ namespace KamajiKubeconfig.Sandbox.Http;
 /// <summary>Writes JSON bodies the way the API server does (Content-Type application/json).</summary>
 public static class Responses
 {
-    public static async Task WriteJsonAsync(HttpContext http, int code, JsonNode body, CancellationToken cancellationToken)
+    public static async Task WriteJsonAsync(HttpContext http, int code, JsonNode body, CancellationToken cancellationToken, string contentType = "application/json")
     {
         http.Response.StatusCode = code;
-        http.Response.ContentType = "application/json";
+        http.Response.ContentType = contentType;
+        foreach (var warning in Warnings.Current.Distinct())
+        {
+            http.Response.Headers.Append("Warning", $"299 - \"{warning.Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
+        }
         await using var writer = new Utf8JsonWriter(http.Response.Body);
         body.WriteTo(writer);
         await writer.FlushAsync(cancellationToken);

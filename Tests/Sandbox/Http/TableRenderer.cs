@@ -16,14 +16,18 @@ public static class TableRenderer
 
     public static JsonObject Render(ResourceType type, IEnumerable<JsonObject> objects, string resourceVersion, string? continueToken, string includeObject, DateTimeOffset now)
     {
-        var columns = new JsonArray(Column("Name", "string", "name",
-            "Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names", 0));
         var printer = type.PrinterColumns;
+        var nameFirst = !printer.Any(c => c.JsonPath == "#name");
+        var columns = new JsonArray();
+        if (nameFirst)
+        {
+            columns.Add(NameColumn());
+        }
         foreach (var c in printer)
         {
-            columns.Add(Column(c.Name, c.Type == "date" ? "string" : c.Type, c.Format, c.Description, c.Priority));
+            columns.Add(c.JsonPath == "#name" ? NameColumn(c.Priority) : Column(c.Name, c.Type == "date" ? "string" : c.Type, c.Format, c.Description, c.Priority));
         }
-        var addAge = !type.IsCustom && !printer.Any(c => c.Type == "date");
+        var addAge = !type.IsCustom && !printer.Any(c => c.Type == "date" || c.JsonPath.StartsWith('#') && c.JsonPath != "#datacount");
         if (addAge)
         {
             columns.Add(Column("Age", "string", "", "CreationTimestamp is a timestamp representing the server time when this object was created.", 0));
@@ -31,7 +35,11 @@ public static class TableRenderer
         var rows = new JsonArray();
         foreach (var obj in objects)
         {
-            var cells = new JsonArray(obj.GetString("metadata", "name"));
+            var cells = new JsonArray();
+            if (nameFirst)
+            {
+                cells.Add(obj.GetString("metadata", "name"));
+            }
             foreach (var c in printer)
             {
                 cells.Add(Cell(obj, c, now));
@@ -40,18 +48,31 @@ public static class TableRenderer
             {
                 cells.Add(Age(obj.GetString("metadata", "creationTimestamp"), now));
             }
-            var row = new JsonObject { ["cells"] = cells };
-            if (includeObject != "None")
-            {
-                row["object"] = includeObject == "Object" ? obj : new JsonObject
-                {
-                    ["kind"] = "PartialObjectMetadata",
-                    ["apiVersion"] = "meta.k8s.io/v1",
-                    ["metadata"] = obj["metadata"]?.DeepClone(),
-                };
-            }
-            rows.Add(row);
+            rows.Add(Row(obj, cells, includeObject));
         }
+        return Table(columns, rows, resourceVersion, continueToken);
+    }
+
+    private static JsonObject NameColumn(int priority = 0) => Column("Name", "string", "name",
+        "Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names", priority);
+
+    private static JsonObject Row(JsonObject obj, JsonArray cells, string includeObject)
+    {
+        var row = new JsonObject { ["cells"] = cells };
+        if (includeObject != "None")
+        {
+            row["object"] = includeObject == "Object" ? obj : new JsonObject
+            {
+                ["kind"] = "PartialObjectMetadata",
+                ["apiVersion"] = "meta.k8s.io/v1",
+                ["metadata"] = obj["metadata"]?.DeepClone(),
+            };
+        }
+        return row;
+    }
+
+    private static JsonObject Table(JsonArray columns, JsonArray rows, string resourceVersion, string? continueToken)
+    {
         var metadata = new JsonObject { ["resourceVersion"] = resourceVersion };
         if (!string.IsNullOrEmpty(continueToken))
         {
@@ -78,9 +99,18 @@ public static class TableRenderer
 
     private static JsonNode? Cell(JsonObject obj, PrinterColumn column, DateTimeOffset now)
     {
-        if (column.JsonPath == "#datacount")
+        switch (column.JsonPath)
         {
-            return obj["data"] is JsonObject d ? d.Count : 0;
+            case "#datacount":
+                return obj["data"] is JsonObject d ? d.Count : 0;
+            case "#name":
+                return obj.GetString("metadata", "name");
+            case "#involvedobject":
+                return $"{(obj.GetString("involvedObject", "kind") ?? "").ToLowerInvariant()}/{obj.GetString("involvedObject", "name")}";
+            case "#lastseen":
+                return Age(obj.GetString("lastTimestamp") ?? obj.GetString("eventTime") ?? obj.GetString("metadata", "creationTimestamp"), now);
+            case "#firstseen":
+                return Age(obj.GetString("firstTimestamp") ?? obj.GetString("eventTime") ?? obj.GetString("metadata", "creationTimestamp"), now);
         }
         var value = Evaluate(obj, column.JsonPath);
         if (column.Type == "date")

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
@@ -15,7 +16,7 @@ namespace KamajiKubeconfig.Sandbox.Kamaji;
 /// status, rotates the CA on request (annotation <see cref="RotateAnnotation"/> or <see cref="RotateCa"/>), and makes the
 /// sandbox accept client certificates signed by each TCP CA (CN = user, O = groups).
 /// </summary>
-public sealed class KamajiSimulator(SandboxContext context)
+public sealed class KamajiSimulator(SandboxContext context, TenantEndpoints endpoints)
 {
     public const string TcpStorageKey = "kamaji.clastix.io/tenantcontrolplanes";
     public const string RotateAnnotation = "sandbox.kamaji.clastix.io/rotate-ca";
@@ -44,10 +45,13 @@ public sealed class KamajiSimulator(SandboxContext context)
     public bool UseEcdsa { get; set; }
 
     /// <summary>
-    /// Append the sandbox's own serving CA to certificate-authority-data of the `.conf` kubeconfigs, so that a kubeconfig
-    /// derived from them (server = the sandbox) verifies the sandbox's TLS certificate. The `.svc` entries keep only the TCP CA.
+    /// On (default): each TCP gets its own loopback HTTPS endpoint, serving the same API with a certificate signed by the
+    /// TCP CA; `.conf` kubeconfigs and status.controlPlaneEndpoint point at it and carry exactly the TCP CA.
+    /// Off: `.conf` points at the sandbox itself and certificate-authority-data is the TCP CA followed by the sandbox CA.
     /// </summary>
-    public bool TrustSandboxInConf { get; set; } = true;
+    public bool ServeTenantEndpoints { get; set; } = true;
+
+    private readonly ConcurrentDictionary<string, string> _endpointCa = new(StringComparer.Ordinal);
 
     /// <summary>The last unexpected failure of a reconcile, if any (for diagnosis).</summary>
     public Exception? LastError { get; private set; }
@@ -58,7 +62,7 @@ public sealed class KamajiSimulator(SandboxContext context)
     public void Start()
     {
         context.Store.Changed += OnChanged;
-        _ = Task.Run(WorkAsync);
+        _ = Task.Run(WorkAsync, CancellationToken.None);
     }
 
     /// <summary>Replaces the CA of a TCP and rewrites its admin kubeconfigs.</summary>
@@ -72,7 +76,10 @@ public sealed class KamajiSimulator(SandboxContext context)
         }
         if (e.Type == StoreEventType.Deleted)
         {
-            context.Authenticator.DistrustClientCa(TrustId(e.Object.Namespace, e.Object.Name));
+            var id = TrustId(e.Object.Namespace, e.Object.Name);
+            context.Authenticator.DistrustClientCa(id);
+            _endpointCa.TryRemove(id, out _);
+            _ = endpoints.StopAsync(id);
             return;
         }
         if (_enabled)
@@ -83,31 +90,43 @@ public sealed class KamajiSimulator(SandboxContext context)
 
     private async Task WorkAsync()
     {
-        await foreach (var (ns, name, rotate) in _work.Reader.ReadAllAsync())
+        try
         {
-            try
+            await foreach (var item in _work.Reader.ReadAllAsync(context.Stopping))
             {
-                if (_enabled || rotate)
-                {
-                    Reconcile(ns, name, rotate);
-                }
+                await ProcessAsync(item.Namespace, item.Name, item.Rotate);
             }
-            catch (StoreConflictException)
+        }
+        catch (OperationCanceledException)
+        {
+            // The sandbox stopped.
+        }
+    }
+
+    private async Task ProcessAsync(string ns, string name, bool rotate)
+    {
+        try
+        {
+            if (_enabled || rotate)
             {
-                // Raced with another writer: try again.
-                _work.Writer.TryWrite((ns, name, rotate));
+                await ReconcileAsync(ns, name, rotate);
             }
-            catch (Exception ex)
-            {
-                // Keep serving other TCPs; tests can read what went wrong.
-                LastError = ex;
-            }
+        }
+        catch (StoreConflictException)
+        {
+            // Raced with another writer: try again.
+            _work.Writer.TryWrite((ns, name, rotate));
+        }
+        catch (Exception ex)
+        {
+            // Keep serving other TCPs; tests can read what went wrong.
+            LastError = ex;
         }
     }
 
     private static string TrustId(string ns, string name) => $"tcp:{ns}/{name}";
 
-    private void Reconcile(string ns, string name, bool rotate)
+    private async Task ReconcileAsync(string ns, string name, bool rotate)
     {
         var tcp = context.Store.Get(TcpStorageKey, ns, name);
         if (tcp is null || tcp.Object.GetString("metadata", "deletionTimestamp") is not null)
@@ -132,7 +151,15 @@ public sealed class KamajiSimulator(SandboxContext context)
         var existingKubeconfig = context.Store.Get("/secrets", ns, kubeconfigName);
         var port = tcp.Object.Get("spec", "networkProfile", "port")?.GetValue<int>() ?? 6443;
         var confServer = context.BaseAddress.GetLeftPart(UriPartial.Authority);
-        var confCa = TrustSandboxInConf ? caPem + "\n" + SandboxCaPem() : caPem;
+        var confCa = caPem + "\n" + SandboxCaPem();
+        var endpoint = $"{context.BaseAddress.Host}:{context.BaseAddress.Port}";
+        if (ServeTenantEndpoints)
+        {
+            var tenantPort = await EnsureEndpointAsync(TrustId(ns, name), ca, caPem);
+            confServer = string.Create(CultureInfo.InvariantCulture, $"https://127.0.0.1:{tenantPort}");
+            confCa = caPem;
+            endpoint = string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{tenantPort}");
+        }
         if (rotate || existingKubeconfig is null || !KubeconfigUsesCa(existingKubeconfig, confCa))
         {
             var ecdsa = ca.Certificate.GetECDsaPublicKey() is not null;
@@ -150,11 +177,23 @@ public sealed class KamajiSimulator(SandboxContext context)
             };
             Write(ns, kubeconfigName, Labels(name, "admin-kubeconfig", lifecycle: true), data, owner);
         }
-        UpdateTcp(ns, name, caName, kubeconfigName);
+        UpdateTcp(ns, name, caName, kubeconfigName, endpoint);
         Reconciled?.Invoke(ns, name);
     }
 
     private string SandboxCaPem() => context.SandboxCaPem;
+
+    /// <summary>The TCP's own endpoint, re-certified only when its CA changed.</summary>
+    private async Task<int> EnsureEndpointAsync(string id, CertificateAuthority ca, string caPem)
+    {
+        if (_endpointCa.TryGetValue(id, out var current) && current == caPem)
+        {
+            return await endpoints.EnsureAsync(id, null, context.Stopping);
+        }
+        var port = await endpoints.EnsureAsync(id, ca.IssueServerCertificate(), context.Stopping);
+        _endpointCa[id] = caPem;
+        return port;
+    }
 
     private static bool KubeconfigUsesCa(StoredObject secret, string caPem) =>
         KamajiSecrets.FromB64(secret.Object.GetString("data", "admin.conf")).Contains(KamajiSecrets.B64(caPem), StringComparison.Ordinal);
@@ -215,14 +254,14 @@ public sealed class KamajiSimulator(SandboxContext context)
         });
     }
 
-    private void UpdateTcp(string ns, string name, string caName, string kubeconfigName)
+    private void UpdateTcp(string ns, string name, string caName, string kubeconfigName, string endpoint)
     {
         var tcp = context.Store.Get(TcpStorageKey, ns, name) ?? throw new StoreMissingException();
         ObjectEditor.Update(context.Store, TcpStorageKey, tcp, obj =>
         {
             obj.Set(kubeconfigName, "status", "kubeconfig", "admin", "secretName");
             obj.Set(caName, "status", "certificates", "ca", "secretName");
-            obj.Set($"{context.BaseAddress.Host}:{context.BaseAddress.Port}", "status", "controlPlaneEndpoint");
+            obj.Set(endpoint, "status", "controlPlaneEndpoint");
             obj.Set("Ready", "status", "kubernetesResources", "version", "status");
             obj.Metadata()["annotations"]?.AsObject().Remove(RotateAnnotation);
         });

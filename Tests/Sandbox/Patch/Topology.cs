@@ -60,13 +60,10 @@ public sealed record Topology(string Kind, IReadOnlyList<string> Keys, JsonObjec
                 _ => new("list-atomic", [], schema),
             };
         }
-        if (schema.GetString("x-kubernetes-map-type") is "atomic" or "granular" && schema.GetString("x-kubernetes-map-type") == "atomic")
+        if (schema.GetString("x-kubernetes-map-type") == "atomic")
         {
             return Atomic;
         }
         return Granular(schema);
     }
-
-    /// <summary>Lists that are neither map nor set lists are atomic for ownership.</summary>
-    public static bool IsAtomicList(Topology topology) => topology.Kind is "list-atomic" or "granular" or "metadata";
 }

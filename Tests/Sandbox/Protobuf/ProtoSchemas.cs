@@ -38,6 +38,7 @@ public static class ProtoSchemas
             [6] = new("controller", ProtoKind.Bool),
             [7] = new("blockOwnerDeletion", ProtoKind.Bool),
         },
+        ["ServiceAccount"] = new() { [1] = M("metadata", "ObjectMeta") },
         ["Namespace"] = new() { [1] = M("metadata", "ObjectMeta"), [2] = M("spec", "NamespaceSpec"), [3] = M("status", "NamespaceStatus") },
         ["NamespaceSpec"] = new() { [1] = new("finalizers", ProtoKind.Text, true) },
         ["NamespaceStatus"] = new() { [1] = S("phase") },

@@ -70,7 +70,7 @@ public sealed class ObjectStore
             }
             if (atRevision is { } at && at < _revision)
             {
-                return (ListAt(storageKey, collection, ns, startAfterKey, at), at);
+                return (HistoryRewind.ListAt(_history, storageKey, collection.ByKey, ns, startAfterKey, at), at);
             }
             IEnumerable<string> keys = collection.Keys;
             if (ns is not null)
@@ -87,36 +87,6 @@ public sealed class ObjectStore
             }
             return (result, _revision);
         }
-    }
-
-    private List<StoredObject> ListAt(string storageKey, Collection collection, string? ns, string? startAfterKey, long revision)
-    {
-        // Undo, newest first, every change after the requested revision.
-        var state = new Dictionary<string, StoredObject>(collection.ByKey, StringComparer.Ordinal);
-        foreach (var e in _history.Reverse())
-        {
-            if (e.ResourceVersion <= revision)
-            {
-                break;
-            }
-            if (e.StorageKey != storageKey)
-            {
-                continue;
-            }
-            var key = e.Object.Key;
-            if (e.Type == StoreEventType.Added)
-            {
-                state.Remove(key);
-            }
-            else if (e.Previous is not null)
-            {
-                state[key] = e.Previous;
-            }
-        }
-        return [.. state.Values
-            .Where(o => ns is null || o.Namespace == ns)
-            .Where(o => startAfterKey is null || string.CompareOrdinal(o.Key, startAfterKey) > 0)
-            .OrderBy(o => o.Key, StringComparer.Ordinal)];
     }
 
     public StoredObject Create(string storageKey, string ns, string name, JsonObject obj)

@@ -16,7 +16,20 @@ public sealed class StoredObject
         Object = obj;
         Json = json;
         Labels = obj.Get("metadata", "labels").StringMap();
+        ApiVersion = obj.GetString("apiVersion") ?? "";
+        Uid = obj.GetString("metadata", "uid");
+        HasOwnerReferences = obj.Get("metadata", "ownerReferences") is JsonArray { Count: > 0 };
+        IsDeleting = obj.GetString("metadata", "deletionTimestamp") is not null;
     }
+
+    /// <summary>True when metadata.ownerReferences is not empty (the garbage collector's dependents).</summary>
+    public bool HasOwnerReferences { get; }
+
+    /// <summary>True when metadata.deletionTimestamp is set.</summary>
+    public bool IsDeleting { get; }
+
+    /// <summary>The apiVersion the object was stored with (decides whether its bytes can be served as they are).</summary>
+    public string ApiVersion { get; }
 
     public string Namespace { get; }
 
@@ -35,7 +48,7 @@ public sealed class StoredObject
 
     public IReadOnlyDictionary<string, string> Labels { get; }
 
-    public string? Uid => Object.GetString("metadata", "uid");
+    public string? Uid { get; }
 
     public JsonObject Clone() => (JsonObject)Object.DeepClone();
 
@@ -46,7 +59,8 @@ public sealed class StoredObject
     internal static StoredObject Create(string ns, string name, long resourceVersion, JsonObject obj)
     {
         var json = Serialize(obj);
-        return new(ns, name, resourceVersion, JsonNode.Parse(json)!.AsObject(), json);
+        var stored = new StoredObject(ns, name, resourceVersion, JsonNode.Parse(json)!.AsObject(), json);
+        return stored;
     }
 
     public static byte[] Serialize(JsonNode node)

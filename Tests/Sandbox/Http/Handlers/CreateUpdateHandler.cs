@@ -5,7 +5,7 @@ using KamajiKubeconfig.Sandbox.Json;
 namespace KamajiKubeconfig.Sandbox.Http.Handlers;
 
 /// <summary>POST (create, 201) and PUT (replace, 200; 201 when a PUT creates an Event or Lease) (A2, A7).</summary>
-public sealed class CreateUpdateHandler(SandboxContext context, WritePipeline pipeline)
+public sealed class CreateUpdateHandler(WritePipeline pipeline)
 {
     public async Task CreateAsync(ApiRequest request)
     {
@@ -51,5 +51,4 @@ public sealed class CreateUpdateHandler(SandboxContext context, WritePipeline pi
 
     public static bool IsDryRun(ApiRequest request) => request.Query("dryRun") == "All";
 
-    internal SandboxContext Context => context;
 }

@@ -1,5 +1,6 @@
+using System.Buffers;
 using System.Globalization;
-using System.Text.Json;
+using System.IO.Pipelines;
 using System.Text.Json.Nodes;
 using KamajiKubeconfig.Sandbox.Api;
 using KamajiKubeconfig.Sandbox.Storage;
@@ -93,35 +94,47 @@ public sealed class ReadHandler(SandboxContext context)
         }
         request.Http.Response.StatusCode = 200;
         request.Http.Response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(request.Http.Response.Body);
-        WriteList(writer, type, items, rv, continueToken, remaining);
-        await writer.FlushAsync(request.Aborted);
+        var pipe = request.Http.Response.BodyWriter;
+        await WriteListAsync(pipe, type, items, rv, continueToken, remaining, request.Aborted);
     }
 
-    /// <summary>Writes a list, copying each stored object's bytes when no conversion is needed (fast for large lists).</summary>
-    public static void WriteList(Utf8JsonWriter writer, ResourceType type, IReadOnlyList<StoredObject> items, string rv, string? continueToken, long? remaining)
+    /// <summary>
+    /// Writes a list straight into the response pipe, copying each stored object's bytes when no conversion is needed,
+    /// and flushing every so often: large lists neither build one big buffer nor re-encode objects.
+    /// </summary>
+    public static async Task WriteListAsync(PipeWriter output, ResourceType type, IReadOnlyList<StoredObject> items, string rv, string? continueToken, long? remaining, CancellationToken cancellationToken)
     {
-        writer.WriteStartObject();
-        writer.WriteString("kind", type.Kind + "List");
-        writer.WriteString("apiVersion", type.GroupVersion);
-        writer.WriteStartObject("metadata");
-        writer.WriteString("resourceVersion", rv);
+        var metadata = new JsonObject { ["resourceVersion"] = rv };
         if (continueToken is not null)
         {
-            writer.WriteString("continue", continueToken);
+            metadata["continue"] = continueToken;
         }
         if (remaining is { } r)
         {
-            writer.WriteNumber("remainingItemCount", r);
+            metadata["remainingItemCount"] = r;
         }
-        writer.WriteEndObject();
-        writer.WriteStartArray("items");
-        foreach (var item in items)
+        var head = new JsonObject { ["kind"] = type.Kind + "List", ["apiVersion"] = type.GroupVersion, ["metadata"] = metadata };
+        var headBytes = StoredObject.Serialize(head);
+        output.Write(headBytes.AsSpan(0, headBytes.Length - 1));
+        output.Write(",\"items\":["u8);
+        var unflushed = 0L;
+        for (var i = 0; i < items.Count; i++)
         {
-            writer.WriteRawValue(ClientView.Bytes(type, item), skipInputValidation: true);
+            if (i > 0)
+            {
+                output.Write(","u8);
+            }
+            var bytes = ClientView.Bytes(type, items[i]);
+            output.Write(bytes);
+            unflushed += bytes.Length;
+            if (unflushed > 256 * 1024)
+            {
+                await output.FlushAsync(cancellationToken);
+                unflushed = 0;
+            }
         }
-        writer.WriteEndArray();
-        writer.WriteEndObject();
+        output.Write("]}"u8);
+        await output.FlushAsync(cancellationToken);
     }
 
     private static string IncludeObject(ApiRequest request) => request.Query("includeObject") is { Length: > 0 } v ? v : "Metadata";

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using KamajiKubeconfig.Sandbox.Api;
+using KamajiKubeconfig.Sandbox.Json;
 using KamajiKubeconfig.Sandbox.Storage;
 
 namespace KamajiKubeconfig.Sandbox.Http.Handlers;
@@ -34,7 +35,12 @@ public sealed class WatchHandler(SandboxContext context)
         var timeout = options.TimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : TimeSpan.FromSeconds(1800 + RandomNumberGenerator.GetInt32(1800));
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(request.Aborted);
         deadline.CancelAfter(timeout);
-        var writer = new WatchWriter(http.Response.Body, type);
+        // kubectl get -w asks for Tables: then every event carries a one-row Table, as a real server sends.
+        Func<JsonObject, JsonObject>? toTable = TableRenderer.Wanted(http)
+            ? obj => TableRenderer.Render(type, [obj], obj.GetString("metadata", "resourceVersion") ?? "", null,
+                request.Query("includeObject") is { Length: > 0 } include ? include : "Metadata", context.Clock.GetUtcNow())
+            : null;
+        var writer = new WatchWriter(http.Response.Body, type, toTable);
         Subscription subscription;
         List<StoreEvent> backlog;
         long lastRevision;
@@ -57,7 +63,7 @@ public sealed class WatchHandler(SandboxContext context)
                 var (items, revision) = context.Store.List(type.StorageKey, ns);
                 foreach (var item in items.Where(i => ReadHandler.Matches(type, i, options)))
                 {
-                    await writer.WriteEventAsync("ADDED", ClientView.Bytes(type, item), request.Aborted);
+                    await writer.WriteStoredAsync("ADDED", item, request.Aborted);
                 }
                 lastRevision = revision;
                 if (initialEndBookmark)
@@ -165,29 +171,37 @@ public sealed class WatchHandler(SandboxContext context)
         switch (e.Type)
         {
             case StoreEventType.Added when now:
-                await writer.WriteEventAsync("ADDED", ClientView.Bytes(type, e.Object), cancellationToken);
+                await writer.WriteStoredAsync("ADDED", e.Object, cancellationToken);
                 break;
             case StoreEventType.Modified when now && before:
-                await writer.WriteEventAsync("MODIFIED", ClientView.Bytes(type, e.Object), cancellationToken);
+                await writer.WriteStoredAsync("MODIFIED", e.Object, cancellationToken);
                 break;
             case StoreEventType.Modified when now:
-                await writer.WriteEventAsync("ADDED", ClientView.Bytes(type, e.Object), cancellationToken);
+                await writer.WriteStoredAsync("ADDED", e.Object, cancellationToken);
                 break;
             case StoreEventType.Modified when before:
                 var previous = ClientView.Of(type, e.Previous!);
                 previous["metadata"]!["resourceVersion"] = e.ResourceVersion.ToString(CultureInfo.InvariantCulture);
-                await writer.WriteEventAsync("DELETED", StoredObject.Serialize(previous), cancellationToken);
+                await writer.WriteObjectAsync("DELETED", previous, cancellationToken);
                 break;
             case StoreEventType.Deleted when now || before:
-                await writer.WriteEventAsync("DELETED", ClientView.Bytes(type, e.Object), cancellationToken);
+                await writer.WriteStoredAsync("DELETED", e.Object, cancellationToken);
                 break;
         }
         return e.ResourceVersion;
     }
 
     /// <summary>Writes watch lines: one compact JSON object and a newline per event.</summary>
-    private sealed class WatchWriter(Stream body, ResourceType type)
+    private sealed class WatchWriter(Stream body, ResourceType type, Func<JsonObject, JsonObject>? toTable)
     {
+        public Task WriteStoredAsync(string eventType, StoredObject stored, CancellationToken cancellationToken) =>
+            toTable is null
+                ? WriteEventAsync(eventType, ClientView.Bytes(type, stored), cancellationToken)
+                : WriteObjectAsync(eventType, ClientView.Of(type, stored), cancellationToken);
+
+        public Task WriteObjectAsync(string eventType, JsonObject obj, CancellationToken cancellationToken) =>
+            WriteEventAsync(eventType, StoredObject.Serialize(toTable is null ? obj : toTable(obj)), cancellationToken);
+
         public async Task WriteEventAsync(string eventType, byte[] objectJson, CancellationToken cancellationToken)
         {
             await body.WriteAsync(Encoding.UTF8.GetBytes($"{{\"type\":\"{eventType}\",\"object\":"), cancellationToken);
