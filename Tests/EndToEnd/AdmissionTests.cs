@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Autorest;
+using KamajiKubeconfig.Reconcile;
+using KamajiKubeconfig.Tests.Tools;
+
+namespace KamajiKubeconfig.Tests.EndToEnd;
+
+/// <summary>
+/// spec.md B10 and scenario C4: the CRD's OpenAPI rules reject bad generators at admission (422), before they reach
+/// the controller. (The CEL "exactly one of stringValue/fromDefinition" rule needs a CEL evaluator the sandbox does
+/// not have yet; the controller reports that case in status, see ReconcilerErrorTests.)
+/// </summary>
+public class AdmissionTests : EndToEndTestBase
+{
+    private async Task<HttpOperationException> RejectedAsync(string specYaml)
+    {
+        var body = JsonNode.Parse(YamlJson.Read($"""
+            apiVersion: kamaji.clastix.io/v1alpha1
+            kind: KubeconfigGenerator
+            metadata: {"{"}name: {Unique("bad")}{"}"}
+            spec:
+            {specYaml}
+            """).GetRawText())!;
+        var e = Assert.ThrowsAsync<HttpOperationException>(() =>
+            Admin.CustomObjects.CreateClusterCustomObjectAsync(body, WellKnown.Group, WellKnown.Version, WellKnown.GeneratorPlural));
+        Assert.That(e!.Response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), e.Response.Content);
+        return e;
+    }
+
+    [Test]
+    public async Task EmptyStringValue_IsRejected() =>
+        Assert.That((await RejectedAsync("  user: {stringValue: \"\"}")).Response.Content, Does.Contain("spec.user.stringValue"));
+
+    [Test]
+    public async Task MissingUser_IsRejected() =>
+        Assert.That((await RejectedAsync("  groups: [{stringValue: ops}]")).Response.Content, Does.Contain("spec.user"));
+
+    [Test]
+    public async Task SelectorOperatorTypo_IsRejected() =>
+        Assert.That((await RejectedAsync("""
+              user: {stringValue: u}
+              namespaceSelector:
+                matchExpressions: [{key: environment, operator: in, values: [production]}]
+            """)).Response.Content, Does.Contain("operator"));
+
+    [Test]
+    public async Task EmptyEndpointKey_IsRejected() =>
+        Assert.That((await RejectedAsync("  user: {stringValue: u}\n  controlPlaneEndpointFrom: \"\"")).Response.Content, Does.Contain("controlPlaneEndpointFrom"));
+
+    [Test]
+    public async Task UnknownKeyAlgorithm_IsRejected() =>
+        Assert.That((await RejectedAsync("  user: {stringValue: u}\n  certificate: {privateKey: {algorithm: DSA-1024}}")).Response.Content, Does.Contain("algorithm"));
+
+    [Test]
+    public async Task MalformedValidity_IsRejected() =>
+        Assert.That((await RejectedAsync("  user: {stringValue: u}\n  certificate: {validity: a year}")).Response.Content, Does.Contain("validity"));
+
+    [Test]
+    public async Task KamajiSample_IsAcceptedAndDefaulted()
+    {
+        var body = JsonNode.Parse(YamlJson.ReadFile(Path.Combine(RepoPaths.Samples, "kubeconfiggenerator-kamaji-sample.yaml")).GetRawText())!.AsObject();
+        body["metadata"]!["name"] = Unique("sample");
+        body["spec"]!.AsObject().Remove("controlPlaneEndpointFrom");
+
+        var created = await Admin.CustomObjects.CreateClusterCustomObjectAsync(body, WellKnown.Group, WellKnown.Version, WellKnown.GeneratorPlural);
+
+        Assert.That(JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(created))!["spec"]!["controlPlaneEndpointFrom"]!.GetValue<string>(), Is.EqualTo("admin.svc"));
+    }
+}
