@@ -8,9 +8,8 @@ using KamajiKubeconfig.Tests.Tools;
 namespace KamajiKubeconfig.Tests.EndToEnd;
 
 /// <summary>
-/// spec.md B10 and scenario C4: the CRD's OpenAPI rules reject bad generators at admission (422), before they reach
-/// the controller. (The CEL "exactly one of stringValue/fromDefinition" rule needs a CEL evaluator the sandbox does
-/// not have yet; the controller reports that case in status, see ReconcilerErrorTests.)
+/// spec.md B10 and scenario C4: the CRD's OpenAPI and CEL rules reject bad generators at admission (422), before they
+/// reach the controller.
 /// </summary>
 public class AdmissionTests : EndToEndTestBase
 {
@@ -32,6 +31,11 @@ public class AdmissionTests : EndToEndTestBase
     [Test]
     public async Task EmptyStringValue_IsRejected() =>
         Assert.That((await RejectedAsync("  user: {stringValue: \"\"}")).Response.Content, Does.Contain("spec.user.stringValue"));
+
+    [TestCase("{stringValue: u, fromDefinition: metadata.name}")]
+    [TestCase("{}")]
+    public async Task CompoundValueWithBothOrNeither_IsRejectedWithKamajisMessage(string user) =>
+        Assert.That((await RejectedAsync($"  user: {user}")).Response.Content, Does.Contain("Either stringValue or fromDefinition must be set, but not both."));
 
     [Test]
     public async Task MissingUser_IsRejected() =>

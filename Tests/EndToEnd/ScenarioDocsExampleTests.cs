@@ -53,7 +53,9 @@ public class ScenarioDocsExampleTests : EndToEndTestBase
         Assert.That(await GetSecretAsync(dev, $"gamma-{generator}"), Is.Null);
 
         var config = KubeconfigReader.TryRead(Kubeconfig(secret), out _)!;
-        Assert.That(config.Clusters.Single().Server, Is.EqualTo(Sandbox.BaseAddress.GetLeftPart(UriPartial.Authority)));
+        var admin = await SecretAsync(prod, "alpha-admin-kubeconfig");
+        var template = KubeconfigReader.TryRead(System.Text.Encoding.UTF8.GetString(admin.Data["admin.conf"]), out _)!.Clusters.Single();
+        Assert.That(config.Clusters.Single(), Is.EqualTo(template), "the template's cluster, unchanged");
         using var certificate = X509Certificate2.CreateFromPem(ClientCertificatePem(secret));
         Assert.That(certificate.SubjectName.Name, Is.EqualTo("CN=alpha, O=customer-admins"));
 
