@@ -25,6 +25,8 @@ internal sealed class HandlerLog
     public bool Has(SeenKind kind, ObjectKey key, string? step = null) =>
         _seen.Any(s => s.Kind == kind && s.Row.Key == key && (step is null || s.Row.Step == step));
 
+    public int Count(SeenKind kind, ObjectKey key) => _seen.Count(s => s.Kind == kind && s.Row.Key == key);
+
     public bool Mentions(ObjectKey key) => _seen.Any(s => s.Row.Key == key);
 }
 

@@ -50,7 +50,7 @@ internal sealed class LiveEnvironment : IAsyncDisposable
     public LiveInformer<V1Secret> StartSecrets(InformerOptions? options = null) =>
         Start(KubernetesListWatches.Secrets(InformerClient, Selector), Row.Of, options ?? LiveInformer<V1Secret>.Options("secrets"));
 
-    public async Task CreateNamespaceAsync(string name, string? step = null) =>
+    public async Task<V1Namespace> CreateNamespaceAsync(string name, string? step = null) =>
         await Admin.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name, Labels = Labels(step, selected: null) } });
 
     public async Task<V1Secret> CreateSecretAsync(string ns, string name, bool selected = true, string step = "1") =>
