@@ -35,4 +35,27 @@ public class EmptyWatchIntegrationTests
         await UntilAsync(() => secrets.Seen.Has(SeenKind.Added, new ObjectKey("it", "a")), "a added");
         await CacheMatchesServerAsync(secrets.Cache, env.ServerSecretsAsync);
     }
+
+    [Test]
+    public async Task HalfOpenWatch_NothingArrivesAfterFirstLine_WatchdogRestartsAndResumesWithoutRelist()
+    {
+        await using var env = await StartAsync();
+        await env.CreateNamespaceAsync("it");
+        env.HalfOpen.ArmNextWatch();
+
+        // Watch timeout 1 s plus the 2 s idle margin: the watchdog gives up on the silent watch after 3 s.
+        var secrets = env.StartSecrets(LiveInformer<V1Secret>.Options("secrets", minWatchSeconds: 1));
+        await secrets.SyncedAsync();
+        await env.CreateSecretAsync("it", "a");
+
+        await UntilAsync(() => secrets.Seen.Has(SeenKind.Added, new ObjectKey("it", "a")), "a added once the watchdog restarted the watch");
+        var watches = env.Requests.Watches;
+        Assert.Multiple(() =>
+        {
+            Assert.That(secrets.Count("restarted:Idle"), Is.EqualTo(1), string.Join(", ", secrets.Metrics.Calls));
+            Assert.That(env.Requests.Lists, Has.Count.EqualTo(1));
+            Assert.That(RequestLog.Query(watches[1], "resourceVersion"), Is.EqualTo(RequestLog.Query(watches[0], "resourceVersion")));
+        });
+        await CacheMatchesServerAsync(secrets.Cache, env.ServerSecretsAsync);
+    }
 }

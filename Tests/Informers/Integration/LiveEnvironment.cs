@@ -18,13 +18,13 @@ internal sealed class LiveEnvironment : IAsyncDisposable
 {
     public const string Selector = "informer-it=yes";
 
-    private readonly List<IAsyncDisposable> _informers = [];
+    private readonly List<(string Name, IAsyncDisposable Informer, InformerLogBuffer Log)> _informers = [];
 
     private LiveEnvironment(SandboxServer sandbox)
     {
         Sandbox = sandbox;
         Admin = new Kubernetes(Config(sandbox));
-        InformerClient = new Kubernetes(Config(sandbox), Requests);
+        InformerClient = new Kubernetes(Config(sandbox), Requests, HalfOpen);
     }
 
     public SandboxServer Sandbox { get; }
@@ -37,13 +37,16 @@ internal sealed class LiveEnvironment : IAsyncDisposable
 
     public RequestLog Requests { get; } = new();
 
+    /// <summary>Silences the informers' next watch after its first line (see <see cref="HalfOpenHandler"/>).</summary>
+    public HalfOpenHandler HalfOpen { get; } = new();
+
     public static async Task<LiveEnvironment> StartAsync(SandboxOptions? options = null) =>
         new(await SandboxServer.StartAsync((options ?? new SandboxOptions()) with { CrdPaths = [RepoPaths.Crds] }));
 
     public LiveInformer<TRaw> Start<TRaw>(IListWatch<TRaw> source, Func<TRaw, Row> transform, InformerOptions options)
     {
         var informer = new LiveInformer<TRaw>(source, transform, options);
-        _informers.Add(informer);
+        _informers.Add((options.Name, informer, informer.Log));
         return informer;
     }
 
@@ -110,9 +113,12 @@ internal sealed class LiveEnvironment : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var informer in _informers)
+        foreach (var (name, informer, log) in _informers)
         {
             await informer.DisposeAsync();
+
+            // Shown with a failed test: which list, watch and restart paths ran.
+            await TestContext.Out.WriteLineAsync($"informer {name}:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", log.Lines)}");
         }
 
         InformerClient.Dispose();

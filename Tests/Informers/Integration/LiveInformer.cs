@@ -1,6 +1,5 @@
 using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Tests.Fakes;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KamajiKubeconfig.Tests.Informers.Integration;
 
@@ -12,7 +11,7 @@ internal sealed class LiveInformer<TRaw> : IAsyncDisposable
 
     public LiveInformer(IListWatch<TRaw> source, Func<TRaw, Row> transform, InformerOptions options)
     {
-        Informer = new Informer<TRaw, Row>(source, transform, Cache, options, TimeProvider.System, new Random(7), NullLogger.Instance, Metrics);
+        Informer = new Informer<TRaw, Row>(source, transform, Cache, options, TimeProvider.System, new Random(7), Log, Metrics);
         Informer.AddHandler(Seen.Record);
         _run = Informer.RunAsync(_stop.Token);
     }
@@ -24,6 +23,8 @@ internal sealed class LiveInformer<TRaw> : IAsyncDisposable
     public HandlerLog Seen { get; } = new();
 
     public RecordingInformerMetrics Metrics { get; } = new();
+
+    public InformerLogBuffer Log { get; } = new();
 
     public int Count(string metricsCall) => Metrics.Calls.Count(c => c == metricsCall);
 
