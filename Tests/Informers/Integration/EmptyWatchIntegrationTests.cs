@@ -46,6 +46,8 @@ public class EmptyWatchIntegrationTests
         // Watch timeout 1 s plus the 2 s idle margin: the watchdog gives up on the silent watch after 3 s.
         var secrets = env.StartSecrets(LiveInformer<V1Secret>.Options("secrets", minWatchSeconds: 1));
         await secrets.SyncedAsync();
+        // Only once the watch has gone silent: created earlier, the Secret could arrive as that watch's first line.
+        await env.HalfOpen.Silenced.WaitAsync(TimeSpan.FromSeconds(30));
         await env.CreateSecretAsync("it", "a");
 
         await UntilAsync(() => secrets.Seen.Has(SeenKind.Added, new ObjectKey("it", "a")), "a added once the watchdog restarted the watch");

@@ -7,9 +7,13 @@ namespace KamajiKubeconfig.Tests.Informers.Integration;
 /// </summary>
 internal sealed class HalfOpenHandler : DelegatingHandler
 {
+    private readonly TaskCompletionSource _silenced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _armed;
 
     public void ArmNextWatch() => Volatile.Write(ref _armed, 1);
+
+    /// <summary>Completes once the armed watch has delivered its first line and gone silent.</summary>
+    public Task Silenced => _silenced.Task;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -17,7 +21,7 @@ internal sealed class HalfOpenHandler : DelegatingHandler
         if (RequestLog.Query(request.RequestUri!, "watch") == "true" && Interlocked.Exchange(ref _armed, 0) == 1)
         {
             var original = response.Content;
-            var silent = new StreamContent(new SilentAfterFirstLine(await original.ReadAsStreamAsync(cancellationToken)));
+            var silent = new StreamContent(new SilentAfterFirstLine(await original.ReadAsStreamAsync(cancellationToken), _silenced));
             foreach (var header in original.Headers)
             {
                 silent.Headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -30,7 +34,7 @@ internal sealed class HalfOpenHandler : DelegatingHandler
         return response;
     }
 
-    private sealed class SilentAfterFirstLine(Stream inner) : Stream
+    private sealed class SilentAfterFirstLine(Stream inner, TaskCompletionSource silenced) : Stream
     {
         private readonly CancellationTokenSource _disposed = new();
         private bool _silent;
@@ -56,6 +60,10 @@ internal sealed class HalfOpenHandler : DelegatingHandler
                 // One byte at a time, so that nothing past the first newline is handed out.
                 var read = await inner.ReadAsync(buffer[..1], cancellationToken);
                 _silent = read == 0 || buffer.Span[0] == (byte)'\n';
+                if (_silent)
+                {
+                    silenced.TrySetResult();
+                }
                 return read;
             }
 
