@@ -34,6 +34,10 @@ internal sealed partial class ControllerHost(
     {
         // Ready = caches synced, leader or not: a standby replica is healthy and must stay in the Service.
         readiness.Add("informers", () => caches.HasSynced);
+        if (options.IgnoredFlags.Count > 0)
+        {
+            LogIgnoredFlags(logger, string.Join(", ", options.IgnoredFlags));
+        }
         return base.StartAsync(cancellationToken);
     }
 
@@ -114,6 +118,9 @@ internal sealed partial class ControllerHost(
             EnqueueAll();
         }
     }
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Ignoring controller-runtime logging flags {Flags}: use --log-format")]
+    private static partial void LogIgnoredFlags(ILogger logger, string flags);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Caches synced: {Generators} generators, {Tenants} tenant control planes, {Secrets} secrets")]
     private static partial void LogSynced(ILogger logger, int generators, int tenants, int secrets);

@@ -70,6 +70,10 @@ public class ScenarioDocsExampleTests : EndToEndTestBase
         Assert.That((ready.GetProperty("type").GetString(), ready.GetProperty("status").GetString(), ready.GetProperty("reason").GetString()),
             Is.EqualTo(("Ready", "True", "Available")));
         Assert.That(status.GetProperty("observedGeneration").GetInt64(), Is.EqualTo(1));
+
+        var columns = await ExternalTool.CheckAsync("kubectl", "--kubeconfig", Files.File("admin.kubeconfig"), "--cache-dir", Files.File($"{generator}-cache"),
+            "get", "kc", generator, "--no-headers");
+        Assert.That(columns.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..4], Is.EqualTo(new[] { generator, "2", "2", "True" }));
     }
 
     [Test]

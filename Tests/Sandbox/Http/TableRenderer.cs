@@ -125,25 +125,64 @@ public static class TableRenderer
         };
     }
 
-    /// <summary>A simple JSONPath: .a.b, .a[0].b.</summary>
+    /// <summary>
+    /// The JSONPath subset printer columns use: <c>.a.b</c>, <c>.a[0].b</c>, and filters such as
+    /// <c>.status.conditions[?(@.type=="Ready")].status</c> (first match), as kubectl's column printer evaluates them.
+    /// </summary>
     private static JsonNode? Evaluate(JsonNode? node, string path)
     {
-        foreach (var raw in path.Trim('{', '}').TrimStart('.').Split('.', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var raw in Segments(path.Trim('{', '}').TrimStart('.')))
         {
-            var segment = raw;
-            int? index = null;
             var bracket = raw.IndexOf('[', StringComparison.Ordinal);
-            if (bracket >= 0 && int.TryParse(raw[(bracket + 1)..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var i))
+            var segment = bracket >= 0 ? raw[..bracket] : raw;
+            node = segment.Length == 0 ? node : node is JsonObject o ? o[segment] : null;
+            if (bracket < 0)
             {
-                (segment, index) = (raw[..bracket], i);
+                continue;
             }
-            node = node is JsonObject o ? o[segment] : null;
-            if (index is { } at)
+            var selector = raw[(bracket + 1)..^1];
+            if (int.TryParse(selector, NumberStyles.None, CultureInfo.InvariantCulture, out var at))
             {
                 node = node is JsonArray a && at < a.Count ? a[at] : null;
             }
+            else if (selector.StartsWith("?(@.", StringComparison.Ordinal) && selector.EndsWith(')'))
+            {
+                var condition = selector[4..^1].Split("==", 2);
+                var field = condition[0].Trim();
+                var expected = condition.Length == 2 ? condition[1].Trim().Trim('"', '\'') : null;
+                node = node is JsonArray items
+                    ? items.FirstOrDefault(i => i is JsonObject item && item[field]?.ToString() == expected)
+                    : null;
+            }
+            else
+            {
+                node = null;
+            }
         }
         return node;
+    }
+
+    /// <summary>Splits on dots outside brackets, so a filter's <c>@.type</c> stays whole.</summary>
+    private static IEnumerable<string> Segments(string path)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < path.Length; i++)
+        {
+            depth += path[i] switch { '[' => 1, ']' => -1, _ => 0 };
+            if (path[i] == '.' && depth == 0)
+            {
+                if (i > start)
+                {
+                    yield return path[start..i];
+                }
+                start = i + 1;
+            }
+        }
+        if (path.Length > start)
+        {
+            yield return path[start..];
+        }
     }
 
     /// <summary>apimachinery's duration.HumanDuration of the time since a timestamp.</summary>
