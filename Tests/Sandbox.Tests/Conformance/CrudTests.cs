@@ -6,38 +6,16 @@ namespace KamajiKubeconfig.Sandbox.Tests.Conformance;
 
 /// <summary>Create, get, update and their system metadata with the real C# client over HTTPS (A2, A3, A7).</summary>
 [Parallelizable(ParallelScope.All)]
-public sealed class CrudTests
+public sealed class CrudTests : SharedSandboxTests<CrudTests>
 {
-    private static SandboxServer _server = null!;
-    private static Kubernetes _client = null!;
-
-    [OneTimeSetUp]
-    public static async Task StartAsync()
-    {
-        _server = await SandboxFixture.StartAsync();
-        _client = SandboxFixture.Client(_server);
-    }
-
-    [OneTimeTearDown]
-    public static async Task StopAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
-
-    private static async Task<string> NamespaceAsync()
-    {
-        var name = SandboxFixture.UniqueName("crud");
-        await _client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
-        return name;
-    }
+    private static Task<string> NamespaceAsync() => NamespaceAsync("crud");
 
     // A2: create sets uid, creationTimestamp, resourceVersion from one counter; Secrets have no generation.
     [Test]
     public async Task Create_SetsSystemMetadata_AndNoGenerationForSecrets()
     {
         var ns = await NamespaceAsync();
-        var created = await _client.CoreV1.CreateNamespacedSecretAsync(
+        var created = await Client.CoreV1.CreateNamespacedSecretAsync(
             new V1Secret { Metadata = new V1ObjectMeta { Name = "s", Uid = "client-chosen" }, StringData = new Dictionary<string, string> { ["k"] = "v" } }, ns);
         Assert.Multiple(() =>
         {
@@ -56,8 +34,8 @@ public sealed class CrudTests
     public async Task Create_ExistingName_Is409AlreadyExists()
     {
         var ns = await NamespaceAsync();
-        await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "c" } }, ns);
-        var status = await ApiAssert.FailsAsync(() => _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "c" } }, ns), 409, "AlreadyExists");
+        await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "c" } }, ns);
+        var status = await ApiAssert.FailsAsync(() => Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "c" } }, ns), 409, "AlreadyExists");
         Assert.Multiple(() =>
         {
             Assert.That(status.Message, Is.EqualTo("configmaps \"c\" already exists"));
@@ -70,7 +48,7 @@ public sealed class CrudTests
     [Test]
     public async Task Create_InMissingNamespace_Is404Namespace()
     {
-        var status = await ApiAssert.FailsAsync(() => _client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "s" } }, "nope"), 404, "NotFound");
+        var status = await ApiAssert.FailsAsync(() => Client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "s" } }, "nope"), 404, "NotFound");
         Assert.That(status.Message, Is.EqualTo("namespaces \"nope\" not found"));
     }
 
@@ -79,7 +57,7 @@ public sealed class CrudTests
     public async Task Get_Missing_Is404WithQualifiedResource()
     {
         var ns = await NamespaceAsync();
-        var status = await ApiAssert.FailsAsync(() => _client.CoordinationV1.ReadNamespacedLeaseAsync("x", ns), 404, "NotFound");
+        var status = await ApiAssert.FailsAsync(() => Client.CoordinationV1.ReadNamespacedLeaseAsync("x", ns), 404, "NotFound");
         Assert.That(status.Message, Is.EqualTo("leases.coordination.k8s.io \"x\" not found"));
     }
 
@@ -88,11 +66,11 @@ public sealed class CrudTests
     public async Task Update_StaleResourceVersion_Is409Conflict()
     {
         var ns = await NamespaceAsync();
-        var first = await _client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "s" } }, ns);
+        var first = await Client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "s" } }, ns);
         first.Metadata.Labels = new Dictionary<string, string> { ["a"] = "1" };
-        await _client.CoreV1.ReplaceNamespacedSecretAsync(first, "s", ns);
+        await Client.CoreV1.ReplaceNamespacedSecretAsync(first, "s", ns);
         first.Metadata.Labels["a"] = "2";
-        var status = await ApiAssert.FailsAsync(() => _client.CoreV1.ReplaceNamespacedSecretAsync(first, "s", ns), 409, "Conflict");
+        var status = await ApiAssert.FailsAsync(() => Client.CoreV1.ReplaceNamespacedSecretAsync(first, "s", ns), 409, "Conflict");
         Assert.That(status.Message, Is.EqualTo("Operation cannot be fulfilled on secrets \"s\": the object has been modified; please apply your changes to the latest version and try again"));
     }
 
@@ -101,12 +79,12 @@ public sealed class CrudTests
     public async Task Update_WithoutResourceVersion_AllowedForSecrets_RefusedForLeases()
     {
         var ns = await NamespaceAsync();
-        await _client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "s" } }, ns);
-        var replaced = await _client.CoreV1.ReplaceNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "s", Labels = new Dictionary<string, string> { ["x"] = "y" } } }, "s", ns);
+        await Client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "s" } }, ns);
+        var replaced = await Client.CoreV1.ReplaceNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "s", Labels = new Dictionary<string, string> { ["x"] = "y" } } }, "s", ns);
         Assert.That(replaced.Metadata.Labels["x"], Is.EqualTo("y"));
         var lease = new V1Lease { Metadata = new V1ObjectMeta { Name = "l" }, Spec = new V1LeaseSpec { HolderIdentity = "a" } };
-        await _client.CoordinationV1.CreateNamespacedLeaseAsync(lease, ns);
-        var status = await ApiAssert.FailsAsync(() => _client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, "l", ns), 422, "Invalid");
+        await Client.CoordinationV1.CreateNamespacedLeaseAsync(lease, ns);
+        var status = await ApiAssert.FailsAsync(() => Client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, "l", ns), 422, "Invalid");
         Assert.That(status.Message, Is.EqualTo("leases.coordination.k8s.io \"l\" is invalid: metadata.resourceVersion: Invalid value: 0x0: must be specified for an update"));
     }
 
@@ -115,10 +93,10 @@ public sealed class CrudTests
     public async Task Update_MissingObject_CreatesLease_ButNotSecret()
     {
         var ns = await NamespaceAsync();
-        using var response = await _client.CoordinationV1.ReplaceNamespacedLeaseWithHttpMessagesAsync(
+        using var response = await Client.CoordinationV1.ReplaceNamespacedLeaseWithHttpMessagesAsync(
             new V1Lease { Metadata = new V1ObjectMeta { Name = "new" }, Spec = new V1LeaseSpec { HolderIdentity = "me" } }, "new", ns);
         Assert.That((int)response.Response.StatusCode, Is.EqualTo(201));
-        await ApiAssert.FailsAsync(() => _client.CoreV1.ReplaceNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "new" } }, "new", ns), 404, "NotFound");
+        await ApiAssert.FailsAsync(() => Client.CoreV1.ReplaceNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "new" } }, "new", ns), 404, "NotFound");
     }
 
     // A2: an update that changes nothing keeps the resourceVersion (no write, no event).
@@ -126,8 +104,8 @@ public sealed class CrudTests
     public async Task Update_ThatChangesNothing_KeepsResourceVersion()
     {
         var ns = await NamespaceAsync();
-        var created = await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "c" }, Data = new Dictionary<string, string> { ["a"] = "b" } }, ns);
-        var again = await _client.CoreV1.ReplaceNamespacedConfigMapAsync(created, "c", ns);
+        var created = await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "c" }, Data = new Dictionary<string, string> { ["a"] = "b" } }, ns);
+        var again = await Client.CoreV1.ReplaceNamespacedConfigMapAsync(created, "c", ns);
         Assert.That(again.Metadata.ResourceVersion, Is.EqualTo(created.Metadata.ResourceVersion));
     }
 
@@ -137,10 +115,10 @@ public sealed class CrudTests
     {
         var ns = await NamespaceAsync();
         var lease = new V1Lease { Metadata = new V1ObjectMeta { Name = "l" }, Spec = new V1LeaseSpec { HolderIdentity = "a", RenewTime = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) } };
-        var status = await ApiAssert.FailsAsync(() => _client.CoordinationV1.CreateNamespacedLeaseAsync(lease, ns), 400, "BadRequest");
+        var status = await ApiAssert.FailsAsync(() => Client.CoordinationV1.CreateNamespacedLeaseAsync(lease, ns), 400, "BadRequest");
         Assert.That(status.Message, Does.Contain("cannot parse \"Z\" as \".000000\""));
         lease.Spec.RenewTime = new DateTime(2026, 1, 1, 0, 0, 0, 123, DateTimeKind.Utc);
-        var created = await _client.CoordinationV1.CreateNamespacedLeaseAsync(lease, ns);
+        var created = await Client.CoordinationV1.CreateNamespacedLeaseAsync(lease, ns);
         Assert.That(created.Spec.RenewTime, Is.EqualTo(lease.Spec.RenewTime));
     }
 
@@ -149,7 +127,7 @@ public sealed class CrudTests
     public async Task Namespace_Create_SetsFinalizerPhaseAndNameLabel()
     {
         var ns = await NamespaceAsync();
-        var read = await _client.CoreV1.ReadNamespaceAsync(ns);
+        var read = await Client.CoreV1.ReadNamespaceAsync(ns);
         Assert.Multiple(() =>
         {
             Assert.That(read.Spec.Finalizers, Is.EqualTo(new[] { "kubernetes" }));
@@ -163,7 +141,7 @@ public sealed class CrudTests
     public async Task Create_WithGenerateName_AppendsFiveCharacters()
     {
         var ns = await NamespaceAsync();
-        var created = await _client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { GenerateName = "gen-" } }, ns);
+        var created = await Client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { GenerateName = "gen-" } }, ns);
         Assert.That(created.Metadata.Name, Does.Match("^gen-[a-z0-9]{5}$"));
     }
 
@@ -172,14 +150,14 @@ public sealed class CrudTests
     public async Task Events_CoreAndEventsV1_ShareStorage()
     {
         var ns = await NamespaceAsync();
-        await _client.CoreV1.CreateNamespacedEventAsync(new Corev1Event
+        await Client.CoreV1.CreateNamespacedEventAsync(new Corev1Event
         {
             Metadata = new V1ObjectMeta { Name = "e" },
             InvolvedObject = new V1ObjectReference { Kind = "Secret", Name = "s", NamespaceProperty = ns },
             Message = "hello",
             Reason = "Test",
         }, ns);
-        var v1 = await _client.EventsV1.ReadNamespacedEventAsync("e", ns);
+        var v1 = await Client.EventsV1.ReadNamespacedEventAsync("e", ns);
         Assert.Multiple(() =>
         {
             Assert.That(v1.Note, Is.EqualTo("hello"));
@@ -193,9 +171,9 @@ public sealed class CrudTests
     public async Task EventsV1_MissingRequiredFields_Is422()
     {
         var ns = await NamespaceAsync();
-        var status = await ApiAssert.FailsAsync(() => _client.EventsV1.CreateNamespacedEventAsync(new Eventsv1Event { Metadata = new V1ObjectMeta { Name = "e" }, Type = "Normal", Note = "x" }, ns), 422, "Invalid");
+        var status = await ApiAssert.FailsAsync(() => Client.EventsV1.CreateNamespacedEventAsync(new Eventsv1Event { Metadata = new V1ObjectMeta { Name = "e" }, Type = "Normal", Note = "x" }, ns), 422, "Invalid");
         Assert.That(status.Message, Is.EqualTo("Event.events.k8s.io \"e\" is invalid: [eventTime: Required value, reportingController: Required value, reportingInstance: Required value, action: Required value, reason: Required value]"));
-        var created = await _client.EventsV1.CreateNamespacedEventAsync(new Eventsv1Event
+        var created = await Client.EventsV1.CreateNamespacedEventAsync(new Eventsv1Event
         {
             Metadata = new V1ObjectMeta { Name = "e" },
             EventTime = new DateTime(2026, 1, 1, 0, 0, 0, 250, DateTimeKind.Utc),

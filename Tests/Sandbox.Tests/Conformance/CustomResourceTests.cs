@@ -7,31 +7,9 @@ namespace KamajiKubeconfig.Sandbox.Tests.Conformance;
 
 /// <summary>Custom resources: generation rules, the status subresource, scopes, CRDs applied at run time (A7, A8, A13).</summary>
 [Parallelizable(ParallelScope.All)]
-public sealed class CustomResourceTests
+public sealed class CustomResourceTests : SharedSandboxTests<CustomResourceTests>
 {
-    private static SandboxServer _server = null!;
-    private static Kubernetes _client = null!;
-
-    [OneTimeSetUp]
-    public static async Task StartAsync()
-    {
-        _server = await SandboxFixture.StartAsync();
-        _client = SandboxFixture.Client(_server);
-    }
-
-    [OneTimeTearDown]
-    public static async Task StopAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
-
-    private static async Task<string> NamespaceAsync()
-    {
-        var name = SandboxFixture.UniqueName("cr");
-        await _client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
-        return name;
-    }
+    private static Task<string> NamespaceAsync() => NamespaceAsync("cr");
 
     private static JsonObject Widget(string name, int size) => new()
     {
@@ -49,7 +27,7 @@ public sealed class CustomResourceTests
     public async Task Create_StartsAtGeneration1_AndDropsStatus()
     {
         var ns = await NamespaceAsync();
-        var created = AsJson(await _client.CustomObjects.CreateNamespacedCustomObjectAsync(Widget("w", 1), "example.com", "v1", ns, "widgets"));
+        var created = AsJson(await Client.CustomObjects.CreateNamespacedCustomObjectAsync(Widget("w", 1), "example.com", "v1", ns, "widgets"));
         Assert.Multiple(() =>
         {
             Assert.That(created["metadata"]!["generation"]!.GetValue<long>(), Is.EqualTo(1));
@@ -62,13 +40,13 @@ public sealed class CustomResourceTests
     public async Task Update_SpecBumpsGeneration_LabelsDoNot_StatusIgnored()
     {
         var ns = await NamespaceAsync();
-        var w = AsJson(await _client.CustomObjects.CreateNamespacedCustomObjectAsync(Widget("w", 1), "example.com", "v1", ns, "widgets"));
+        var w = AsJson(await Client.CustomObjects.CreateNamespacedCustomObjectAsync(Widget("w", 1), "example.com", "v1", ns, "widgets"));
         w["metadata"]!["labels"] = new JsonObject { ["a"] = "b" };
-        w = AsJson(await _client.CustomObjects.ReplaceNamespacedCustomObjectAsync(w, "example.com", "v1", ns, "widgets", "w"));
+        w = AsJson(await Client.CustomObjects.ReplaceNamespacedCustomObjectAsync(w, "example.com", "v1", ns, "widgets", "w"));
         Assert.That(w["metadata"]!["generation"]!.GetValue<long>(), Is.EqualTo(1));
         w["spec"]!["size"] = 2;
         w["status"] = new JsonObject { ["phase"] = "Sneaky" };
-        w = AsJson(await _client.CustomObjects.ReplaceNamespacedCustomObjectAsync(w, "example.com", "v1", ns, "widgets", "w"));
+        w = AsJson(await Client.CustomObjects.ReplaceNamespacedCustomObjectAsync(w, "example.com", "v1", ns, "widgets", "w"));
         Assert.Multiple(() =>
         {
             Assert.That(w["metadata"]!["generation"]!.GetValue<long>(), Is.EqualTo(2));
@@ -81,11 +59,11 @@ public sealed class CustomResourceTests
     public async Task StatusSubresource_TakesOnlyStatus()
     {
         var ns = await NamespaceAsync();
-        var w = AsJson(await _client.CustomObjects.CreateNamespacedCustomObjectAsync(Widget("w", 1), "example.com", "v1", ns, "widgets"));
+        var w = AsJson(await Client.CustomObjects.CreateNamespacedCustomObjectAsync(Widget("w", 1), "example.com", "v1", ns, "widgets"));
         w["spec"]!["size"] = 99;
         w["metadata"]!["labels"] = new JsonObject { ["x"] = "y" };
         w["status"] = new JsonObject { ["phase"] = "Ready" };
-        var updated = AsJson(await _client.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(w, "example.com", "v1", ns, "widgets", "w"));
+        var updated = AsJson(await Client.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(w, "example.com", "v1", ns, "widgets", "w"));
         Assert.Multiple(() =>
         {
             Assert.That(updated["status"]!["phase"]!.GetValue<string>(), Is.EqualTo("Ready"));
@@ -101,8 +79,8 @@ public sealed class CustomResourceTests
     {
         var name = SandboxFixture.UniqueName("g");
         var body = new JsonObject { ["apiVersion"] = "example.com/v1", ["kind"] = "Gadget", ["metadata"] = new JsonObject { ["name"] = name }, ["spec"] = new JsonObject { ["a"] = 1 } };
-        await _client.CustomObjects.CreateClusterCustomObjectAsync(body, "example.com", "v1", "gadgets");
-        var patched = AsJson(await _client.CustomObjects.PatchClusterCustomObjectStatusAsync(
+        await Client.CustomObjects.CreateClusterCustomObjectAsync(body, "example.com", "v1", "gadgets");
+        var patched = AsJson(await Client.CustomObjects.PatchClusterCustomObjectStatusAsync(
             new V1Patch("""{"status":{"ok":true}}""", V1Patch.PatchType.MergePatch), "example.com", "v1", "gadgets", name));
         Assert.That(patched["status"]!["ok"]!.GetValue<bool>(), Is.True);
     }
@@ -122,10 +100,10 @@ public sealed class CustomResourceTests
                 Versions = [new V1CustomResourceDefinitionVersion { Name = "v1", Served = true, Storage = true, Schema = new V1CustomResourceValidation { OpenAPIV3Schema = new V1JSONSchemaProps { Type = "object", XKubernetesPreserveUnknownFields = true } } }],
             },
         };
-        var created = await _client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd);
+        var created = await Client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd);
         Assert.That(created.Status.Conditions.Single(c => c.Type == "Established").Status, Is.EqualTo("True"));
-        await _client.CustomObjects.CreateClusterCustomObjectAsync(JsonNode.Parse("""{"apiVersion":"runtime.example.com/v1","kind":"Thing","metadata":{"name":"t"}}""")!, "runtime.example.com", "v1", "things");
-        var list = AsJson(await _client.CustomObjects.ListClusterCustomObjectAsync("runtime.example.com", "v1", "things"));
+        await Client.CustomObjects.CreateClusterCustomObjectAsync(JsonNode.Parse("""{"apiVersion":"runtime.example.com/v1","kind":"Thing","metadata":{"name":"t"}}""")!, "runtime.example.com", "v1", "things");
+        var list = AsJson(await Client.CustomObjects.ListClusterCustomObjectAsync("runtime.example.com", "v1", "things"));
         Assert.That(list["items"]!.AsArray(), Has.Count.EqualTo(1));
         Assert.That(list["kind"]!.GetValue<string>(), Is.EqualTo("ThingList"));
     }
@@ -135,8 +113,8 @@ public sealed class CustomResourceTests
     public async Task Update_WithoutResourceVersion_Is422ForCustomResources()
     {
         var ns = await NamespaceAsync();
-        await _client.CustomObjects.CreateNamespacedCustomObjectAsync(Widget("w", 1), "example.com", "v1", ns, "widgets");
-        var status = await ApiAssert.FailsAsync(() => _client.CustomObjects.ReplaceNamespacedCustomObjectAsync(Widget("w", 2), "example.com", "v1", ns, "widgets", "w"), 422, "Invalid");
+        await Client.CustomObjects.CreateNamespacedCustomObjectAsync(Widget("w", 1), "example.com", "v1", ns, "widgets");
+        var status = await ApiAssert.FailsAsync(() => Client.CustomObjects.ReplaceNamespacedCustomObjectAsync(Widget("w", 2), "example.com", "v1", ns, "widgets", "w"), 422, "Invalid");
         Assert.That(status.Message, Is.EqualTo("widgets.example.com \"w\" is invalid: metadata.resourceVersion: Invalid value: 0x0: must be specified for an update"));
     }
 
@@ -145,14 +123,14 @@ public sealed class CustomResourceTests
     public async Task Create_InvalidName_Is422AndStoresNothing()
     {
         var ns = await NamespaceAsync();
-        var status = await ApiAssert.FailsAsync(() => _client.CustomObjects.CreateNamespacedCustomObjectAsync(Widget("Bad_Name", 1), "example.com", "v1", ns, "widgets"), 422, "Invalid");
+        var status = await ApiAssert.FailsAsync(() => Client.CustomObjects.CreateNamespacedCustomObjectAsync(Widget("Bad_Name", 1), "example.com", "v1", ns, "widgets"), 422, "Invalid");
         Assert.Multiple(() =>
         {
             Assert.That(status.Message, Does.StartWith("Widget.example.com \"Bad_Name\" is invalid: metadata.name: Invalid value: \"Bad_Name\": a lowercase RFC 1123 subdomain"));
             Assert.That(status.Details.Causes.Single().Reason, Is.EqualTo("FieldValueInvalid"));
             Assert.That(status.Details.Causes.Single().Field, Is.EqualTo("metadata.name"));
         });
-        var list = AsJson(await _client.CustomObjects.ListNamespacedCustomObjectAsync("example.com", "v1", ns, "widgets"));
+        var list = AsJson(await Client.CustomObjects.ListNamespacedCustomObjectAsync("example.com", "v1", ns, "widgets"));
         Assert.That(list["items"]!.AsArray(), Is.Empty);
     }
 
@@ -163,7 +141,7 @@ public sealed class CustomResourceTests
         var ns = await NamespaceAsync();
         var body = Widget("w", 1);
         body["spec"]!["unknown"] = "dropped";
-        var created = AsJson(await _client.CustomObjects.CreateNamespacedCustomObjectAsync(body, "example.com", "v1", ns, "widgets"));
+        var created = AsJson(await Client.CustomObjects.CreateNamespacedCustomObjectAsync(body, "example.com", "v1", ns, "widgets"));
         Assert.Multiple(() =>
         {
             Assert.That(created["spec"]!["color"]!.GetValue<string>(), Is.EqualTo("blue"));
@@ -178,10 +156,10 @@ public sealed class CustomResourceTests
         var ns = await NamespaceAsync();
         var body = Widget("w", 1);
         body["spec"]!["size"] = "large";
-        var status = await ApiAssert.FailsAsync(() => _client.CustomObjects.CreateNamespacedCustomObjectAsync(body, "example.com", "v1", ns, "widgets"), 422, "Invalid");
+        var status = await ApiAssert.FailsAsync(() => Client.CustomObjects.CreateNamespacedCustomObjectAsync(body, "example.com", "v1", ns, "widgets"), 422, "Invalid");
         Assert.That(status.Message, Is.EqualTo("Widget.example.com \"w\" is invalid: spec.size: Invalid value: \"string\": spec.size in body must be of type integer: \"string\""));
         body["spec"]!["size"] = -1;
-        status = await ApiAssert.FailsAsync(() => _client.CustomObjects.CreateNamespacedCustomObjectAsync(body, "example.com", "v1", ns, "widgets"), 422, "Invalid");
+        status = await ApiAssert.FailsAsync(() => Client.CustomObjects.CreateNamespacedCustomObjectAsync(body, "example.com", "v1", ns, "widgets"), 422, "Invalid");
         Assert.That(status.Message, Does.EndWith("spec.size: Invalid value: -1: spec.size in body should be greater than or equal to 0"));
     }
 
@@ -192,10 +170,10 @@ public sealed class CustomResourceTests
         var ns = await NamespaceAsync();
         var body = Widget("w", 1);
         body["spec"]!["user"] = new JsonObject { ["stringValue"] = "a", ["fromDefinition"] = "metadata.name" };
-        var status = await ApiAssert.FailsAsync(() => _client.CustomObjects.CreateNamespacedCustomObjectAsync(body, "example.com", "v1", ns, "widgets"), 422, "Invalid");
+        var status = await ApiAssert.FailsAsync(() => Client.CustomObjects.CreateNamespacedCustomObjectAsync(body, "example.com", "v1", ns, "widgets"), 422, "Invalid");
         Assert.That(status.Message, Is.EqualTo("Widget.example.com \"w\" is invalid: spec.user: Invalid value: \"object\": Either stringValue or fromDefinition must be set, but not both."));
         body["spec"]!["user"] = new JsonObject { ["stringValue"] = "a" };
-        await _client.CustomObjects.CreateNamespacedCustomObjectAsync(body, "example.com", "v1", ns, "widgets");
+        await Client.CustomObjects.CreateNamespacedCustomObjectAsync(body, "example.com", "v1", ns, "widgets");
     }
 
     // apiextensions: deleting a CRD deletes its custom resources first (honouring their finalizers), then stops serving.

@@ -7,31 +7,9 @@ namespace KamajiKubeconfig.Sandbox.Tests.Conformance;
 
 /// <summary>PATCH content types and server-side apply with the C# client (A9, A10, B7).</summary>
 [Parallelizable(ParallelScope.All)]
-public sealed class PatchTests
+public sealed class PatchTests : SharedSandboxTests<PatchTests>
 {
-    private static SandboxServer _server = null!;
-    private static Kubernetes _client = null!;
-
-    [OneTimeSetUp]
-    public static async Task StartAsync()
-    {
-        _server = await SandboxFixture.StartAsync();
-        _client = SandboxFixture.Client(_server);
-    }
-
-    [OneTimeTearDown]
-    public static async Task StopAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
-
-    private static async Task<string> NamespaceAsync()
-    {
-        var name = SandboxFixture.UniqueName("patch");
-        await _client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
-        return name;
-    }
+    private static Task<string> NamespaceAsync() => NamespaceAsync("patch");
 
     private static JsonObject AsJson(object o) => JsonNode.Parse(JsonSerializer.Serialize(o))!.AsObject();
 
@@ -42,8 +20,8 @@ public sealed class PatchTests
     public async Task MergePatch_ReplacesArraysAndDeletesNulls()
     {
         var ns = await NamespaceAsync();
-        await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "c", Finalizers = ["a/x", "a/y"] }, Data = new Dictionary<string, string> { ["k"] = "v", ["gone"] = "1" } }, ns);
-        var patched = await _client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"metadata":{"finalizers":["a/z"]},"data":{"gone":null}}""", V1Patch.PatchType.MergePatch), "c", ns);
+        await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "c", Finalizers = ["a/x", "a/y"] }, Data = new Dictionary<string, string> { ["k"] = "v", ["gone"] = "1" } }, ns);
+        var patched = await Client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"metadata":{"finalizers":["a/z"]},"data":{"gone":null}}""", V1Patch.PatchType.MergePatch), "c", ns);
         Assert.Multiple(() =>
         {
             Assert.That(patched.Metadata.Finalizers, Is.EqualTo(new[] { "a/z" }));
@@ -56,11 +34,11 @@ public sealed class PatchTests
     public async Task StrategicMergePatch_MergesFinalizers_AndIs415ForCustomResources()
     {
         var ns = await NamespaceAsync();
-        await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "c", Finalizers = ["a/x"] } }, ns);
-        var patched = await _client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"metadata":{"finalizers":["a/y"]}}""", V1Patch.PatchType.StrategicMergePatch), "c", ns);
+        await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "c", Finalizers = ["a/x"] } }, ns);
+        var patched = await Client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"metadata":{"finalizers":["a/y"]}}""", V1Patch.PatchType.StrategicMergePatch), "c", ns);
         Assert.That(patched.Metadata.Finalizers, Is.EqualTo(new[] { "a/x", "a/y" }));
-        await _client.CustomObjects.CreateNamespacedCustomObjectAsync(JsonNode.Parse("""{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w"}}""")!, "example.com", "v1", ns, "widgets");
-        var status = await ApiAssert.FailsAsync(() => _client.CustomObjects.PatchNamespacedCustomObjectAsync(new V1Patch("{}", V1Patch.PatchType.StrategicMergePatch), "example.com", "v1", ns, "widgets", "w"), 415, "UnsupportedMediaType");
+        await Client.CustomObjects.CreateNamespacedCustomObjectAsync(JsonNode.Parse("""{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w"}}""")!, "example.com", "v1", ns, "widgets");
+        var status = await ApiAssert.FailsAsync(() => Client.CustomObjects.PatchNamespacedCustomObjectAsync(new V1Patch("{}", V1Patch.PatchType.StrategicMergePatch), "example.com", "v1", ns, "widgets", "w"), 415, "UnsupportedMediaType");
         Assert.That(status.Message, Is.EqualTo("the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml"));
     }
 
@@ -69,9 +47,9 @@ public sealed class PatchTests
     public async Task JsonPatch_FailedTest_Is422()
     {
         var ns = await NamespaceAsync();
-        var created = await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "c" }, Data = new Dictionary<string, string> { ["k"] = "v" } }, ns);
-        await ApiAssert.FailsAsync(() => _client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""[{"op":"test","path":"/data/k","value":"other"},{"op":"replace","path":"/data/k","value":"w"}]""", V1Patch.PatchType.JsonPatch), "c", ns), 422, "Invalid");
-        var ok = await _client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""[{"op":"test","path":"/data/k","value":"v"},{"op":"replace","path":"/data/k","value":"w"}]""", V1Patch.PatchType.JsonPatch), "c", ns);
+        var created = await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "c" }, Data = new Dictionary<string, string> { ["k"] = "v" } }, ns);
+        await ApiAssert.FailsAsync(() => Client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""[{"op":"test","path":"/data/k","value":"other"},{"op":"replace","path":"/data/k","value":"w"}]""", V1Patch.PatchType.JsonPatch), "c", ns), 422, "Invalid");
+        var ok = await Client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""[{"op":"test","path":"/data/k","value":"v"},{"op":"replace","path":"/data/k","value":"w"}]""", V1Patch.PatchType.JsonPatch), "c", ns);
         Assert.Multiple(() =>
         {
             Assert.That(ok.Data["k"], Is.EqualTo("w"));
@@ -85,9 +63,9 @@ public sealed class PatchTests
     {
         var ns = await NamespaceAsync();
         var body = $$$"""{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s","namespace":"{{{ns}}}","labels":{"a":"1"}},"data":{"k":"dg=="}}""";
-        var status = await ApiAssert.FailsAsync(() => _client.CoreV1.PatchNamespacedSecretAsync(Apply(body), "s", ns), 422, "Invalid");
+        var status = await ApiAssert.FailsAsync(() => Client.CoreV1.PatchNamespacedSecretAsync(Apply(body), "s", ns), 422, "Invalid");
         Assert.That(status.Message, Is.EqualTo("PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch"));
-        using var response = await _client.CoreV1.PatchNamespacedSecretWithHttpMessagesAsync(Apply(body), "s", ns, fieldManager: "ctrl", force: true);
+        using var response = await Client.CoreV1.PatchNamespacedSecretWithHttpMessagesAsync(Apply(body), "s", ns, fieldManager: "ctrl", force: true);
         var entry = response.Body.Metadata.ManagedFields.Single();
         Assert.Multiple(() =>
         {
@@ -103,15 +81,15 @@ public sealed class PatchTests
     public async Task Apply_Conflict_Is409WithCauses_ForceWins()
     {
         var ns = await NamespaceAsync();
-        await _client.CoreV1.PatchNamespacedConfigMapAsync(Apply("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"k":"one"}}"""), "c", ns, fieldManager: "first");
-        var status = await ApiAssert.FailsAsync(() => _client.CoreV1.PatchNamespacedConfigMapAsync(Apply("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"k":"two"}}"""), "c", ns, fieldManager: "second"), 409, "Conflict");
+        await Client.CoreV1.PatchNamespacedConfigMapAsync(Apply("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"k":"one"}}"""), "c", ns, fieldManager: "first");
+        var status = await ApiAssert.FailsAsync(() => Client.CoreV1.PatchNamespacedConfigMapAsync(Apply("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"k":"two"}}"""), "c", ns, fieldManager: "second"), 409, "Conflict");
         Assert.Multiple(() =>
         {
             Assert.That(status.Message, Is.EqualTo("Apply failed with 1 conflict: conflict with \"first\": .data.k"));
             Assert.That(status.Details.Causes.Single().Reason, Is.EqualTo("FieldManagerConflict"));
             Assert.That(status.Details.Causes.Single().Field, Is.EqualTo(".data.k"));
         });
-        var forced = await _client.CoreV1.PatchNamespacedConfigMapAsync(Apply("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"k":"two"}}"""), "c", ns, fieldManager: "second", force: true);
+        var forced = await Client.CoreV1.PatchNamespacedConfigMapAsync(Apply("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"k":"two"}}"""), "c", ns, fieldManager: "second", force: true);
         Assert.Multiple(() =>
         {
             Assert.That(forced.Data["k"], Is.EqualTo("two"));
@@ -124,9 +102,9 @@ public sealed class PatchTests
     public async Task Apply_OmittedField_IsRemovedUnlessSharedOwnership()
     {
         var ns = await NamespaceAsync();
-        await _client.CoreV1.PatchNamespacedConfigMapAsync(Apply("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","labels":{"mine":"1","shared":"1"}},"data":{"a":"1","b":"2"}}"""), "c", ns, fieldManager: "me");
-        await _client.CoreV1.PatchNamespacedConfigMapAsync(Apply("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","labels":{"shared":"1"}}}"""), "c", ns, fieldManager: "other");
-        var result = await _client.CoreV1.PatchNamespacedConfigMapAsync(Apply("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"a":"1"}}"""), "c", ns, fieldManager: "me");
+        await Client.CoreV1.PatchNamespacedConfigMapAsync(Apply("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","labels":{"mine":"1","shared":"1"}},"data":{"a":"1","b":"2"}}"""), "c", ns, fieldManager: "me");
+        await Client.CoreV1.PatchNamespacedConfigMapAsync(Apply("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","labels":{"shared":"1"}}}"""), "c", ns, fieldManager: "other");
+        var result = await Client.CoreV1.PatchNamespacedConfigMapAsync(Apply("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"a":"1"}}"""), "c", ns, fieldManager: "me");
         Assert.Multiple(() =>
         {
             Assert.That(result.Data.Keys, Is.EqualTo(new[] { "a" }));
@@ -140,14 +118,14 @@ public sealed class PatchTests
     {
         var ns = await NamespaceAsync();
         string Body(string uid, string finalizer) => $$$"""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","ownerReferences":[{"apiVersion":"v1","kind":"Secret","name":"{{{uid}}}","uid":"{{{uid}}}"}],"finalizers":["{{{finalizer}}}"]}}""";
-        await _client.CoreV1.PatchNamespacedConfigMapAsync(Apply(Body("u1", "x/one")), "c", ns, fieldManager: "a");
-        var both = await _client.CoreV1.PatchNamespacedConfigMapAsync(Apply(Body("u2", "x/two")), "c", ns, fieldManager: "b");
+        await Client.CoreV1.PatchNamespacedConfigMapAsync(Apply(Body("u1", "x/one")), "c", ns, fieldManager: "a");
+        var both = await Client.CoreV1.PatchNamespacedConfigMapAsync(Apply(Body("u2", "x/two")), "c", ns, fieldManager: "b");
         Assert.Multiple(() =>
         {
             Assert.That(both.Metadata.OwnerReferences.Select(o => o.Uid), Is.EquivalentTo(new[] { "u1", "u2" }));
             Assert.That(both.Metadata.Finalizers, Is.EquivalentTo(new[] { "x/one", "x/two" }));
         });
-        var withoutA = await _client.CoreV1.PatchNamespacedConfigMapAsync(Apply("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"}}"""), "c", ns, fieldManager: "a");
+        var withoutA = await Client.CoreV1.PatchNamespacedConfigMapAsync(Apply("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"}}"""), "c", ns, fieldManager: "a");
         Assert.Multiple(() =>
         {
             Assert.That(withoutA.Metadata.OwnerReferences.Select(o => o.Uid), Is.EqualTo(new[] { "u2" }));
@@ -160,11 +138,11 @@ public sealed class PatchTests
     public async Task Apply_WrongKindOrManagedFields_Is400()
     {
         var ns = await NamespaceAsync();
-        var status = await ApiAssert.FailsAsync(() => _client.CoreV1.PatchNamespacedSecretAsync(Apply("""{"apiVersion":"v2","kind":"Secret","metadata":{"name":"s"}}"""), "s", ns, fieldManager: "m"), 400, "BadRequest");
+        var status = await ApiAssert.FailsAsync(() => Client.CoreV1.PatchNamespacedSecretAsync(Apply("""{"apiVersion":"v2","kind":"Secret","metadata":{"name":"s"}}"""), "s", ns, fieldManager: "m"), 400, "BadRequest");
         Assert.That(status.Message, Is.EqualTo("Incorrect version specified in apply patch. Specified patch version: v2, expected: v1"));
-        status = await ApiAssert.FailsAsync(() => _client.CoreV1.PatchNamespacedSecretAsync(Apply("""{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s","managedFields":[{"manager":"x"}]}}"""), "s", ns, fieldManager: "m"), 400, "BadRequest");
+        status = await ApiAssert.FailsAsync(() => Client.CoreV1.PatchNamespacedSecretAsync(Apply("""{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s","managedFields":[{"manager":"x"}]}}"""), "s", ns, fieldManager: "m"), 400, "BadRequest");
         Assert.That(status.Message, Is.EqualTo("metadata.managedFields must be nil"));
-        Assert.That((await _client.CoreV1.ListNamespacedSecretAsync(ns)).Items, Is.Empty);
+        Assert.That((await Client.CoreV1.ListNamespacedSecretAsync(ns)).Items, Is.Empty);
     }
 
     // A10/A8: apply on a CR main endpoint ignores status; apply on /status records a status subresource entry.
@@ -173,9 +151,9 @@ public sealed class PatchTests
     {
         var ns = await NamespaceAsync();
         var body = """{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w"},"spec":{"size":3,"ports":[{"name":"http","port":80}]},"status":{"phase":"X"}}""";
-        var created = AsJson(await _client.CustomObjects.PatchNamespacedCustomObjectAsync(Apply(body), "example.com", "v1", ns, "widgets", "w", fieldManager: "ctrl", force: true));
+        var created = AsJson(await Client.CustomObjects.PatchNamespacedCustomObjectAsync(Apply(body), "example.com", "v1", ns, "widgets", "w", fieldManager: "ctrl", force: true));
         Assert.That(created["status"], Is.Null);
-        var status = AsJson(await _client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(Apply("""{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w"},"status":{"phase":"Ready"}}"""), "example.com", "v1", ns, "widgets", "w", fieldManager: "ctrl", force: true));
+        var status = AsJson(await Client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(Apply("""{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w"},"status":{"phase":"Ready"}}"""), "example.com", "v1", ns, "widgets", "w", fieldManager: "ctrl", force: true));
         var entries = status["metadata"]!["managedFields"]!.AsArray();
         Assert.Multiple(() =>
         {
@@ -191,8 +169,8 @@ public sealed class PatchTests
     {
         var ns = await NamespaceAsync();
         var body = """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"a":"1"}}""";
-        var first = await _client.CoreV1.PatchNamespacedConfigMapAsync(Apply(body), "c", ns, fieldManager: "m");
-        var second = await _client.CoreV1.PatchNamespacedConfigMapAsync(Apply(body), "c", ns, fieldManager: "m");
+        var first = await Client.CoreV1.PatchNamespacedConfigMapAsync(Apply(body), "c", ns, fieldManager: "m");
+        var second = await Client.CoreV1.PatchNamespacedConfigMapAsync(Apply(body), "c", ns, fieldManager: "m");
         Assert.That(second.Metadata.ResourceVersion, Is.EqualTo(first.Metadata.ResourceVersion));
     }
 }

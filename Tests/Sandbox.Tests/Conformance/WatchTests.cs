@@ -6,31 +6,9 @@ namespace KamajiKubeconfig.Sandbox.Tests.Conformance;
 
 /// <summary>WATCH with the C# client: first line, bookmarks, 410 via onError, transitions, timeouts (A6, B5, B15).</summary>
 [Parallelizable(ParallelScope.All)]
-public sealed class WatchTests
+public sealed class WatchTests : SharedSandboxTests<WatchTests>
 {
-    private static SandboxServer _server = null!;
-    private static Kubernetes _client = null!;
-
-    [OneTimeSetUp]
-    public static async Task StartAsync()
-    {
-        _server = await SandboxFixture.StartAsync();
-        _client = SandboxFixture.Client(_server);
-    }
-
-    [OneTimeTearDown]
-    public static async Task StopAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
-
-    private static async Task<string> NamespaceAsync()
-    {
-        var name = SandboxFixture.UniqueName("watch");
-        await _client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
-        return name;
-    }
+    private static Task<string> NamespaceAsync() => NamespaceAsync("watch");
 
     private static V1Secret Secret(string name, string? app = null) =>
         new() { Metadata = new V1ObjectMeta { Name = name, Labels = app is null ? null : new Dictionary<string, string> { ["app"] = app } } };
@@ -40,10 +18,10 @@ public sealed class WatchTests
     public async Task Watch_FromListRv_WithBookmarks_GetsFirstLinePromptly()
     {
         var ns = await NamespaceAsync();
-        var list = await _client.CoreV1.ListNamespacedSecretAsync(ns);
+        var list = await Client.CoreV1.ListNamespacedSecretAsync(ns);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var clock = Stopwatch.StartNew();
-        await foreach (var (type, secret) in _client.CoreV1.WatchListNamespacedSecretAsync(ns, allowWatchBookmarks: true, resourceVersion: list.Metadata.ResourceVersion, cancellationToken: cts.Token))
+        await foreach (var (type, secret) in Client.CoreV1.WatchListNamespacedSecretAsync(ns, allowWatchBookmarks: true, resourceVersion: list.Metadata.ResourceVersion, cancellationToken: cts.Token))
         {
             Assert.Multiple(() =>
             {
@@ -60,11 +38,11 @@ public sealed class WatchTests
     public async Task Watch_WithoutRv_SendsInitialAddedThenInitialEventsEndBookmark()
     {
         var ns = await NamespaceAsync();
-        await _client.CoreV1.CreateNamespacedSecretAsync(Secret("a"), ns);
-        await _client.CoreV1.CreateNamespacedSecretAsync(Secret("b"), ns);
+        await Client.CoreV1.CreateNamespacedSecretAsync(Secret("a"), ns);
+        await Client.CoreV1.CreateNamespacedSecretAsync(Secret("b"), ns);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var seen = new List<(WatchEventType, V1Secret)>();
-        await foreach (var e in _client.CoreV1.WatchListNamespacedSecretAsync(ns, allowWatchBookmarks: true, cancellationToken: cts.Token))
+        await foreach (var e in Client.CoreV1.WatchListNamespacedSecretAsync(ns, allowWatchBookmarks: true, cancellationToken: cts.Token))
         {
             seen.Add(e);
             if (e.Item1 == WatchEventType.Bookmark)
@@ -112,12 +90,12 @@ public sealed class WatchTests
     public async Task Watch_SelectorTransitions_AreAddedAndDeleted()
     {
         var ns = await NamespaceAsync();
-        var list = await _client.CoreV1.ListNamespacedSecretAsync(ns);
+        var list = await Client.CoreV1.ListNamespacedSecretAsync(ns);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var events = new List<(WatchEventType, string?)>();
         var watching = Task.Run(async () =>
         {
-            await foreach (var (type, secret) in _client.CoreV1.WatchListNamespacedSecretAsync(ns, labelSelector: "app=x", allowWatchBookmarks: true, resourceVersion: list.Metadata.ResourceVersion, cancellationToken: cts.Token))
+            await foreach (var (type, secret) in Client.CoreV1.WatchListNamespacedSecretAsync(ns, labelSelector: "app=x", allowWatchBookmarks: true, resourceVersion: list.Metadata.ResourceVersion, cancellationToken: cts.Token))
             {
                 if (type != WatchEventType.Bookmark)
                 {
@@ -129,10 +107,10 @@ public sealed class WatchTests
                 }
             }
         });
-        await _client.CoreV1.CreateNamespacedSecretAsync(Secret("s", "y"), ns);
-        await _client.CoreV1.PatchNamespacedSecretAsync(new V1Patch("""{"metadata":{"labels":{"app":"x"}}}""", V1Patch.PatchType.MergePatch), "s", ns);
-        await _client.CoreV1.PatchNamespacedSecretAsync(new V1Patch("""{"metadata":{"annotations":{"n":"1"}}}""", V1Patch.PatchType.MergePatch), "s", ns);
-        await _client.CoreV1.PatchNamespacedSecretAsync(new V1Patch("""{"metadata":{"labels":{"app":"z"}}}""", V1Patch.PatchType.MergePatch), "s", ns);
+        await Client.CoreV1.CreateNamespacedSecretAsync(Secret("s", "y"), ns);
+        await Client.CoreV1.PatchNamespacedSecretAsync(new V1Patch("""{"metadata":{"labels":{"app":"x"}}}""", V1Patch.PatchType.MergePatch), "s", ns);
+        await Client.CoreV1.PatchNamespacedSecretAsync(new V1Patch("""{"metadata":{"annotations":{"n":"1"}}}""", V1Patch.PatchType.MergePatch), "s", ns);
+        await Client.CoreV1.PatchNamespacedSecretAsync(new V1Patch("""{"metadata":{"labels":{"app":"z"}}}""", V1Patch.PatchType.MergePatch), "s", ns);
         await watching.WaitAsync(cts.Token);
         Assert.That(events, Is.EqualTo(new[] { (WatchEventType.Added, (string?)"x"), (WatchEventType.Modified, "x"), (WatchEventType.Deleted, "x") }));
     }
@@ -142,10 +120,10 @@ public sealed class WatchTests
     public async Task Watch_TimeoutSeconds_EndsStream()
     {
         var ns = await NamespaceAsync();
-        await _client.CoreV1.CreateNamespacedSecretAsync(Secret("a"), ns);
+        await Client.CoreV1.CreateNamespacedSecretAsync(Secret("a"), ns);
         var clock = Stopwatch.StartNew();
         var count = 0;
-        await foreach (var _ in _client.CoreV1.WatchListNamespacedSecretAsync(ns, timeoutSeconds: 1))
+        await foreach (var _ in Client.CoreV1.WatchListNamespacedSecretAsync(ns, timeoutSeconds: 1))
         {
             count++;
         }
@@ -154,10 +132,10 @@ public sealed class WatchTests
             Assert.That(count, Is.EqualTo(1));
             Assert.That(clock.Elapsed, Is.GreaterThan(TimeSpan.FromMilliseconds(900)).And.LessThan(TimeSpan.FromSeconds(5)));
         });
-        var list = await _client.CoreV1.ListNamespacedSecretAsync(ns);
+        var list = await Client.CoreV1.ListNamespacedSecretAsync(ns);
         Assert.ThrowsAsync<HttpRequestException>(async () =>
         {
-            await foreach (var _ in _client.CoreV1.WatchListNamespacedSecretAsync(ns, resourceVersion: list.Metadata.ResourceVersion, timeoutSeconds: 1))
+            await foreach (var _ in Client.CoreV1.WatchListNamespacedSecretAsync(ns, resourceVersion: list.Metadata.ResourceVersion, timeoutSeconds: 1))
             {
             }
         });
@@ -168,12 +146,12 @@ public sealed class WatchTests
     public async Task Watch_DeleteWithFinalizer_IsModifiedThenDeleted()
     {
         var ns = await NamespaceAsync();
-        var list = await _client.CoreV1.ListNamespacedConfigMapAsync(ns);
+        var list = await Client.CoreV1.ListNamespacedConfigMapAsync(ns);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var events = new List<(WatchEventType, bool)>();
         var watching = Task.Run(async () =>
         {
-            await foreach (var (type, cm) in _client.CoreV1.WatchListNamespacedConfigMapAsync(ns, resourceVersion: list.Metadata.ResourceVersion, allowWatchBookmarks: true, cancellationToken: cts.Token))
+            await foreach (var (type, cm) in Client.CoreV1.WatchListNamespacedConfigMapAsync(ns, resourceVersion: list.Metadata.ResourceVersion, allowWatchBookmarks: true, cancellationToken: cts.Token))
             {
                 if (type != WatchEventType.Bookmark)
                 {
@@ -185,9 +163,9 @@ public sealed class WatchTests
                 }
             }
         });
-        await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "c", Finalizers = ["example.com/hold"] } }, ns);
-        await _client.CoreV1.DeleteNamespacedConfigMapAsync("c", ns);
-        await _client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"metadata":{"finalizers":null}}""", V1Patch.PatchType.MergePatch), "c", ns);
+        await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "c", Finalizers = ["example.com/hold"] } }, ns);
+        await Client.CoreV1.DeleteNamespacedConfigMapAsync("c", ns);
+        await Client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"metadata":{"finalizers":null}}""", V1Patch.PatchType.MergePatch), "c", ns);
         await watching.WaitAsync(cts.Token);
         Assert.That(events, Is.EqualTo(new[] { (WatchEventType.Added, false), (WatchEventType.Modified, true), (WatchEventType.Deleted, true) }));
     }
@@ -240,7 +218,7 @@ public sealed class WatchTests
     {
         var status = await ApiAssert.FailsAsync(async () =>
         {
-            await foreach (var _ in _client.CoreV1.WatchListNamespacedSecretAsync("default", sendInitialEvents: true))
+            await foreach (var _ in Client.CoreV1.WatchListNamespacedSecretAsync("default", sendInitialEvents: true))
             {
             }
         }, 422, "Invalid");
@@ -253,10 +231,10 @@ public sealed class WatchTests
     {
         var ns = await NamespaceAsync();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var list = await _client.CustomObjects.ListNamespacedCustomObjectAsync("example.com", "v1", ns, "widgets");
+        var list = await Client.CustomObjects.ListNamespacedCustomObjectAsync("example.com", "v1", ns, "widgets");
         var rv = System.Text.Json.JsonSerializer.SerializeToNode(list)!["metadata"]!["resourceVersion"]!.GetValue<string>();
 #pragma warning disable CS0618 // B5: the obsolete extension is still the way to watch typed CRs with parameters.
-        var response = _client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync("example.com", "v1", ns, "widgets", watch: true, resourceVersion: rv, allowWatchBookmarks: true, cancellationToken: cts.Token);
+        var response = Client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync("example.com", "v1", ns, "widgets", watch: true, resourceVersion: rv, allowWatchBookmarks: true, cancellationToken: cts.Token);
         var events = new List<WatchEventType>();
         var watching = Task.Run(async () =>
         {
@@ -273,8 +251,8 @@ public sealed class WatchTests
             }
         });
 #pragma warning restore CS0618
-        await _client.CustomObjects.CreateNamespacedCustomObjectAsync(System.Text.Json.Nodes.JsonNode.Parse("""{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w"},"spec":{"size":1}}""")!, "example.com", "v1", ns, "widgets");
-        await _client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(new V1Patch("""{"status":{"phase":"Ready"}}""", V1Patch.PatchType.MergePatch), "example.com", "v1", ns, "widgets", "w");
+        await Client.CustomObjects.CreateNamespacedCustomObjectAsync(System.Text.Json.Nodes.JsonNode.Parse("""{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w"},"spec":{"size":1}}""")!, "example.com", "v1", ns, "widgets");
+        await Client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(new V1Patch("""{"status":{"phase":"Ready"}}""", V1Patch.PatchType.MergePatch), "example.com", "v1", ns, "widgets", "w");
         await watching.WaitAsync(cts.Token);
         Assert.That(events, Is.EqualTo(new[] { WatchEventType.Added, WatchEventType.Modified }));
     }
