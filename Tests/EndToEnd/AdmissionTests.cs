@@ -65,7 +65,9 @@ public class AdmissionTests : EndToEndTestBase
     public async Task KamajiSample_IsAcceptedAndDefaulted()
     {
         var body = JsonNode.Parse(YamlJson.ReadFile(Path.Combine(RepoPaths.Samples, "kubeconfiggenerator-kamaji-sample.yaml")).GetRawText())!.AsObject();
-        body["metadata"]!["name"] = Unique("sample");
+        var name = Unique("sample");
+        body["metadata"]!["name"] = name;
+        Track(name);
         body["spec"]!.AsObject().Remove("controlPlaneEndpointFrom");
 
         var created = await Admin.CustomObjects.CreateClusterCustomObjectAsync(body, WellKnown.Group, WellKnown.Version, WellKnown.GeneratorPlural);

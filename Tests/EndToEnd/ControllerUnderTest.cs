@@ -48,7 +48,14 @@ internal sealed class ControllerUnderTest : IAsyncDisposable
         return new ControllerUnderTest(host, client, identity);
     }
 
-    public async Task StopAsync() => await _host.StopAsync();
+    /// <summary>True once a test stopped this controller.</summary>
+    public bool Stopped { get; private set; }
+
+    public async Task StopAsync()
+    {
+        Stopped = true;
+        await _host.StopAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -14,16 +14,24 @@ namespace KamajiKubeconfig.Tests.EndToEnd;
 /// <summary>
 /// One sandbox API server (HTTPS, RBAC on, Kamaji simulator on, our CRDs) and one real controller running as its
 /// own ServiceAccount with exactly the shipped RBAC, so a missing permission fails the suite. Tests use unique
-/// namespaces and generator names, and poll with deadlines.
+/// namespaces and generator names, and poll with deadlines. With <c>E2E_KUBECONFIG</c> set (<c>make e2e</c>) the
+/// same suite runs against that cluster instead, with the controller in-process on those credentials, and removes
+/// what it created.
 /// </summary>
 public abstract class EndToEndTestBase
 {
     private readonly List<string> _generators = [];
+    private readonly List<string> _namespaces = [];
 
-    protected SandboxServer Sandbox { get; private set; } = null!;
+    /// <summary>The cluster <c>make e2e</c> points the suite at; null = the in-process sandbox.</summary>
+    protected static string? ExternalKubeconfig => Environment.GetEnvironmentVariable("E2E_KUBECONFIG");
+
+    protected SandboxServer? Sandbox { get; private set; }
+
     protected Kubernetes Admin { get; private set; } = null!;
     protected TempDirectory Files { get; private set; } = null!;
     protected string ControllerKubeconfig { get; private set; } = null!;
+    protected string AdminKubeconfig { get; private set; } = null!;
     internal ControllerUnderTest Controller { get; private set; } = null!;
 
     /// <summary>Options for the controller under test; a fixture may override (e.g. leader election).</summary>
@@ -33,8 +41,18 @@ public abstract class EndToEndTestBase
     public async Task StartAsync()
     {
         Files = new TempDirectory();
+        if (ExternalKubeconfig is { } external)
+        {
+            AdminKubeconfig = external;
+            Admin = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(external));
+            await CreateNamespaceAsync("kamaji-system");
+            ControllerKubeconfig = external;
+            Controller = await ControllerUnderTest.StartAsync(ControllerKubeconfig, Options);
+            return;
+        }
         Sandbox = await SandboxServer.StartAsync(new SandboxOptions { KamajiSimulator = true, CrdPaths = [RepoPaths.Crds] });
-        Admin = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Sandbox.WriteKubeconfig(Files.File("admin.kubeconfig"))));
+        AdminKubeconfig = Sandbox.WriteKubeconfig(Files.File("admin.kubeconfig"));
+        Admin = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(AdminKubeconfig));
         await CreateNamespaceAsync("kamaji-system");
         foreach (var file in Directory.EnumerateFiles(RepoPaths.Rbac, "*.yaml").Where(f => !f.EndsWith("service_account.yaml", StringComparison.Ordinal)))
         {
@@ -48,10 +66,56 @@ public abstract class EndToEndTestBase
     [OneTimeTearDown]
     public async Task StopAsync()
     {
+        if (ExternalKubeconfig is not null)
+        {
+            await CleanUpExternalAsync();
+        }
         await Controller.DisposeAsync();
         Admin.Dispose();
-        await Sandbox.DisposeAsync();
+        if (Sandbox is not null)
+        {
+            await Sandbox.DisposeAsync();
+        }
         Files.Dispose();
+    }
+
+    /// <summary>On a real cluster: generators first (the running controller deletes their Secrets), then namespaces.</summary>
+    private async Task CleanUpExternalAsync()
+    {
+        if (Controller.Stopped)
+        {
+            // Only a running controller releases the generators' finalizers.
+            await Controller.DisposeAsync();
+            Controller = await ControllerUnderTest.StartAsync(ControllerKubeconfig, Options with { LeaderElect = false });
+        }
+        foreach (var generator in _generators)
+        {
+            try
+            {
+                await DeleteGeneratorAsync(generator);
+            }
+            catch (HttpOperationException)
+            {
+                // Already deleted by the test.
+            }
+        }
+        foreach (var generator in _generators)
+        {
+            await Eventually.HoldsAsync(async () => await GetGeneratorAsync(generator) is null, $"generator {generator} to be deleted", TimeSpan.FromSeconds(60));
+        }
+        foreach (var ns in _namespaces)
+        {
+            await Admin.CoreV1.DeleteNamespaceAsync(ns);
+        }
+    }
+
+    /// <summary>Skips a test that steers the sandbox's Kamaji simulator, which a real cluster does not have.</summary>
+    protected void RequireSandbox()
+    {
+        if (Sandbox is null)
+        {
+            Assert.Ignore("needs the sandbox's Kamaji simulator (not available against a real cluster)");
+        }
     }
 
     protected static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..6]}";
@@ -64,6 +128,7 @@ public abstract class EndToEndTestBase
             {
                 Metadata = new V1ObjectMeta { Name = name, Labels = labels.ToDictionary(l => l.Key, l => l.Value) },
             });
+            _namespaces.Add(name);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.Conflict)
         {
@@ -126,6 +191,9 @@ public abstract class EndToEndTestBase
               controlPlaneEndpointFrom: admin.conf
             {specExtra}
             """);
+
+    /// <summary>Registers a generator a test created by other means, so a real cluster is cleaned up.</summary>
+    protected void Track(string generator) => _generators.Add(generator);
 
     protected Task PatchGeneratorAsync(string name, JsonObject patch) =>
         Admin.CustomObjects.PatchClusterCustomObjectAsync(MergePatch(patch), WellKnown.Group, WellKnown.Version, WellKnown.GeneratorPlural, name);

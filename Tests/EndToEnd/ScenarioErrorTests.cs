@@ -13,9 +13,10 @@ public class ScenarioErrorTests : EndToEndTestBase
     [Test]
     public async Task TcpWithoutKamajiSecretsYet_IsAnErrorUntilTheyAppear()
     {
+        RequireSandbox();
         var ns = Unique("notready");
         await CreateNamespaceAsync(ns);
-        Sandbox.Kamaji.Enabled = false;
+        Sandbox!.Kamaji.Enabled = false;
         try
         {
             await CreateTenantAsync(ns, "t");
@@ -25,7 +26,7 @@ public class ScenarioErrorTests : EndToEndTestBase
         }
         finally
         {
-            Sandbox.Kamaji.Enabled = true;
+            Sandbox!.Kamaji.Enabled = true;
         }
         await PatchTenantAsync(ns, "t", new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { ["poke"] = "1" } } });
 

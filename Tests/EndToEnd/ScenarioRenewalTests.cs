@@ -76,10 +76,11 @@ public class ScenarioRenewalTests : EndToEndTestBase
     [Test]
     public async Task CaRotated_KubeconfigCarriesTheNewCaAndChainsToIt()
     {
+        RequireSandbox();
         var (ns, generator, before) = await IssuedAsync("carot");
         var oldCa = (await GetSecretAsync(ns, "t-ca"))!.Data["ca.crt"];
 
-        Sandbox.Kamaji.RotateCa(ns, "t");
+        Sandbox!.Kamaji.RotateCa(ns, "t");
 
         var newCa = (await SecretAsync(ns, "t-ca", s => !s.Data["ca.crt"].SequenceEqual(oldCa), "the rotated CA")).Data["ca.crt"];
         var newCaText = System.Text.Encoding.ASCII.GetString(newCa).Trim();
