@@ -13,7 +13,13 @@ internal static class ObservabilityServiceCollectionExtensions
         // Singletons throughout: one registry per process, and the metric ports are shared by every worker.
         services.TryAddSingleton(options);
         services.TryAddSingleton(metricsOptions);
-        services.TryAddSingleton<MetricRegistry>();
+        // The process's registry always carries the process_* and dotnet_gc_* series.
+        services.TryAddSingleton(sp =>
+        {
+            var registry = new MetricRegistry();
+            _ = new ProcessMetrics(registry);
+            return registry;
+        });
         services.TryAddSingleton<ReadinessChecks>();
         services.TryAddSingleton<ControllerMetrics>();
         services.TryAddSingleton<IReconcileMetrics>(sp => sp.GetRequiredService<ControllerMetrics>());

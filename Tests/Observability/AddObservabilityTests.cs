@@ -43,6 +43,7 @@ public class AddObservabilityTests
                 Assert.That(body, Does.Contain("workqueue_adds_total{controller=\"kubeconfiggenerator\",name=\"kubeconfiggenerator\"} 1\n"));
                 Assert.That(body, Does.Contain("kubeconfig_generator_relists_total{kind=\"secrets\"} 1\n"));
                 Assert.That(body, Does.Contain("kubeconfig_generator_apply_requests_total{outcome=\"conflict\"} 1\n"));
+                Assert.That(body, Does.Contain("# TYPE process_resident_memory_bytes gauge\n").And.Contain("# TYPE process_cpu_seconds_total counter\n"));
                 Assert.That(notReady.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
                 Assert.That(nowReady.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             });
