@@ -190,6 +190,33 @@ public sealed class KubectlTests
         Assert.That(forbidden.Stderr, Does.Contain("secrets is forbidden: User \"alice\" cannot list resource \"secrets\" in API group \"\" in the namespace \"team-b\""));
     }
 
+    // Deployment manifests carry a PodDisruptionBudget: kubectl finds policy/v1 by short name, dry-runs it with
+    // server-side apply, and prints the real columns (N/A for the bound not set, 0 before any status).
+    [Test]
+    public async Task PodDisruptionBudget_ApplyServerSideAndGetByShortName()
+    {
+        var (kubectl, ns) = await SetUpAsync();
+        using var _ = kubectl;
+        var yaml = $"""
+            apiVersion: policy/v1
+            kind: PodDisruptionBudget
+            metadata:
+              name: p
+              namespace: {ns}
+            spec:
+              maxUnavailable: 1
+              selector:
+                matchLabels:
+                  app: a
+            """;
+        var dryRun = await kubectl.RunWithInputAsync(yaml, "apply", "--server-side", "--dry-run=server", "-f", "-");
+        Assert.That(dryRun.Stdout.Trim(), Is.EqualTo("poddisruptionbudget.policy/p serverside-applied (server dry run)"), dryRun.Stderr);
+        var applied = await kubectl.RunWithInputAsync(yaml, "apply", "--server-side", "-f", "-");
+        Assert.That(applied.ExitCode, Is.Zero, applied.Stderr);
+        var table = await kubectl.OkAsync("-n", ns, "get", "pdb");
+        Assert.That(table, Does.Match(@"NAME\s+MIN AVAILABLE\s+MAX UNAVAILABLE\s+ALLOWED DISRUPTIONS\s+AGE\s*\np\s+N/A\s+1\s+0\s+\d+s"));
+    }
+
     // A12: kubectl get events prints the real event columns (LAST SEEN, TYPE, REASON, OBJECT, MESSAGE).
     [Test]
     public async Task GetEvents_PrintsEventColumns()

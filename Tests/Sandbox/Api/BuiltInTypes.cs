@@ -151,7 +151,7 @@ public static class BuiltInTypes
     };
 
     // Stored as they are, without behaviour: so a project's deployment manifests (ServiceAccount, Service,
-    // Deployment) can be applied to the sandbox too.
+    // Deployment, PodDisruptionBudget) can be applied to the sandbox too.
     public static ResourceType ServiceAccounts { get; } = new()
     {
         Group = "",
@@ -191,10 +191,32 @@ public static class BuiltInTypes
         TracksGeneration = true,
     };
 
+    // The real printer's columns; an absent min/max prints N/A and an absent status 0 allowed disruptions, as
+    // the real server (which stores a zero status on create) would show them.
+    public static ResourceType PodDisruptionBudgets { get; } = new()
+    {
+        Group = "policy",
+        Version = "v1",
+        Plural = "poddisruptionbudgets",
+        Singular = "poddisruptionbudget",
+        Kind = "PodDisruptionBudget",
+        Namespaced = true,
+        ShortNames = ["pdb"],
+        StorageKey = "policy/poddisruptionbudgets",
+        HasStatusSubresource = true,
+        TracksGeneration = true,
+        PrinterColumns =
+        [
+            new("Min Available", "string", ".spec.minAvailable", "The minimum number or percentage of available pods this budget requires.", WhenAbsent: "N/A"),
+            new("Max Unavailable", "string", ".spec.maxUnavailable", "The maximum number or percentage of unavailable pods this budget requires.", WhenAbsent: "N/A"),
+            new("Allowed Disruptions", "integer", ".status.disruptionsAllowed", "The number of pod disruptions that are currently allowed.", WhenAbsent: 0),
+        ],
+    };
+
     public static IReadOnlyList<ResourceType> All { get; } =
     [
         Namespaces, Secrets, ConfigMaps, CoreEvents, ServiceAccounts, Services, EventsV1, Leases, Deployments,
-        CustomResourceDefinitions, SelfSubjectAccessReviews, SelfSubjectRulesReviews,
+        PodDisruptionBudgets, CustomResourceDefinitions, SelfSubjectAccessReviews, SelfSubjectRulesReviews,
     ];
 
     /// <summary>Kinds with a metav1.MicroTime field, parsed strictly (A2, B13-8): the JSON path of each.</summary>

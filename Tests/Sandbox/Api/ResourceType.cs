@@ -2,8 +2,12 @@ using System.Text.Json.Nodes;
 
 namespace KamajiKubeconfig.Sandbox.Api;
 
-/// <summary>A printer column of a CRD (additionalPrinterColumns) or of a built-in table.</summary>
-public sealed record PrinterColumn(string Name, string Type, string JsonPath, string Description = "", int Priority = 0, string Format = "");
+/// <summary>
+/// A printer column of a CRD (additionalPrinterColumns) or of a built-in table. <paramref name="WhenAbsent"/> is the
+/// cell when the path finds nothing, for built-in printers that print a placeholder (a PDB's "N/A") instead of
+/// &lt;none&gt;; CRD columns leave it null, as the real server does.
+/// </summary>
+public sealed record PrinterColumn(string Name, string Type, string JsonPath, string Description = "", int Priority = 0, string Format = "", JsonNode? WhenAbsent = null);
 
 /// <summary>Everything the server needs to know to serve one resource of one group/version.</summary>
 public sealed record ResourceType

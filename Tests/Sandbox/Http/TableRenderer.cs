@@ -119,7 +119,7 @@ public static class TableRenderer
         }
         return value switch
         {
-            null => null,
+            null => column.WhenAbsent?.DeepClone(),
             JsonValue v => v.DeepClone(),
             _ => value.ToJsonString(),
         };
