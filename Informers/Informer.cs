@@ -184,7 +184,9 @@ public sealed class Informer<TRaw, TObject> : IInformer
 
     private async Task WatchAsync(CancellationToken cancellationToken)
     {
-        var timeoutSeconds = (int)(_options.MinWatchTimeout.TotalSeconds * (1 + _random.NextDouble()));
+        // Never 0: a real server reads timeoutSeconds=0 as "no timeout", and the watchdog below would then fire on
+        // every healthy but quiet watch. The options already refuse a minimum under 1 s; this keeps truncation honest.
+        var timeoutSeconds = Math.Max(1, (int)(_options.MinWatchTimeout.TotalSeconds * (1 + _random.NextDouble())));
         var idleLimit = TimeSpan.FromSeconds(timeoutSeconds) + _options.IdleMargin;
         var resourceVersion = LastResourceVersion!;
         InformerLog.Watching(_logger, Name, resourceVersion, timeoutSeconds);

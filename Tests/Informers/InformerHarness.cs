@@ -14,13 +14,13 @@ internal sealed class InformerHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task? _run;
 
-    public InformerHarness(Random? random = null, Func<TestObject, TestObject>? transform = null)
+    public InformerHarness(Random? random = null, Func<TestObject, TestObject>? transform = null, InformerOptions? options = null)
     {
         Informer = new Informer<TestObject, TestObject>(
             Source,
             transform ?? (o => o),
             Cache,
-            new InformerOptions { Name = "test-objects" },
+            options ?? new InformerOptions { Name = "test-objects" },
             Time,
             random ?? new ScriptedRandom(0.5),
             NullLogger.Instance,
