@@ -150,7 +150,7 @@ public sealed class Informer<TRaw, TObject> : IInformer
         string resourceVersion;
         do
         {
-            var page = await _source.ListAsync(continueToken, _options.PageSize, cancellationToken);
+            var page = await _source.ListAsync(continueToken is null ? "0" : null, continueToken, _options.PageSize, cancellationToken);
             foreach (var raw in page.Items)
             {
                 if (TryTransform(raw, out var obj))

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Web;
 using k8s.Models;
 using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Tests.Fakes;
@@ -38,8 +39,8 @@ public class KubernetesListWatchTests
             : """{"kind":"SecretList","apiVersion":"v1","metadata":{"resourceVersion":"10","continue":"next"},"items":[{"metadata":{"name":"a","namespace":"ns1","resourceVersion":"3"}}]}"""));
         var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
 
-        var first = await source.ListAsync(null, 500, CancellationToken.None);
-        var second = await source.ListAsync(first.Continue, 500, CancellationToken.None);
+        var first = await source.ListAsync("0", null, 500, CancellationToken.None);
+        var second = await source.ListAsync(null, first.Continue, 500, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -54,13 +55,36 @@ public class KubernetesListWatchTests
         });
     }
 
+    [TestCase("", null)]
+    [TestCase("42", "42")]
+    public async Task SecretsList_FirstPageAtVersion_SendsThatVersionAndNoneForLatest(string requested, string? sent)
+    {
+        using var stub = new StubApiHandler(_ => StubApiHandler.Json("""{"kind":"SecretList","apiVersion":"v1","metadata":{"resourceVersion":"50"},"items":[]}"""));
+        var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
+
+        await source.ListAsync(requested, null, 500, CancellationToken.None);
+
+        // "" is the latest state (a consistent read); like client-go we omit the parameter rather than send it empty.
+        Assert.That(HttpUtility.ParseQueryString(stub.Requests[0].Query)["resourceVersion"], Is.EqualTo(sent));
+    }
+
+    [Test]
+    public void SecretsList_VersionWithContinueToken_IsRefusedBeforeAnyRequest()
+    {
+        using var stub = new StubApiHandler(_ => throw new AssertionException("no request expected"));
+        var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
+
+        Assert.That(() => source.ListAsync("0", "next", 500, CancellationToken.None), Throws.ArgumentException);
+        Assert.That(stub.Requests, Is.Empty);
+    }
+
     [Test]
     public void SecretsList_Http410_IsResourceVersionExpired()
     {
         using var stub = new StubApiHandler(_ => StubApiHandler.Status(HttpStatusCode.Gone, "Expired"));
         var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
 
-        Assert.That(() => source.ListAsync("stale", 500, CancellationToken.None), Throws.TypeOf<ResourceVersionExpiredException>());
+        Assert.That(() => source.ListAsync(null, "stale", 500, CancellationToken.None), Throws.TypeOf<ResourceVersionExpiredException>());
     }
 
     [Test]
@@ -133,7 +157,7 @@ public class KubernetesListWatchTests
             : StubApiHandler.Json("""{"apiVersion":"kamaji.clastix.io/v1alpha1","kind":"KubeconfigGeneratorList","metadata":{"resourceVersion":"20"},"items":[{"metadata":{"name":"g","resourceVersion":"19"},"spec":{}}]}"""));
         var source = KubernetesListWatches.ClusterCustomObjects(stub.CreateClient(), "kamaji.clastix.io", "v1alpha1", "kubeconfiggenerators");
 
-        var page = await source.ListAsync(null, 500, CancellationToken.None);
+        var page = await source.ListAsync("0", null, 500, CancellationToken.None);
         var events = await DrainAsync(source.WatchAsync("20", 450, CancellationToken.None));
 
         Assert.Multiple(() =>
@@ -154,7 +178,7 @@ public class KubernetesListWatchTests
         using var stub = new StubApiHandler(_ => StubApiHandler.Json("""{"metadata":{"resourceVersion":"5"},"items":[]}"""));
         var source = KubernetesListWatches.NamespacedCustomObjects(stub.CreateClient(), "kamaji.clastix.io", "v1alpha1", "tenantcontrolplanes");
 
-        var page = await source.ListAsync(null, 500, CancellationToken.None);
+        var page = await source.ListAsync("0", null, 500, CancellationToken.None);
 
         Assert.That(page.Items, Is.Empty);
         Assert.That(stub.Requests[0].AbsolutePath, Is.EqualTo("/apis/kamaji.clastix.io/v1alpha1/tenantcontrolplanes"));
