@@ -3,7 +3,8 @@ namespace KamajiKubeconfig.Informers;
 /// <summary>
 /// The informer's only seam to the API server (client-go <c>tools/cache/listwatch.go</c>). Implementations map
 /// every "your resourceVersion is too old" answer (HTTP 410 on list or watch, or a 410 ERROR event) to
-/// <see cref="ResourceVersionExpiredException"/>; transport failures stay as they are.
+/// <see cref="ResourceVersionExpiredException"/>, every "too large resource version" answer (504 with cause
+/// ResourceVersionTooLarge) to <see cref="ResourceVersionTooLargeException"/>; transport failures stay as they are.
 /// </summary>
 public interface IListWatch<TRaw>
 {

@@ -5,8 +5,8 @@ namespace KamajiKubeconfig.Informers;
 /// <summary>Source-generated log messages of the informers; fixed event ids 1100-1199. Never logs object content.</summary>
 internal static partial class InformerLog
 {
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Informer {Informer} listed {Count} objects at resourceVersion {ResourceVersion}")]
-    public static partial void Listed(ILogger logger, string informer, int count, string resourceVersion);
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Informer {Informer} listed {Count} objects at resourceVersion {ResourceVersion} (asked for \"{RequestedResourceVersion}\")")]
+    public static partial void Listed(ILogger logger, string informer, int count, string resourceVersion, string requestedResourceVersion);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Debug, Message = "Informer {Informer} watching from resourceVersion {ResourceVersion} for {TimeoutSeconds} s")]
     public static partial void Watching(ILogger logger, string informer, string resourceVersion, int timeoutSeconds);

@@ -46,10 +46,10 @@ public sealed class KubernetesListWatch<TRaw> : IListWatch<TRaw>
         {
             return await _list(string.IsNullOrEmpty(resourceVersion) ? null : resourceVersion, continueToken, limit, cancellationToken);
         }
-        catch (HttpOperationException ex) when (KubernetesErrors.IsGone(ex))
+        catch (HttpOperationException ex) when (KubernetesErrors.FromResponse(ex) is { } mapped)
         {
-            // Usually an expired continue token: the snapshot it pointed into was compacted.
-            throw KubernetesErrors.Expired(ex);
+            // 410: the version or the continue token's snapshot was compacted; 504: the server is behind the version.
+            throw mapped;
         }
     }
 
@@ -80,9 +80,9 @@ public sealed class KubernetesListWatch<TRaw> : IListWatch<TRaw>
             {
                 more = false;
             }
-            catch (HttpOperationException ex) when (KubernetesErrors.IsGone(ex))
+            catch (HttpOperationException ex) when (KubernetesErrors.FromResponse(ex) is { } mapped)
             {
-                throw KubernetesErrors.Expired(ex);
+                throw mapped;
             }
             catch (HttpRequestException ex) when (KubernetesErrors.EndedBeforeFirstLine(ex))
             {

@@ -6,8 +6,11 @@ public enum RestartReason
     /// <summary>The server ended the watch cleanly (its timeout); re-watched at once from the last version.</summary>
     Closed,
 
-    /// <summary>The resourceVersion expired (410); the informer relists.</summary>
+    /// <summary>The resourceVersion expired (410); the informer relists with a consistent read.</summary>
     Expired,
+
+    /// <summary>The server has not reached our resourceVersion yet (504 ResourceVersionTooLarge); the informer relists.</summary>
+    TooLargeResourceVersion,
 
     /// <summary>The connection failed or timed out (reset, premature end, refused).</summary>
     Transport,

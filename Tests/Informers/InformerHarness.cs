@@ -44,10 +44,13 @@ internal sealed class InformerHarness : IAsyncDisposable
 
     public void Start() => _run = Informer.RunAsync(_stop.Token);
 
-    /// <summary>Starts, answers the first list, and returns the first watch.</summary>
+    /// <summary>Starts, takes and answers the first list call, and returns the first watch.</summary>
     public async Task<FakeWatch<TestObject>> StartSyncedAsync(string resourceVersion, params TestObject[] items)
     {
         Start();
+
+        // Taken here, so that a test's next NextListCallAsync is the relist it is about.
+        await Source.NextListCallAsync();
         Source.AnswerList(resourceVersion, items);
         var watch = await Source.NextWatchAsync();
         await Changes.TakeAsync(items.Length);

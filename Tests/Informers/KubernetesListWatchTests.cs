@@ -87,6 +87,45 @@ public class KubernetesListWatchTests
         Assert.That(() => source.ListAsync(null, "stale", 500, CancellationToken.None), Throws.TypeOf<ResourceVersionExpiredException>());
     }
 
+    private static string TooLargeStatus() =>
+        """{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"Too large resource version: 90, current: 50","reason":"Timeout","details":{"causes":[{"reason":"ResourceVersionTooLarge","message":"Too large resource version"}],"retryAfterSeconds":1},"code":504}""";
+
+    [Test]
+    public void SecretsList_Http504TooLargeResourceVersion_IsResourceVersionTooLarge()
+    {
+        using var stub = new StubApiHandler(_ => StubApiHandler.Json(TooLargeStatus(), HttpStatusCode.GatewayTimeout));
+        var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
+
+        Assert.That(() => source.ListAsync("90", null, 500, CancellationToken.None), Throws.TypeOf<ResourceVersionTooLargeException>());
+    }
+
+    [Test]
+    public void SecretsList_Http504WithoutTheCause_StaysAnHttpFailure()
+    {
+        using var stub = new StubApiHandler(_ => StubApiHandler.Status(HttpStatusCode.GatewayTimeout, "Timeout"));
+        var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
+
+        Assert.That(() => source.ListAsync("90", null, 500, CancellationToken.None), Throws.TypeOf<k8s.Autorest.HttpOperationException>());
+    }
+
+    [Test]
+    public void SecretsWatch_TooLargeErrorEvent_IsResourceVersionTooLarge()
+    {
+        using var stub = new StubApiHandler(_ => StubApiHandler.WatchLines("{\"type\":\"ERROR\",\"object\":" + TooLargeStatus() + "}"));
+        var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
+
+        Assert.That(() => DrainAsync(source.WatchAsync("90", 450, CancellationToken.None)), Throws.TypeOf<ResourceVersionTooLargeException>());
+    }
+
+    [Test]
+    public void SecretsWatch_Http504TooLargeOnTheWatchRequest_IsResourceVersionTooLarge()
+    {
+        using var stub = new StubApiHandler(_ => StubApiHandler.Json(TooLargeStatus(), HttpStatusCode.GatewayTimeout));
+        var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
+
+        Assert.That(() => DrainAsync(source.WatchAsync("90", 450, CancellationToken.None)), Throws.TypeOf<ResourceVersionTooLargeException>());
+    }
+
     [Test]
     public async Task SecretsWatch_EventsBookmarkThenExpiredError_YieldsEventsThenThrowsExpired()
     {
