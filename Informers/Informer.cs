@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
-using Polly;
-using Polly.Retry;
 
 namespace KamajiKubeconfig.Informers;
 
@@ -94,23 +92,7 @@ public sealed class Informer<TRaw, TObject> : IInformer
             throw new InvalidOperationException($"Informer {Name} is already running.");
         }
 
-        var backoff = new ReflectorBackoff(_options.Backoff, _time, _random);
-        var pipeline = new ResiliencePipelineBuilder { TimeProvider = _time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                // Every failure is retried for as long as we run: an informer that gives up leaves a stale cache.
-                ShouldHandle = static args => ValueTask.FromResult(
-                    args.Outcome.Exception is not null && !args.Context.CancellationToken.IsCancellationRequested),
-                MaxRetryAttempts = int.MaxValue,
-                DelayGenerator = _ => ValueTask.FromResult<TimeSpan?>(backoff.Next()),
-                OnRetry = args =>
-                {
-                    OnRestart(args.Outcome.Exception!, args.RetryDelay);
-                    return default;
-                },
-            })
-            .Build();
-
+        var pipeline = RestartPipeline.Build(_options.Backoff, _time, _random, OnRestart);
         try
         {
             await pipeline.ExecuteAsync(ListAndWatchAsync, cancellationToken);
@@ -152,8 +134,9 @@ public sealed class Informer<TRaw, TObject> : IInformer
         }
         catch (ResourceVersionTooLargeException)
         {
-            // This server is behind what we saw (a lagging replica, or storage restored from a backup). A list at our
-            // version waits for it or answers "too large" too, and then the next attempt reads the latest state.
+            // This server is behind what we saw (a lagging replica, or storage restored from a backup). Re-watching
+            // would wait for it, or after a restore skip events silently. A list at our version succeeds once it has
+            // caught up, or answers "too large" too, and then the next attempt reads the latest state.
             _needsList = true;
             throw;
         }
@@ -301,7 +284,15 @@ public sealed class Informer<TRaw, TObject> : IInformer
     private void OnRestart(Exception exception, TimeSpan delay)
     {
         var reason = RestartClassifier.Of(exception);
-        InformerLog.Restarting(_logger, Name, reason, delay, exception);
+        if (exception is TooManyRequestsException throttled)
+        {
+            InformerLog.Throttled(_logger, Name, throttled.RetryAfter, delay);
+        }
+        else
+        {
+            InformerLog.Restarting(_logger, Name, reason, delay, exception);
+        }
+
         _metrics.Restarted(Name, reason);
     }
 }

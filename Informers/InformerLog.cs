@@ -14,6 +14,9 @@ internal static partial class InformerLog
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Informer {Informer} restarting after {Delay} ({Reason})")]
     public static partial void Restarting(ILogger logger, string informer, RestartReason reason, TimeSpan delay, Exception exception);
 
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Warning, Message = "Informer {Informer} throttled by the API server (429, Retry-After {RetryAfter}); retrying after {Delay}")]
+    public static partial void Throttled(ILogger logger, string informer, TimeSpan? retryAfter, TimeSpan delay);
+
     [LoggerMessage(EventId = 1104, Level = LogLevel.Error, Message = "Informer {Informer}: a change handler failed")]
     public static partial void HandlerFailed(ILogger logger, string informer, Exception exception);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using k8s;
@@ -13,7 +14,7 @@ internal static class KubernetesErrors
 {
     /// <summary>
     /// Maps an error answer to a list or watch request: 410 (a list's version, a continue token or the watch's
-    /// version is gone) and 504 ResourceVersionTooLarge. Null leaves the client's exception as it is.
+    /// version is gone), 429 (throttled) and 504 ResourceVersionTooLarge. Null leaves the client's exception as it is.
     /// </summary>
     public static Exception? FromResponse(HttpOperationException exception)
     {
@@ -28,7 +29,13 @@ internal static class KubernetesErrors
             return Expired(exception);
         }
 
-        return ReadStatus(response.Content) is { } status && IsTooLarge(status) ? TooLarge(exception) : null;
+        var status = ReadStatus(response.Content);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            return Throttled(RetryAfterHeader(response.Headers) ?? status?.Details?.RetryAfterSeconds, exception);
+        }
+
+        return status is not null && IsTooLarge(status) ? TooLarge(exception) : null;
     }
 
     public static ResourceVersionExpiredException Expired(Exception inner) =>
@@ -36,6 +43,12 @@ internal static class KubernetesErrors
 
     public static ResourceVersionTooLargeException TooLarge(Exception inner) =>
         new("The server has not reached the resourceVersion yet (504 ResourceVersionTooLarge); a relist is needed.", inner);
+
+    public static TooManyRequestsException Throttled(int? retryAfterSeconds, Exception inner) =>
+        new($"The server throttled the request (429, Retry-After {retryAfterSeconds?.ToString(CultureInfo.InvariantCulture) ?? "none"}).", inner)
+        {
+            RetryAfter = retryAfterSeconds is { } s && s > 0 ? TimeSpan.FromSeconds(s) : null,
+        };
 
     /// <summary>
     /// The client throws this when the server ends a watch before its first line (an empty watch reaching its
@@ -64,6 +77,7 @@ internal static class KubernetesErrors
     {
         KubernetesException { Status: { } status } when IsExpired(status) => Expired(reported),
         KubernetesException { Status: { } status } when IsTooLarge(status) => TooLarge(reported),
+        KubernetesException { Status: { Code: (int)HttpStatusCode.TooManyRequests } status } => Throttled(status.Details?.RetryAfterSeconds, reported),
         KubernetesException { Status: { } status } => new WatchFailedException(
             $"The watch reported {status.Code} {status.Reason}: {status.Message}", reported)
         { Code = status.Code },
@@ -84,6 +98,24 @@ internal static class KubernetesErrors
         || (status.Code == (int)HttpStatusCode.GatewayTimeout
             && (status.Message?.Contains("Too large resource version", StringComparison.Ordinal) == true
                 || status.Details?.Causes?.Any(c => string.Equals(c.Message, "Too large resource version", StringComparison.Ordinal)) == true));
+
+    /// <summary>
+    /// Retry-After in whole seconds, the only form API servers send; like client-go (<c>rest/request.go</c>
+    /// checkWait) an HTTP-date or anything else unparsable counts as absent.
+    /// </summary>
+    private static int? RetryAfterHeader(IDictionary<string, IEnumerable<string>> headers)
+    {
+        foreach (var (name, values) in headers)
+        {
+            if (string.Equals(name, "Retry-After", StringComparison.OrdinalIgnoreCase)
+                && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            {
+                return seconds;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The Status body of an error answer; the client leaves it unparsed (B13-7).</summary>
     private static V1Status? ReadStatus(string? content)

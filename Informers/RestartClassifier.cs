@@ -7,6 +7,7 @@ internal static class RestartClassifier
     {
         ResourceVersionExpiredException => RestartReason.Expired,
         ResourceVersionTooLargeException => RestartReason.TooLargeResourceVersion,
+        TooManyRequestsException => RestartReason.TooManyRequests,
         InformerRestartException restart => restart.Reason,
         IOException or HttpRequestException or OperationCanceledException or TimeoutException => RestartReason.Transport,
         _ => RestartReason.Error,

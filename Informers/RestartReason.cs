@@ -15,6 +15,9 @@ public enum RestartReason
     /// <summary>The connection failed or timed out (reset, premature end, refused).</summary>
     Transport,
 
+    /// <summary>The server throttled us (429); the informer waits at least its Retry-After, then tries the same thing again.</summary>
+    TooManyRequests,
+
     /// <summary>No event or bookmark for longer than the watch timeout plus a margin: a half-open connection.</summary>
     Idle,
 

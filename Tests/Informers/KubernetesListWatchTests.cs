@@ -126,6 +126,57 @@ public class KubernetesListWatchTests
         Assert.That(() => DrainAsync(source.WatchAsync("90", 450, CancellationToken.None)), Throws.TypeOf<ResourceVersionTooLargeException>());
     }
 
+    private static HttpResponseMessage TooManyRequests(string? retryAfterHeader, string details = "")
+    {
+        var response = StubApiHandler.Json(
+            "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"reason\":\"TooManyRequests\"" + details + ",\"code\":429}",
+            HttpStatusCode.TooManyRequests);
+        if (retryAfterHeader is not null)
+        {
+            response.Headers.TryAddWithoutValidation("Retry-After", retryAfterHeader);
+        }
+
+        return response;
+    }
+
+    [TestCase("7", "", 7)]
+    [TestCase(null, ",\"details\":{\"retryAfterSeconds\":3}", 3)]
+    [TestCase("7", ",\"details\":{\"retryAfterSeconds\":3}", 7)]
+    [TestCase("Wed, 21 Oct 2015 07:28:00 GMT", "", null)]
+    [TestCase("0", "", null)]
+    [TestCase(null, "", null)]
+    public void SecretsList_Http429_IsTooManyRequestsWithRetryAfter(string? header, string details, int? expectedSeconds)
+    {
+        using var stub = new StubApiHandler(_ => TooManyRequests(header, details));
+        var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
+
+        // The header wins; the Status's retryAfterSeconds stands in when there is none; an HTTP-date counts as none.
+        Assert.That(() => source.ListAsync("0", null, 500, CancellationToken.None),
+            Throws.TypeOf<TooManyRequestsException>().With.Property(nameof(TooManyRequestsException.RetryAfter))
+                .EqualTo(expectedSeconds is { } s ? TimeSpan.FromSeconds(s) : null));
+    }
+
+    [Test]
+    public void SecretsWatch_Http429OnTheWatchRequest_IsTooManyRequests()
+    {
+        using var stub = new StubApiHandler(_ => TooManyRequests("5"));
+        var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
+
+        Assert.That(() => DrainAsync(source.WatchAsync("10", 450, CancellationToken.None)),
+            Throws.TypeOf<TooManyRequestsException>().With.Property(nameof(TooManyRequestsException.RetryAfter)).EqualTo(TimeSpan.FromSeconds(5)));
+    }
+
+    [Test]
+    public void SecretsWatch_Status429ErrorEvent_IsTooManyRequests()
+    {
+        using var stub = new StubApiHandler(_ => StubApiHandler.WatchLines(
+            """{"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","reason":"TooManyRequests","details":{"retryAfterSeconds":4},"code":429}}"""));
+        var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
+
+        Assert.That(() => DrainAsync(source.WatchAsync("10", 450, CancellationToken.None)),
+            Throws.TypeOf<TooManyRequestsException>().With.Property(nameof(TooManyRequestsException.RetryAfter)).EqualTo(TimeSpan.FromSeconds(4)));
+    }
+
     [Test]
     public async Task SecretsWatch_EventsBookmarkThenExpiredError_YieldsEventsThenThrowsExpired()
     {
