@@ -3,15 +3,19 @@ namespace KamajiKubeconfig.Informers;
 /// <summary>
 /// The informer's only seam to the API server (client-go <c>tools/cache/listwatch.go</c>). Implementations map
 /// every "your resourceVersion is too old" answer (HTTP 410 on list or watch, or a 410 ERROR event) to
-/// <see cref="ResourceVersionExpiredException"/>; transport failures stay as they are.
+/// <see cref="ResourceVersionExpiredException"/>, every "too large resource version" answer (504 with cause
+/// ResourceVersionTooLarge) to <see cref="ResourceVersionTooLargeException"/>; transport failures stay as they are.
 /// </summary>
 public interface IListWatch<TRaw>
 {
     /// <summary>
-    /// Lists one page. A null <paramref name="continueToken"/> starts a new list from any recent state
-    /// (resourceVersion "0"); a token continues the snapshot the first page started.
+    /// Lists one page. A first page (<paramref name="continueToken"/> null) is read at
+    /// <paramref name="resourceVersion"/>: "0" is any recent state (the watch cache), "" the latest state (a
+    /// consistent read), and a version N with a limit is the state exactly at N (kubernetes-api.md A4). A continue
+    /// page passes a null <paramref name="resourceVersion"/>: its token pins the snapshot the first page started,
+    /// and a server refuses both at once.
     /// </summary>
-    Task<ListPage<TRaw>> ListAsync(string? continueToken, int limit, CancellationToken cancellationToken);
+    Task<ListPage<TRaw>> ListAsync(string? resourceVersion, string? continueToken, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Watches changes strictly after <paramref name="resourceVersion"/>, with bookmarks, until the server closes

@@ -1,13 +1,12 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
-using Polly;
-using Polly.Retry;
 
 namespace KamajiKubeconfig.Informers;
 
 /// <summary>
 /// One list/watch loop feeding one cache (client-go's reflector, YARP's <c>ResourceInformer</c>): paged list,
-/// atomic replace, watch from the list's resourceVersion with bookmarks, re-watch on a clean end, relist on 410,
+/// atomic replace, watch from the list's resourceVersion with bookmarks, re-watch on a clean end, relist when the
+/// server cannot serve our resourceVersion (410, or "too large"; see <see cref="LastSyncedVersion"/>),
 /// jittered exponential backoff on failures, and a watchdog for half-open connections. Each raw object is
 /// trimmed by the transform before it is stored. Nothing runs until <see cref="RunAsync"/>.
 /// </summary>
@@ -25,8 +24,8 @@ public sealed class Informer<TRaw, TObject> : IInformer
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ImmutableArray<ChangeHandler<TObject>> _handlers = [];
     private int _started;
+    private readonly LastSyncedVersion _version = new();
     private bool _needsList = true;
-    private string? _resourceVersion;
 
     /// <param name="source">Lists and watches raw objects (see <see cref="KubernetesListWatch{TRaw}"/>).</param>
     /// <param name="transform">Trims a raw object to the stored record; must be total and cheap.</param>
@@ -71,7 +70,7 @@ public sealed class Informer<TRaw, TObject> : IInformer
     public bool HasSynced => _synced.Task.IsCompleted;
 
     /// <summary>The resourceVersion the next watch starts from; null before the first list.</summary>
-    public string? LastResourceVersion => Volatile.Read(ref _resourceVersion);
+    public string? LastResourceVersion => _version.Value;
 
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => _synced.Task.WaitAsync(cancellationToken);
 
@@ -83,7 +82,7 @@ public sealed class Informer<TRaw, TObject> : IInformer
     {
         ArgumentNullException.ThrowIfNull(handler);
         ImmutableInterlocked.Update(ref _handlers, static (list, h) => list.Add(h), handler);
-        return new Unregister(() => ImmutableInterlocked.Update(ref _handlers, static (list, h) => list.Remove(h), handler));
+        return new HandlerRegistration(() => ImmutableInterlocked.Update(ref _handlers, static (list, h) => list.Remove(h), handler));
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -93,23 +92,7 @@ public sealed class Informer<TRaw, TObject> : IInformer
             throw new InvalidOperationException($"Informer {Name} is already running.");
         }
 
-        var backoff = new ReflectorBackoff(_options.Backoff, _time, _random);
-        var pipeline = new ResiliencePipelineBuilder { TimeProvider = _time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                // Every failure is retried for as long as we run: an informer that gives up leaves a stale cache.
-                ShouldHandle = static args => ValueTask.FromResult(
-                    args.Outcome.Exception is not null && !args.Context.CancellationToken.IsCancellationRequested),
-                MaxRetryAttempts = int.MaxValue,
-                DelayGenerator = _ => ValueTask.FromResult<TimeSpan?>(backoff.Next()),
-                OnRetry = args =>
-                {
-                    OnRestart(args.Outcome.Exception!, args.RetryDelay);
-                    return default;
-                },
-            })
-            .Build();
-
+        var pipeline = RestartPipeline.Build(_options.Backoff, _time, _random, OnRestart);
         try
         {
             await pipeline.ExecuteAsync(ListAndWatchAsync, cancellationToken);
@@ -120,16 +103,20 @@ public sealed class Informer<TRaw, TObject> : IInformer
         }
     }
 
-    /// <summary>One attempt: list if needed, then watch until something fails (a clean end re-watches here).</summary>
+    /// <summary>
+    /// One attempt: list if needed, then watch until something fails. A clean end re-watches here, and so does
+    /// every other failure after the backoff: a watch from our version replays all we missed, so only a version
+    /// the server cannot serve calls for a relist.
+    /// </summary>
     private async ValueTask ListAndWatchAsync(CancellationToken cancellationToken)
     {
+        if (_needsList)
+        {
+            await ListAsync(cancellationToken);
+        }
+
         try
         {
-            if (_needsList)
-            {
-                await ListAsync(cancellationToken);
-            }
-
             while (true)
             {
                 await WatchAsync(cancellationToken);
@@ -138,6 +125,18 @@ public sealed class Informer<TRaw, TObject> : IInformer
         }
         catch (ResourceVersionExpiredException)
         {
+            // Not a list at our version, as client-go would try first: our pages make that an Exact read of a version
+            // the server just called gone, and one served from etcd could succeed while the watch cache still refuses
+            // it, looping list → watch → 410. The latest state is the one safe answer.
+            _version.MarkUnavailable();
+            _needsList = true;
+            throw;
+        }
+        catch (ResourceVersionTooLargeException)
+        {
+            // This server is behind what we saw (a lagging replica, or storage restored from a backup). Re-watching
+            // would wait for it, or after a restore skip events silently. A list at our version succeeds once it has
+            // caught up, or answers "too large" too, and then the next attempt reads the latest state.
             _needsList = true;
             throw;
         }
@@ -146,29 +145,40 @@ public sealed class Informer<TRaw, TObject> : IInformer
     private async Task ListAsync(CancellationToken cancellationToken)
     {
         var objects = new List<TObject>();
+        var requested = _version.ForNextList();
         string? continueToken = null;
         string resourceVersion;
-        do
+        try
         {
-            var page = await _source.ListAsync(continueToken, _options.PageSize, cancellationToken);
-            foreach (var raw in page.Items)
+            do
             {
-                if (TryTransform(raw, out var obj))
+                // Only the first page names a version; the token pins every later page to the first page's snapshot.
+                var page = await _source.ListAsync(continueToken is null ? requested : null, continueToken, _options.PageSize, cancellationToken);
+                foreach (var raw in page.Items)
                 {
-                    objects.Add(obj);
+                    if (TryTransform(raw, out var obj))
+                    {
+                        objects.Add(obj);
+                    }
                 }
-            }
 
-            resourceVersion = page.ResourceVersion;
-            continueToken = string.IsNullOrEmpty(page.Continue) ? null : page.Continue;
+                resourceVersion = page.ResourceVersion;
+                continueToken = string.IsNullOrEmpty(page.Continue) ? null : page.Continue;
+            }
+            while (continueToken is not null);
         }
-        while (continueToken is not null);
+        catch (Exception ex) when (ex is ResourceVersionExpiredException or ResourceVersionTooLargeException)
+        {
+            // The version we listed at (or the continue token's snapshot) cannot be served: read the latest next time.
+            _version.MarkUnavailable();
+            throw;
+        }
 
         // Pages are collected first and swapped in together: readers never see half a list.
         var changes = _cache.Replace(objects);
-        Volatile.Write(ref _resourceVersion, resourceVersion);
+        _version.Listed(resourceVersion);
         _needsList = false;
-        InformerLog.Listed(_logger, Name, objects.Count, resourceVersion);
+        InformerLog.Listed(_logger, Name, objects.Count, resourceVersion, requested);
         if (HasSynced)
         {
             _metrics.Relisted(Name);
@@ -184,7 +194,9 @@ public sealed class Informer<TRaw, TObject> : IInformer
 
     private async Task WatchAsync(CancellationToken cancellationToken)
     {
-        var timeoutSeconds = (int)(_options.MinWatchTimeout.TotalSeconds * (1 + _random.NextDouble()));
+        // Never 0: a real server reads timeoutSeconds=0 as "no timeout", and the watchdog below would then fire on
+        // every healthy but quiet watch. The options already refuse a minimum under 1 s; this keeps truncation honest.
+        var timeoutSeconds = Math.Max(1, (int)(_options.MinWatchTimeout.TotalSeconds * (1 + _random.NextDouble())));
         var idleLimit = TimeSpan.FromSeconds(timeoutSeconds) + _options.IdleMargin;
         var resourceVersion = LastResourceVersion!;
         InformerLog.Watching(_logger, Name, resourceVersion, timeoutSeconds);
@@ -231,7 +243,7 @@ public sealed class Informer<TRaw, TObject> : IInformer
 
         if (!string.IsNullOrEmpty(evt.ResourceVersion))
         {
-            Volatile.Write(ref _resourceVersion, evt.ResourceVersion);
+            _version.Observed(evt.ResourceVersion);
         }
     }
 
@@ -271,21 +283,16 @@ public sealed class Informer<TRaw, TObject> : IInformer
 
     private void OnRestart(Exception exception, TimeSpan delay)
     {
-        var reason = exception switch
+        var reason = RestartClassifier.Of(exception);
+        if (exception is TooManyRequestsException throttled)
         {
-            ResourceVersionExpiredException => RestartReason.Expired,
-            InformerRestartException restart => restart.Reason,
-            IOException or HttpRequestException or OperationCanceledException or TimeoutException => RestartReason.Transport,
-            _ => RestartReason.Error,
-        };
-        InformerLog.Restarting(_logger, Name, reason, delay, exception);
+            InformerLog.Throttled(_logger, Name, throttled.RetryAfter, delay);
+        }
+        else
+        {
+            InformerLog.Restarting(_logger, Name, reason, delay, exception);
+        }
+
         _metrics.Restarted(Name, reason);
-    }
-
-    private sealed class Unregister(Action action) : IDisposable
-    {
-        private Action? _action = action;
-
-        public void Dispose() => Interlocked.Exchange(ref _action, null)?.Invoke();
     }
 }

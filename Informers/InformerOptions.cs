@@ -11,9 +11,17 @@ public sealed record InformerOptions
 
     /// <summary>
     /// The server-side watch timeout is drawn from [this, 2·this), so that watches of many informers and
-    /// replicas do not all reconnect at the same instant.
+    /// replicas do not all reconnect at the same instant. At least 1 s: the request carries whole seconds, and
+    /// <c>timeoutSeconds=0</c> means no timeout at all to a real API server (it then picks 30–60 min, A6).
     /// </summary>
-    public TimeSpan MinWatchTimeout { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan MinWatchTimeout
+    {
+        get;
+        init => field = value >= TimeSpan.FromSeconds(1)
+            ? value
+            : throw new ArgumentOutOfRangeException(
+                nameof(MinWatchTimeout), value, "MinWatchTimeout must be at least 1 s: below that timeoutSeconds would be 0, which a real API server reads as no timeout at all.");
+    } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// A watch that delivers nothing (not even a bookmark) for its timeout plus this margin is presumed

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -10,12 +12,43 @@ namespace KamajiKubeconfig.Informers;
 /// </summary>
 internal static class KubernetesErrors
 {
-    /// <summary>An HTTP 410 on a list, a continue token or the watch request itself.</summary>
-    public static bool IsGone(HttpOperationException exception) =>
-        exception.Response?.StatusCode == HttpStatusCode.Gone;
+    /// <summary>
+    /// Maps an error answer to a list or watch request: 410 (a list's version, a continue token or the watch's
+    /// version is gone), 429 (throttled) and 504 ResourceVersionTooLarge. Null leaves the client's exception as it is.
+    /// </summary>
+    public static Exception? FromResponse(HttpOperationException exception)
+    {
+        var response = exception.Response;
+        if (response is null)
+        {
+            return null;
+        }
+
+        if (response.StatusCode == HttpStatusCode.Gone)
+        {
+            return Expired(exception);
+        }
+
+        var status = ReadStatus(response.Content);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            return Throttled(RetryAfterHeader(response.Headers) ?? status?.Details?.RetryAfterSeconds, exception);
+        }
+
+        return status is not null && IsTooLarge(status) ? TooLarge(exception) : null;
+    }
 
     public static ResourceVersionExpiredException Expired(Exception inner) =>
         new("The resourceVersion is too old (410); a relist is needed.", inner);
+
+    public static ResourceVersionTooLargeException TooLarge(Exception inner) =>
+        new("The server has not reached the resourceVersion yet (504 ResourceVersionTooLarge); a relist is needed.", inner);
+
+    public static TooManyRequestsException Throttled(int? retryAfterSeconds, Exception inner) =>
+        new($"The server throttled the request (429, Retry-After {retryAfterSeconds?.ToString(CultureInfo.InvariantCulture) ?? "none"}).", inner)
+        {
+            RetryAfter = retryAfterSeconds is { } s && s > 0 ? TimeSpan.FromSeconds(s) : null,
+        };
 
     /// <summary>
     /// The client throws this when the server ends a watch before its first line (an empty watch reaching its
@@ -43,6 +76,8 @@ internal static class KubernetesErrors
     public static Exception FromStreamError(Exception reported) => reported switch
     {
         KubernetesException { Status: { } status } when IsExpired(status) => Expired(reported),
+        KubernetesException { Status: { } status } when IsTooLarge(status) => TooLarge(reported),
+        KubernetesException { Status: { Code: (int)HttpStatusCode.TooManyRequests } status } => Throttled(status.Details?.RetryAfterSeconds, reported),
         KubernetesException { Status: { } status } => new WatchFailedException(
             $"The watch reported {status.Code} {status.Reason}: {status.Message}", reported)
         { Code = status.Code },
@@ -53,4 +88,51 @@ internal static class KubernetesErrors
         status.Code == (int)HttpStatusCode.Gone
         || string.Equals(status.Reason, "Expired", StringComparison.Ordinal)
         || string.Equals(status.Reason, "Gone", StringComparison.Ordinal);
+
+    /// <summary>
+    /// client-go's <c>isTooLargeResourceVersionError</c>: the ResourceVersionTooLarge cause, or on servers older than
+    /// 1.18.6 (which set no cause) a 504 whose message says so.
+    /// </summary>
+    private static bool IsTooLarge(V1Status status) =>
+        status.Details?.Causes?.Any(c => string.Equals(c.Reason, "ResourceVersionTooLarge", StringComparison.Ordinal)) == true
+        || (status.Code == (int)HttpStatusCode.GatewayTimeout
+            && (status.Message?.Contains("Too large resource version", StringComparison.Ordinal) == true
+                || status.Details?.Causes?.Any(c => string.Equals(c.Message, "Too large resource version", StringComparison.Ordinal)) == true));
+
+    /// <summary>
+    /// Retry-After in whole seconds, the only form API servers send; like client-go (<c>rest/request.go</c>
+    /// checkWait) an HTTP-date or anything else unparsable counts as absent.
+    /// </summary>
+    private static int? RetryAfterHeader(IDictionary<string, IEnumerable<string>> headers)
+    {
+        foreach (var (name, values) in headers)
+        {
+            if (string.Equals(name, "Retry-After", StringComparison.OrdinalIgnoreCase)
+                && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            {
+                return seconds;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The Status body of an error answer; the client leaves it unparsed (B13-7).</summary>
+    private static V1Status? ReadStatus(string? content)
+    {
+        if (string.IsNullOrWhiteSpace(content))
+        {
+            return null;
+        }
+
+        try
+        {
+            return KubernetesJson.Deserialize<V1Status>(content);
+        }
+        catch (JsonException)
+        {
+            // A proxy's HTML error page, say: not a Status, so nothing to act on.
+            return null;
+        }
+    }
 }

@@ -12,15 +12,18 @@ namespace KamajiKubeconfig.Informers;
 /// </summary>
 public sealed class KubernetesListWatch<TRaw> : IListWatch<TRaw>
 {
-    private readonly Func<string?, int, CancellationToken, Task<ListPage<TRaw>>> _list;
+    private readonly Func<string?, string?, int, CancellationToken, Task<ListPage<TRaw>>> _list;
     private readonly Func<string, int, Action<Exception>, CancellationToken, IAsyncEnumerable<(WatchEventType, TRaw)>> _watch;
     private readonly Func<TRaw, string?> _resourceVersionOf;
 
-    /// <param name="list">Lists one page: (continue token or null, limit, token).</param>
+    /// <param name="list">
+    /// Lists one page: (resourceVersion, continue token, limit, token). Exactly one of the first two is non-null;
+    /// the resourceVersion "" (latest) arrives as null, so that the request carries no resourceVersion at all.
+    /// </param>
     /// <param name="watch">Starts a watch with bookmarks: (resourceVersion, timeoutSeconds, onError, token).</param>
     /// <param name="resourceVersionOf">Reads metadata.resourceVersion of a raw object.</param>
     public KubernetesListWatch(
-        Func<string?, int, CancellationToken, Task<ListPage<TRaw>>> list,
+        Func<string?, string?, int, CancellationToken, Task<ListPage<TRaw>>> list,
         Func<string, int, Action<Exception>, CancellationToken, IAsyncEnumerable<(WatchEventType, TRaw)>> watch,
         Func<TRaw, string?> resourceVersionOf)
     {
@@ -32,16 +35,21 @@ public sealed class KubernetesListWatch<TRaw> : IListWatch<TRaw>
         _resourceVersionOf = resourceVersionOf;
     }
 
-    public async Task<ListPage<TRaw>> ListAsync(string? continueToken, int limit, CancellationToken cancellationToken)
+    public async Task<ListPage<TRaw>> ListAsync(string? resourceVersion, string? continueToken, int limit, CancellationToken cancellationToken)
     {
+        if (continueToken is not null && resourceVersion is not null)
+        {
+            throw new ArgumentException("A continue page is read at its token's snapshot; it takes no resourceVersion.", nameof(resourceVersion));
+        }
+
         try
         {
-            return await _list(continueToken, limit, cancellationToken);
+            return await _list(string.IsNullOrEmpty(resourceVersion) ? null : resourceVersion, continueToken, limit, cancellationToken);
         }
-        catch (HttpOperationException ex) when (KubernetesErrors.IsGone(ex))
+        catch (HttpOperationException ex) when (KubernetesErrors.FromResponse(ex) is { } mapped)
         {
-            // Usually an expired continue token: the snapshot it pointed into was compacted.
-            throw KubernetesErrors.Expired(ex);
+            // 410: the version or the continue token's snapshot was compacted; 504: the server is behind the version.
+            throw mapped;
         }
     }
 
@@ -72,9 +80,9 @@ public sealed class KubernetesListWatch<TRaw> : IListWatch<TRaw>
             {
                 more = false;
             }
-            catch (HttpOperationException ex) when (KubernetesErrors.IsGone(ex))
+            catch (HttpOperationException ex) when (KubernetesErrors.FromResponse(ex) is { } mapped)
             {
-                throw KubernetesErrors.Expired(ex);
+                throw mapped;
             }
             catch (HttpRequestException ex) when (KubernetesErrors.EndedBeforeFirstLine(ex))
             {

@@ -5,9 +5,9 @@ using k8s.Models;
 namespace KamajiKubeconfig.Informers;
 
 /// <summary>
-/// The list/watch sources the controller needs. Every first page asks for resourceVersion "0" (served from the
-/// API server's watch cache, like client-go's initial list); continue pages send only the token, because a
-/// resourceVersion next to a continue token is rejected. Every watch asks for bookmarks.
+/// The list/watch sources the controller needs. A first page is read at the resourceVersion the informer asks for
+/// ("0", "" or N); continue pages send only the token, because a resourceVersion next to a continue token is
+/// rejected. Every watch asks for bookmarks.
 /// </summary>
 public static class KubernetesListWatches
 {
@@ -16,10 +16,10 @@ public static class KubernetesListWatches
     {
         ArgumentNullException.ThrowIfNull(client);
         return new KubernetesListWatch<V1Namespace>(
-            async (continueToken, limit, ct) =>
+            async (resourceVersion, continueToken, limit, ct) =>
             {
                 var list = await client.CoreV1.ListNamespaceAsync(
-                    continueParameter: continueToken, limit: limit, resourceVersion: FirstPage(continueToken), cancellationToken: ct);
+                    continueParameter: continueToken, limit: limit, resourceVersion: resourceVersion, cancellationToken: ct);
                 return Page(list.Items, list.Metadata);
             },
             (resourceVersion, timeoutSeconds, onError, ct) => client.CoreV1.WatchListNamespaceAsync(
@@ -34,11 +34,11 @@ public static class KubernetesListWatches
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrEmpty(labelSelector);
         return new KubernetesListWatch<V1Secret>(
-            async (continueToken, limit, ct) =>
+            async (resourceVersion, continueToken, limit, ct) =>
             {
                 var list = await client.CoreV1.ListSecretForAllNamespacesAsync(
                     continueParameter: continueToken, labelSelector: labelSelector, limit: limit,
-                    resourceVersion: FirstPage(continueToken), cancellationToken: ct);
+                    resourceVersion: resourceVersion, cancellationToken: ct);
                 return Page(list.Items, list.Metadata);
             },
             (resourceVersion, timeoutSeconds, onError, ct) => client.CoreV1.WatchListSecretForAllNamespacesAsync(
@@ -53,9 +53,9 @@ public static class KubernetesListWatches
     {
         ArgumentNullException.ThrowIfNull(client);
         return new KubernetesListWatch<JsonElement>(
-            async (continueToken, limit, ct) => JsonPage(await client.CustomObjects.ListCustomObjectForAllNamespacesAsync<JsonElement>(
+            async (resourceVersion, continueToken, limit, ct) => JsonPage(await client.CustomObjects.ListCustomObjectForAllNamespacesAsync<JsonElement>(
                 group, version, plural, continueParameter: continueToken, labelSelector: labelSelector, limit: limit,
-                resourceVersion: FirstPage(continueToken), cancellationToken: ct)),
+                resourceVersion: resourceVersion, cancellationToken: ct)),
             (resourceVersion, timeoutSeconds, onError, ct) => AsJson(client.CustomObjects.WatchListCustomObjectForAllNamespacesAsync(
                 group, version, plural, allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion,
                 timeoutSeconds: timeoutSeconds, onError: onError, cancellationToken: ct)),
@@ -68,16 +68,14 @@ public static class KubernetesListWatches
     {
         ArgumentNullException.ThrowIfNull(client);
         return new KubernetesListWatch<JsonElement>(
-            async (continueToken, limit, ct) => JsonPage(await client.CustomObjects.ListClusterCustomObjectAsync<JsonElement>(
+            async (resourceVersion, continueToken, limit, ct) => JsonPage(await client.CustomObjects.ListClusterCustomObjectAsync<JsonElement>(
                 group, version, plural, continueParameter: continueToken, labelSelector: labelSelector, limit: limit,
-                resourceVersion: FirstPage(continueToken), cancellationToken: ct)),
+                resourceVersion: resourceVersion, cancellationToken: ct)),
             (resourceVersion, timeoutSeconds, onError, ct) => AsJson(client.CustomObjects.WatchListClusterCustomObjectAsync(
                 group, version, plural, allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion,
                 timeoutSeconds: timeoutSeconds, onError: onError, cancellationToken: ct)),
             JsonMetadata.ResourceVersion);
     }
-
-    private static string? FirstPage(string? continueToken) => continueToken is null ? "0" : null;
 
     private static ListPage<T> Page<T>(IList<T>? items, V1ListMeta? metadata) => new(
         items is null ? [] : [.. items],

@@ -24,8 +24,12 @@ public sealed class ReflectorBackoff
         _next = options.Initial;
     }
 
-    /// <summary>Returns the delay to wait now, and advances the sequence.</summary>
-    public TimeSpan Next()
+    /// <summary>
+    /// Returns the delay to wait now, and advances the sequence. A server's <paramref name="retryAfter"/> (429)
+    /// lengthens it, but counts for at most <see cref="BackoffOptions.Cap"/>: a hostile or broken header must not
+    /// park the informer for hours.
+    /// </summary>
+    public TimeSpan Next(TimeSpan? retryAfter = null)
     {
         var now = _time.GetUtcNow();
 
@@ -40,6 +44,12 @@ public sealed class ReflectorBackoff
         var grown = TimeSpan.FromTicks((long)Math.Min(baseDelay.Ticks * _options.Factor, _options.Cap.Ticks));
         _next = grown > baseDelay ? grown : baseDelay;
         var delay = TimeSpan.FromTicks((long)(baseDelay.Ticks * (1 + (_options.Jitter * _random.NextDouble()))));
+        if (retryAfter is { } asked)
+        {
+            var honoured = asked < _options.Cap ? asked : _options.Cap;
+            delay = honoured > delay ? honoured : delay;
+        }
+
         _attemptStartsAt = now + delay;
         return delay;
     }

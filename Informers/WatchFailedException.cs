@@ -1,8 +1,8 @@
 namespace KamajiKubeconfig.Informers;
 
 /// <summary>
-/// The server reported an error inside a watch stream other than an expired resourceVersion (for example a 500,
-/// or a 504 "too large resource version"), or a line could not be decoded. The informer backs off and watches
+/// The server reported an error inside a watch stream other than an expired or too large resourceVersion (for
+/// example a 500), or a line could not be decoded. The informer backs off and watches
 /// again from its last resourceVersion, so no event is silently skipped.
 /// </summary>
 public sealed class WatchFailedException : Exception

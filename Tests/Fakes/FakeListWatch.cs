@@ -34,10 +34,10 @@ internal sealed class FakeListWatch<T> : IListWatch<T>
     /// <summary>True when the informer has not opened another watch since the last one the test took.</summary>
     public bool NoPendingWatch => _watches.Reader.Count == 0;
 
-    public async Task<ListPage<T>> ListAsync(string? continueToken, int limit, CancellationToken cancellationToken)
+    public async Task<ListPage<T>> ListAsync(string? resourceVersion, string? continueToken, int limit, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _listCount);
-        _listCalls.Writer.TryWrite(new ListCall(continueToken, limit));
+        _listCalls.Writer.TryWrite(new ListCall(resourceVersion, continueToken, limit));
         var answer = await _listAnswers.Reader.ReadAsync(cancellationToken);
         return answer is Exception ex ? throw ex : (ListPage<T>)answer;
     }
@@ -54,5 +54,5 @@ internal sealed class FakeListWatch<T> : IListWatch<T>
         }
     }
 
-    internal sealed record ListCall(string? ContinueToken, int Limit);
+    internal sealed record ListCall(string? ResourceVersion, string? ContinueToken, int Limit);
 }

@@ -1,3 +1,4 @@
+using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Tests.Fakes;
 
 namespace KamajiKubeconfig.Tests.Informers;
@@ -58,5 +59,33 @@ public class InformerBackoffTests
 
         Assert.That(first.TimeoutSeconds, Is.EqualTo(300));
         Assert.That(second.TimeoutSeconds, Is.EqualTo(599));
+    }
+
+    [Test]
+    public async Task Watch_ThrottledRepeatedly_WaitsRetryAfterWhileTheBackoffKeepsGrowingUnderIt()
+    {
+        await using var h = new InformerHarness();
+        var watch = await h.StartSyncedAsync("10", A);
+        var delays = new List<TimeSpan>();
+
+        for (var i = 0; i < 3; i++)
+        {
+            watch.Fail(new TooManyRequestsException { RetryAfter = TimeSpan.FromSeconds(2) });
+            var delay = await h.Time.NextBackoffAsync();
+            delays.Add(delay);
+            h.Time.Advance(delay - TimeSpan.FromMilliseconds(1));
+            Assert.That(h.Source.NoPendingWatch, Is.True, "no new watch before the delay has passed");
+            h.Time.Advance(TimeSpan.FromMilliseconds(1));
+            watch = await h.Source.NextWatchAsync();
+        }
+
+        Assert.Multiple(() =>
+        {
+            // max(2 s, backoff): 2 s over 1.2 s, then the backoff's own 2.4 s and 4.8 s.
+            Assert.That(delays, Is.EqualTo(new[] { TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2.4), TimeSpan.FromSeconds(4.8) }));
+            Assert.That(watch.ResourceVersion, Is.EqualTo("10"));
+            Assert.That(h.Source.ListCount, Is.EqualTo(1), "throttling is no reason to relist");
+            Assert.That(h.Metrics.Calls, Is.EqualTo(Enumerable.Repeat("restarted:TooManyRequests", 3)));
+        });
     }
 }

@@ -14,13 +14,13 @@ internal sealed class InformerHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task? _run;
 
-    public InformerHarness(Random? random = null, Func<TestObject, TestObject>? transform = null)
+    public InformerHarness(Random? random = null, Func<TestObject, TestObject>? transform = null, InformerOptions? options = null)
     {
         Informer = new Informer<TestObject, TestObject>(
             Source,
             transform ?? (o => o),
             Cache,
-            new InformerOptions { Name = "test-objects" },
+            options ?? new InformerOptions { Name = "test-objects" },
             Time,
             random ?? new ScriptedRandom(0.5),
             NullLogger.Instance,
@@ -44,10 +44,13 @@ internal sealed class InformerHarness : IAsyncDisposable
 
     public void Start() => _run = Informer.RunAsync(_stop.Token);
 
-    /// <summary>Starts, answers the first list, and returns the first watch.</summary>
+    /// <summary>Starts, takes and answers the first list call, and returns the first watch.</summary>
     public async Task<FakeWatch<TestObject>> StartSyncedAsync(string resourceVersion, params TestObject[] items)
     {
         Start();
+
+        // Taken here, so that a test's next NextListCallAsync is the relist it is about.
+        await Source.NextListCallAsync();
         Source.AnswerList(resourceVersion, items);
         var watch = await Source.NextWatchAsync();
         await Changes.TakeAsync(items.Length);

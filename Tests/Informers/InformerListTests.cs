@@ -23,7 +23,7 @@ public class InformerListTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(call, Is.EqualTo(new FakeListWatch<TestObject>.ListCall(null, 500)));
+            Assert.That(call, Is.EqualTo(new FakeListWatch<TestObject>.ListCall("0", null, 500)));
             Assert.That(changes, Is.EquivalentTo(new[]
             {
                 new CacheChange<TestObject>(null, A),
@@ -52,7 +52,7 @@ public class InformerListTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(second, Is.EqualTo(new FakeListWatch<TestObject>.ListCall("token-1", 500)));
+            Assert.That(second, Is.EqualTo(new FakeListWatch<TestObject>.ListCall(null, "token-1", 500)));
             Assert.That(syncedBeforeLastPage, Is.False);
             Assert.That(cachedBeforeLastPage, Is.Zero, "pages are swapped in together");
             Assert.That(h.Cache.List(), Is.EquivalentTo(new[] { A, B, C }));

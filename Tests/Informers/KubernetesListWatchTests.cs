@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Web;
 using k8s.Models;
 using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Tests.Fakes;
@@ -38,8 +39,8 @@ public class KubernetesListWatchTests
             : """{"kind":"SecretList","apiVersion":"v1","metadata":{"resourceVersion":"10","continue":"next"},"items":[{"metadata":{"name":"a","namespace":"ns1","resourceVersion":"3"}}]}"""));
         var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
 
-        var first = await source.ListAsync(null, 500, CancellationToken.None);
-        var second = await source.ListAsync(first.Continue, 500, CancellationToken.None);
+        var first = await source.ListAsync("0", null, 500, CancellationToken.None);
+        var second = await source.ListAsync(null, first.Continue, 500, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -54,13 +55,126 @@ public class KubernetesListWatchTests
         });
     }
 
+    [TestCase("", null)]
+    [TestCase("42", "42")]
+    public async Task SecretsList_FirstPageAtVersion_SendsThatVersionAndNoneForLatest(string requested, string? sent)
+    {
+        using var stub = new StubApiHandler(_ => StubApiHandler.Json("""{"kind":"SecretList","apiVersion":"v1","metadata":{"resourceVersion":"50"},"items":[]}"""));
+        var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
+
+        await source.ListAsync(requested, null, 500, CancellationToken.None);
+
+        // "" is the latest state (a consistent read); like client-go we omit the parameter rather than send it empty.
+        Assert.That(HttpUtility.ParseQueryString(stub.Requests[0].Query)["resourceVersion"], Is.EqualTo(sent));
+    }
+
+    [Test]
+    public void SecretsList_VersionWithContinueToken_IsRefusedBeforeAnyRequest()
+    {
+        using var stub = new StubApiHandler(_ => throw new AssertionException("no request expected"));
+        var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
+
+        Assert.That(() => source.ListAsync("0", "next", 500, CancellationToken.None), Throws.ArgumentException);
+        Assert.That(stub.Requests, Is.Empty);
+    }
+
     [Test]
     public void SecretsList_Http410_IsResourceVersionExpired()
     {
         using var stub = new StubApiHandler(_ => StubApiHandler.Status(HttpStatusCode.Gone, "Expired"));
         var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
 
-        Assert.That(() => source.ListAsync("stale", 500, CancellationToken.None), Throws.TypeOf<ResourceVersionExpiredException>());
+        Assert.That(() => source.ListAsync(null, "stale", 500, CancellationToken.None), Throws.TypeOf<ResourceVersionExpiredException>());
+    }
+
+    private static string TooLargeStatus() =>
+        """{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"Too large resource version: 90, current: 50","reason":"Timeout","details":{"causes":[{"reason":"ResourceVersionTooLarge","message":"Too large resource version"}],"retryAfterSeconds":1},"code":504}""";
+
+    [Test]
+    public void SecretsList_Http504TooLargeResourceVersion_IsResourceVersionTooLarge()
+    {
+        using var stub = new StubApiHandler(_ => StubApiHandler.Json(TooLargeStatus(), HttpStatusCode.GatewayTimeout));
+        var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
+
+        Assert.That(() => source.ListAsync("90", null, 500, CancellationToken.None), Throws.TypeOf<ResourceVersionTooLargeException>());
+    }
+
+    [Test]
+    public void SecretsList_Http504WithoutTheCause_StaysAnHttpFailure()
+    {
+        using var stub = new StubApiHandler(_ => StubApiHandler.Status(HttpStatusCode.GatewayTimeout, "Timeout"));
+        var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
+
+        Assert.That(() => source.ListAsync("90", null, 500, CancellationToken.None), Throws.TypeOf<k8s.Autorest.HttpOperationException>());
+    }
+
+    [Test]
+    public void SecretsWatch_TooLargeErrorEvent_IsResourceVersionTooLarge()
+    {
+        using var stub = new StubApiHandler(_ => StubApiHandler.WatchLines("{\"type\":\"ERROR\",\"object\":" + TooLargeStatus() + "}"));
+        var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
+
+        Assert.That(() => DrainAsync(source.WatchAsync("90", 450, CancellationToken.None)), Throws.TypeOf<ResourceVersionTooLargeException>());
+    }
+
+    [Test]
+    public void SecretsWatch_Http504TooLargeOnTheWatchRequest_IsResourceVersionTooLarge()
+    {
+        using var stub = new StubApiHandler(_ => StubApiHandler.Json(TooLargeStatus(), HttpStatusCode.GatewayTimeout));
+        var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
+
+        Assert.That(() => DrainAsync(source.WatchAsync("90", 450, CancellationToken.None)), Throws.TypeOf<ResourceVersionTooLargeException>());
+    }
+
+    private static HttpResponseMessage TooManyRequests(string? retryAfterHeader, string details = "")
+    {
+        var response = StubApiHandler.Json(
+            "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"reason\":\"TooManyRequests\"" + details + ",\"code\":429}",
+            HttpStatusCode.TooManyRequests);
+        if (retryAfterHeader is not null)
+        {
+            response.Headers.TryAddWithoutValidation("Retry-After", retryAfterHeader);
+        }
+
+        return response;
+    }
+
+    [TestCase("7", "", 7)]
+    [TestCase(null, ",\"details\":{\"retryAfterSeconds\":3}", 3)]
+    [TestCase("7", ",\"details\":{\"retryAfterSeconds\":3}", 7)]
+    [TestCase("Wed, 21 Oct 2015 07:28:00 GMT", "", null)]
+    [TestCase("0", "", null)]
+    [TestCase(null, "", null)]
+    public void SecretsList_Http429_IsTooManyRequestsWithRetryAfter(string? header, string details, int? expectedSeconds)
+    {
+        using var stub = new StubApiHandler(_ => TooManyRequests(header, details));
+        var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
+
+        // The header wins; the Status's retryAfterSeconds stands in when there is none; an HTTP-date counts as none.
+        Assert.That(() => source.ListAsync("0", null, 500, CancellationToken.None),
+            Throws.TypeOf<TooManyRequestsException>().With.Property(nameof(TooManyRequestsException.RetryAfter))
+                .EqualTo(expectedSeconds is { } s ? TimeSpan.FromSeconds(s) : null));
+    }
+
+    [Test]
+    public void SecretsWatch_Http429OnTheWatchRequest_IsTooManyRequests()
+    {
+        using var stub = new StubApiHandler(_ => TooManyRequests("5"));
+        var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
+
+        Assert.That(() => DrainAsync(source.WatchAsync("10", 450, CancellationToken.None)),
+            Throws.TypeOf<TooManyRequestsException>().With.Property(nameof(TooManyRequestsException.RetryAfter)).EqualTo(TimeSpan.FromSeconds(5)));
+    }
+
+    [Test]
+    public void SecretsWatch_Status429ErrorEvent_IsTooManyRequests()
+    {
+        using var stub = new StubApiHandler(_ => StubApiHandler.WatchLines(
+            """{"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","reason":"TooManyRequests","details":{"retryAfterSeconds":4},"code":429}}"""));
+        var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
+
+        Assert.That(() => DrainAsync(source.WatchAsync("10", 450, CancellationToken.None)),
+            Throws.TypeOf<TooManyRequestsException>().With.Property(nameof(TooManyRequestsException.RetryAfter)).EqualTo(TimeSpan.FromSeconds(4)));
     }
 
     [Test]
@@ -133,7 +247,7 @@ public class KubernetesListWatchTests
             : StubApiHandler.Json("""{"apiVersion":"kamaji.clastix.io/v1alpha1","kind":"KubeconfigGeneratorList","metadata":{"resourceVersion":"20"},"items":[{"metadata":{"name":"g","resourceVersion":"19"},"spec":{}}]}"""));
         var source = KubernetesListWatches.ClusterCustomObjects(stub.CreateClient(), "kamaji.clastix.io", "v1alpha1", "kubeconfiggenerators");
 
-        var page = await source.ListAsync(null, 500, CancellationToken.None);
+        var page = await source.ListAsync("0", null, 500, CancellationToken.None);
         var events = await DrainAsync(source.WatchAsync("20", 450, CancellationToken.None));
 
         Assert.Multiple(() =>
@@ -154,7 +268,7 @@ public class KubernetesListWatchTests
         using var stub = new StubApiHandler(_ => StubApiHandler.Json("""{"metadata":{"resourceVersion":"5"},"items":[]}"""));
         var source = KubernetesListWatches.NamespacedCustomObjects(stub.CreateClient(), "kamaji.clastix.io", "v1alpha1", "tenantcontrolplanes");
 
-        var page = await source.ListAsync(null, 500, CancellationToken.None);
+        var page = await source.ListAsync("0", null, 500, CancellationToken.None);
 
         Assert.That(page.Items, Is.Empty);
         Assert.That(stub.Requests[0].AbsolutePath, Is.EqualTo("/apis/kamaji.clastix.io/v1alpha1/tenantcontrolplanes"));

@@ -69,4 +69,52 @@ public class ReflectorBackoffTests
 
         Assert.That(backoff.Next(), Is.EqualTo(Seconds(2.4)));
     }
+
+    [Test]
+    public void Next_RetryAfterLongerThanTheDelay_WaitsRetryAfter()
+    {
+        var backoff = new ReflectorBackoff(BackoffOptions.Reflector, new FakeTimeProvider(), new ScriptedRandom(0.5));
+
+        Assert.That(backoff.Next(Seconds(10)), Is.EqualTo(Seconds(10)));
+    }
+
+    [Test]
+    public void Next_RetryAfterShorterThanTheDelay_WaitsTheDelay()
+    {
+        var backoff = new ReflectorBackoff(BackoffOptions.Reflector, new FakeTimeProvider(), new ScriptedRandom(0.5));
+
+        Assert.That(backoff.Next(Seconds(1)), Is.EqualTo(Seconds(1.2)));
+    }
+
+    [Test]
+    public void Next_HostileRetryAfter_CountsForAtMostTheCap()
+    {
+        var backoff = new ReflectorBackoff(BackoffOptions.Reflector, new FakeTimeProvider(), new ScriptedRandom(0.5));
+
+        Assert.That(backoff.Next(TimeSpan.FromDays(1)), Is.EqualTo(Seconds(30)));
+    }
+
+    [Test]
+    public void Next_AfterRetryAfter_SequenceStillAdvances()
+    {
+        var backoff = new ReflectorBackoff(BackoffOptions.Reflector, new FakeTimeProvider(), new ScriptedRandom(0.5));
+
+        backoff.Next(Seconds(10));
+
+        Assert.That(backoff.Next(), Is.EqualTo(Seconds(2.4)));
+    }
+
+    [Test]
+    public void Next_AfterALongRetryAfter_HealthyTimeCountsFromTheEndOfTheWait()
+    {
+        var time = new FakeTimeProvider();
+        var backoff = new ReflectorBackoff(BackoffOptions.Reflector, time, new ScriptedRandom(0.5));
+        time.Advance(backoff.Next(Seconds(30)));
+
+        // 2 min minus a tick after the 30 s wait ended: not yet a fresh incident, although 2 min have passed
+        // since the 1.2 s the backoff alone would have waited.
+        time.Advance(TimeSpan.FromMinutes(2) - TimeSpan.FromTicks(1));
+
+        Assert.That(backoff.Next(), Is.EqualTo(Seconds(2.4)));
+    }
 }

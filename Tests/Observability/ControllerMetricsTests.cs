@@ -70,7 +70,9 @@ public partial class ControllerMetricsTests
             Assert.That(samples["kubeconfig_generator_secrets_pruned_total"], Is.Zero);
             Assert.That(samples["kubeconfig_generator_secrets_repaired_total"], Is.Zero);
             Assert.That(samples["kubeconfig_generator_watch_restarts_total{kind=\"secrets\",reason=\"short_watch\"}"], Is.Zero);
-            Assert.That(samples.Keys.Count(k => k.StartsWith("kubeconfig_generator_watch_restarts_total{", StringComparison.Ordinal)), Is.EqualTo(2 * 6));
+            Assert.That(samples["kubeconfig_generator_watch_restarts_total{kind=\"secrets\",reason=\"too_large_resource_version\"}"], Is.Zero);
+            Assert.That(samples["kubeconfig_generator_watch_restarts_total{kind=\"secrets\",reason=\"too_many_requests\"}"], Is.Zero);
+            Assert.That(samples.Keys.Count(k => k.StartsWith("kubeconfig_generator_watch_restarts_total{", StringComparison.Ordinal)), Is.EqualTo(2 * Enum.GetValues<RestartReason>().Length));
             Assert.That(samples["kubeconfig_generator_relists_total{kind=\"kubeconfiggenerators\"}"], Is.Zero);
             Assert.That(samples["kubeconfig_generator_informer_handler_failures_total{kind=\"secrets\"}"], Is.Zero);
             Assert.That(samples["kubeconfig_generator_informer_transform_failures_total{kind=\"secrets\"}"], Is.Zero);

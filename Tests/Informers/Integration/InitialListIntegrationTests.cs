@@ -18,7 +18,7 @@ public class InitialListIntegrationTests
         // page (see the next test). This source asks for a consistent first page, which the server does page, so
         // that the informer's continue loop runs against a real server.
         var source = new KubernetesListWatch<V1Secret>(
-            async (continueToken, limit, ct) =>
+            async (_, continueToken, limit, ct) =>
             {
                 var list = await env.InformerClient.CoreV1.ListSecretForAllNamespacesAsync(
                     continueParameter: continueToken, labelSelector: LiveEnvironment.Selector, limit: limit, cancellationToken: ct);

@@ -18,6 +18,8 @@ internal sealed class RequestLog : DelegatingHandler
 
     public IReadOnlyList<Uri> Watches => [.. _requests.Where(r => IsWatch(r.Uri)).Select(r => r.Uri)];
 
+    public IReadOnlyList<DateTimeOffset> WatchTimes => [.. _requests.Where(r => IsWatch(r.Uri)).Select(r => r.At)];
+
     public static string? Query(Uri uri, string name) => HttpUtility.ParseQueryString(uri.Query)[name];
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

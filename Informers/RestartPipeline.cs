@@ -1,0 +1,35 @@
+using Polly;
+using Polly.Retry;
+
+namespace KamajiKubeconfig.Informers;
+
+/// <summary>The informer's retry loop around one list/watch attempt: forever, with <see cref="ReflectorBackoff"/>.</summary>
+internal static class RestartPipeline
+{
+    /// <param name="options">The backoff between attempts.</param>
+    /// <param name="timeProvider">Clock of the delays.</param>
+    /// <param name="random">Jitter source.</param>
+    /// <param name="onRestart">Told every failure and the delay chosen for it, before the delay starts.</param>
+    public static ResiliencePipeline Build(BackoffOptions options, TimeProvider timeProvider, Random random, Action<Exception, TimeSpan> onRestart)
+    {
+        var backoff = new ReflectorBackoff(options, timeProvider, random);
+        return new ResiliencePipelineBuilder { TimeProvider = timeProvider }
+            .AddRetry(new RetryStrategyOptions
+            {
+                // Every failure is retried for as long as we run: an informer that gives up leaves a stale cache.
+                ShouldHandle = static args => ValueTask.FromResult(
+                    args.Outcome.Exception is not null && !args.Context.CancellationToken.IsCancellationRequested),
+                MaxRetryAttempts = int.MaxValue,
+
+                // A throttling server's Retry-After can only lengthen the wait, never shorten it below the backoff.
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
+                    backoff.Next((args.Outcome.Exception as TooManyRequestsException)?.RetryAfter)),
+                OnRetry = args =>
+                {
+                    onRestart(args.Outcome.Exception!, args.RetryDelay);
+                    return default;
+                },
+            })
+            .Build();
+    }
+}
