@@ -7,22 +7,28 @@ RESULTS_DIR ?= out/test-results
 SANDBOX_PORT ?= 6443
 SANDBOX_DIR ?= .sandbox
 ARGS ?=
+# Tools hack/ensure-tools.sh downloads (kubectl, when missing) come first on PATH.
+export PATH := $(CURDIR)/out/tools/bin:$(PATH)
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: all restore build test format format-check publish-check clean demo run install uninstall deploy undeploy image kind-load e2e bench
+.PHONY: all tools restore build test format format-check publish-check clean demo run install uninstall deploy undeploy image kind-load e2e bench
 
 all: build
 
 restore:
 	$(DOTNET) restore $(SOLUTION)
 
+# kubectl and openssl, which the tests and the demo drive as independent clients; installed when missing.
+tools:
+	@hack/ensure-tools.sh
+
 build: restore
 	$(DOTNET) build $(SOLUTION) --no-restore -c $(CONFIGURATION)
 
 # Every test, then the one summary line CI reads ("N passed, N failed").
-test: build format-check publish-check
+test: tools build format-check publish-check
 	@rm -rf $(RESULTS_DIR); mkdir -p $(RESULTS_DIR)
 	@set +e; $(DOTNET) test $(SOLUTION) --no-build -c $(CONFIGURATION) \
 	  --logger "trx" --logger "console;verbosity=normal" --results-directory $(RESULTS_DIR); rc=$$?; \
@@ -48,7 +54,7 @@ sandbox-bench:
 	$(DOTNET) run --project Tests/Sandbox/Sandbox.csproj -c Release -- --bench
 
 # The whole story on a bare machine against the sandbox; KEEP=1 leaves it running to explore.
-demo: build
+demo: tools build
 	KEEP=$(KEEP) CONFIGURATION=$(CONFIGURATION) hack/demo.sh
 
 # The Dockerfile's publish, run here so a broken publish fails the build (no Docker engine on CI machines).
@@ -82,7 +88,7 @@ kind-load: image
 # controller in-process with those credentials, creates its own namespaces and removes them. Without a reachable
 # cluster it says so and fails. Needs Kamaji (or the sandbox's simulator) to create TCP CA/admin Secrets.
 E2E_KUBECONFIG ?= $(or $(KUBECONFIG),$(HOME)/.kube/config)
-e2e: build
+e2e: tools build
 	@kubectl --kubeconfig "$(E2E_KUBECONFIG)" get --raw /version > /dev/null 2>&1 || { \
 	  echo "make e2e: no reachable cluster at KUBECONFIG=$(E2E_KUBECONFIG); point KUBECONFIG at one (kind, or 'make sandbox ARGS=--kamaji')" >&2; exit 1; }
 	kubectl --kubeconfig "$(E2E_KUBECONFIG)" apply --server-side -f manifests/crds/kamaji.clastix.io_kubeconfiggenerators.yaml

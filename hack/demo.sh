@@ -79,7 +79,9 @@ K get kc tenant -o jsonpath='{.status}'; echo
 
 step "Proving prod-a/alpha-tenant works: kubectl with the generated kubeconfig"
 kubectl --kubeconfig "$DIR/alpha-tenant.kubeconfig" --cache-dir "$DIR/alpha-cache" get tenantcontrolplanes -A
-curl -s http://127.0.0.1:18090/metrics | grep -E '^(controller_runtime_reconcile_total|kubeconfig_generator_certificates_issued_total)' | grep -v ' 0$' || true
+if command -v curl > /dev/null; then
+  curl -s http://127.0.0.1:18090/metrics | grep -E '^(controller_runtime_reconcile_total|kubeconfig_generator_certificates_issued_total|process_resident_memory_bytes)' | grep -v ' 0$' || true
+fi
 
 if [ "$KEEP" = "1" ]; then
   step "Kept running"
