@@ -82,7 +82,7 @@ public class ControllerScaleBenchmarks
         TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             controller at scale: {tenants} tenants, {keyAlgorithm} client keys, memory limit {limit / Mi:F0} MiB (sandbox seeded {tenants} TCPs + {2 * tenants} Kamaji Secrets in {seeding.TotalSeconds:F1} s)
               caches synced (ready) in {syncedAfter.TotalSeconds:F1} s: RSS {atSync.RssMiB:F0} MiB (anonymous {atSync.AnonymousMiB:F0} MiB), CPU {atSync.CpuSeconds:F1} s
-              all {tenants} kubeconfigs issued in {issuedAfter.TotalSeconds:F1} s: CPU {atConverged.CpuSeconds - atSync.CpuSeconds:F1} s ({(atConverged.CpuSeconds - atSync.CpuSeconds) * 1000 / tenants:F1} ms per tenant), peak RSS {atConverged.PeakRssMiB:F0} MiB, GC heap {heapAtConverged:F0} MiB
+              all {tenants} kubeconfigs issued in {issuedAfter.TotalSeconds:F1} s: CPU {atConverged.CpuSeconds - atSync.CpuSeconds:F1} s ({PerTenant(atConverged.CpuSeconds - atSync.CpuSeconds, tenants)} per tenant), peak RSS {atConverged.PeakRssMiB:F0} MiB, GC heap {heapAtConverged:F0} MiB
               first pass over the new Secrets settled in {settledAfter.TotalSeconds:F1} s: CPU {settled.CpuSeconds - atConverged.CpuSeconds:F1} s
               idle {IdleWindow.TotalSeconds:F0} s with resync every {ResyncPeriod.TotalSeconds:F0} s: {passes} passes, mean {passSeconds * 1000 / Math.Max(1, passes):F0} ms, {after.Sum(Writes) - before.Sum(Writes)} writes, CPU {idleCpu:F1} s ({idleCpu * 1000 / IdleWindow.TotalSeconds:F0} millicores), RSS {idle.RssMiB:F0} MiB (anonymous {idle.AnonymousMiB:F0} MiB), GC heap {heapIdle:F0} MiB (committed {after.Sum("dotnet_gc_committed_bytes") / Mi:F0} MiB), peak RSS overall {idle.PeakRssMiB:F0} MiB
               SIGTERM to exit: {stoppedIn.TotalMilliseconds:F0} ms
@@ -120,6 +120,9 @@ public class ControllerScaleBenchmarks
         Assert.That(Volatile.Read(ref reconciled), Is.GreaterThanOrEqualTo(tenants), $"simulator finished ({sandbox.Kamaji.LastError?.Message})");
         return Stopwatch.GetElapsedTime(started);
     }
+
+    private static string PerTenant(double cpuSeconds, int tenants) =>
+        tenants == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{cpuSeconds * 1000 / tenants:F1} ms");
 
     private static string Ns(int n) => $"scale-{n:D3}";
 
