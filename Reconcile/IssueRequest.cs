@@ -2,7 +2,9 @@ namespace KamajiKubeconfig.Reconcile;
 
 /// <summary>
 /// Everything the issuer needs to write one kubeconfig: policy (subject, key type, validity window) is decided
-/// here so the issuer only does cryptography and formatting.
+/// here so the issuer only does cryptography and formatting. <see cref="CaSecret"/> and
+/// <see cref="CaResourceVersion"/> name the CA Secret it was read from, so the issued kubeconfig can be remembered
+/// under the same <see cref="ValidityKey"/> the next pass will look up.
 /// </summary>
 public sealed record IssueRequest(
     Identity Identity,
@@ -11,4 +13,11 @@ public sealed record IssueRequest(
     DateTimeOffset NotAfter,
     KubeconfigCluster Cluster,
     string GeneratorName,
-    CertificateAuthority CertificateAuthority);
+    CertificateAuthority CertificateAuthority,
+    ObjectRef CaSecret,
+    string CaResourceVersion)
+{
+    /// <summary>The key under which a pass inspects the Secret holding this request's kubeconfig at <paramref name="resourceVersion"/>.</summary>
+    public ValidityKey ValidityKeyFor(ObjectRef secret, string resourceVersion) =>
+        new(secret, resourceVersion, CaSecret, CaResourceVersion, Cluster, GeneratorName, Identity, KeyAlgorithm);
+}

@@ -62,7 +62,8 @@ public static class TargetPlanner
             return hold with { Error = hold.FailureMessage(caKeyError) };
         }
         var notAfter = now + settings.Validity < ca.NotAfter ? now + settings.Validity : ca.NotAfter;
-        var request = new IssueRequest(identity, settings.KeyAlgorithm, now - ReconcileOptions.ClockSkewAllowance, notAfter, template, generator.Name, ca);
+        var request = new IssueRequest(
+            identity, settings.KeyAlgorithm, now - ReconcileOptions.ClockSkewAllowance, notAfter, template, generator.Name, ca, caSecret!.Ref, caSecret.ResourceVersion);
         return hold with
         {
             Action = TargetAction.Issue,

@@ -48,7 +48,7 @@ internal static class ControllerServices
         services.AddSingleton(sp => new KubeconfigIssuing(sp.GetRequiredService<CertificateIssuer>(), Environment.ProcessorCount));
         services.AddSingleton(sp => new SecretWriter(sp.GetRequiredService<IKubeApi>()));
         services.AddSingleton(sp => new PlanExecutor(sp.GetRequiredService<IKubeApi>(), sp.GetRequiredService<KubeconfigIssuing>(),
-            sp.GetRequiredService<SecretWriter>(), options.ApplyParallelism));
+            sp.GetRequiredService<SecretWriter>(), options.ApplyParallelism, sp.GetRequiredService<IValidityMemo>()));
         services.AddSingleton<IPassRunner>(sp => new PassRunner(sp.GetRequiredService<ClusterCaches>(), sp.GetRequiredService<IKubeApi>(),
             sp.GetRequiredService<PlanExecutor>(), sp.GetRequiredService<ReconcileOptions>(), sp.GetRequiredService<IValidityMemo>(),
             sp.GetRequiredService<TimeProvider>()));

@@ -32,7 +32,11 @@ public sealed class CertificateIssuer(IKeyMaterialSource keys)
                 request.GeneratorName,
                 Convert.ToBase64String(Encoding.ASCII.GetBytes(certificatePem)),
                 Convert.ToBase64String(Encoding.ASCII.GetBytes(keyPem)));
-            return new IssueResult(Encoding.UTF8.GetBytes(yaml), new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero), null);
+            return new IssueResult(
+                Encoding.UTF8.GetBytes(yaml),
+                new DateTimeOffset(certificate.NotBefore.ToUniversalTime(), TimeSpan.Zero),
+                new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero),
+                null);
         }
         catch (CryptographicException e)
         {

@@ -9,11 +9,17 @@ namespace KamajiKubeconfig.Controller.Kube;
 /// </summary>
 public interface IKubeApi
 {
-    /// <summary>Server-side apply of every field we own; <paramref name="force"/> only for Secrets that are ours.</summary>
-    Task ApplySecretAsync(DesiredSecret secret, bool force, CancellationToken cancellationToken);
+    /// <summary>
+    /// Server-side apply of every field we own; <paramref name="force"/> only for Secrets that are ours. Returns the
+    /// Secret as the server stored it (null if its answer did not carry one).
+    /// </summary>
+    Task<SecretInfo?> ApplySecretAsync(DesiredSecret secret, bool force, CancellationToken cancellationToken);
 
-    /// <summary>Creates a Secret that must not exist yet (so a foreign Secret is never merged into).</summary>
-    Task CreateSecretAsync(DesiredSecret secret, CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates a Secret that must not exist yet (so a foreign Secret is never merged into). Returns the Secret as the
+    /// server stored it (null if its answer did not carry one).
+    /// </summary>
+    Task<SecretInfo?> CreateSecretAsync(DesiredSecret secret, CancellationToken cancellationToken);
 
     Task DeleteSecretAsync(ObjectRef secret, CancellationToken cancellationToken);
 

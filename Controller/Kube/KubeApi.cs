@@ -20,15 +20,17 @@ internal sealed class KubeApi(IKubernetes client, TimeProvider time, string inst
     /// <summary>Events of cluster-scoped objects live in <c>default</c>, as client-go's recorder puts them.</summary>
     public const string EventNamespace = "default";
 
-    public Task ApplySecretAsync(DesiredSecret secret, bool force, CancellationToken cancellationToken) =>
-        Call(() => client.CoreV1.PatchNamespacedSecretAsync(
+    public async Task<SecretInfo?> ApplySecretAsync(DesiredSecret secret, bool force, CancellationToken cancellationToken) =>
+        Stored(await Call(() => client.CoreV1.PatchNamespacedSecretAsync(
             new V1Patch(ApiBodies.Secret(secret).ToJsonString(), V1Patch.PatchType.ApplyPatch),
-            secret.Ref.Name, secret.Ref.Namespace, fieldManager: FieldManager, force: force, cancellationToken: cancellationToken));
+            secret.Ref.Name, secret.Ref.Namespace, fieldManager: FieldManager, force: force, cancellationToken: cancellationToken)));
 
-    public Task CreateSecretAsync(DesiredSecret secret, CancellationToken cancellationToken) =>
-        Call(() => client.CoreV1.CreateNamespacedSecretAsync(
+    public async Task<SecretInfo?> CreateSecretAsync(DesiredSecret secret, CancellationToken cancellationToken) =>
+        Stored(await Call(() => client.CoreV1.CreateNamespacedSecretAsync(
             KubernetesJson.Deserialize<V1Secret>(ApiBodies.Secret(secret).ToJsonString()),
-            secret.Ref.Namespace, fieldManager: FieldManager, cancellationToken: cancellationToken));
+            secret.Ref.Namespace, fieldManager: FieldManager, cancellationToken: cancellationToken)));
+
+    private static SecretInfo? Stored(V1Secret? answer) => answer?.Metadata is null ? null : Mapping.CoreMapper.FromSecret(answer);
 
     public async Task DeleteSecretAsync(ObjectRef secret, CancellationToken cancellationToken)
     {

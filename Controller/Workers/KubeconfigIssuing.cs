@@ -7,11 +7,15 @@ namespace KamajiKubeconfig.Controller.Workers;
 /// <summary>Runs the plan's Issue decisions in parallel across cores: key generation is the expensive part of a pass.</summary>
 public sealed class KubeconfigIssuing(CertificateIssuer issuer, int parallelism)
 {
-    /// <summary>The plan's Issue targets with their kubeconfig filled in, and the causes of those that failed.</summary>
-    public (IReadOnlyList<TargetPlan> Issued, IReadOnlyDictionary<ObjectRef, string> Failures) IssueAll(
+    /// <summary>
+    /// The plan's Issue targets with their kubeconfig filled in, what inspecting each would conclude (by TCP), and
+    /// the causes of those that failed.
+    /// </summary>
+    public (IReadOnlyList<TargetPlan> Issued, IReadOnlyDictionary<ObjectRef, KubeconfigFacts> Facts, IReadOnlyDictionary<ObjectRef, string> Failures) IssueAll(
         ReconcilePlan plan, CancellationToken cancellationToken)
     {
         var issued = new ConcurrentBag<TargetPlan>();
+        var facts = new ConcurrentDictionary<ObjectRef, KubeconfigFacts>();
         var failures = new ConcurrentDictionary<ObjectRef, string>();
         var targets = plan.Targets.Where(t => t.Action == TargetAction.Issue).ToList();
         Parallel.ForEach(targets, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, target =>
@@ -24,8 +28,9 @@ public sealed class KubeconfigIssuing(CertificateIssuer issuer, int parallelism)
             else
             {
                 issued.Add(target with { Secret = target.Secret! with { Value = result.Kubeconfig } });
+                facts[target.TenantControlPlane] = result.Facts;
             }
         });
-        return ([.. issued.OrderBy(t => t.TenantControlPlane, ObjectRef.Order)], failures);
+        return ([.. issued.OrderBy(t => t.TenantControlPlane, ObjectRef.Order)], facts, failures);
     }
 }

@@ -8,9 +8,11 @@ namespace KamajiKubeconfig.Controller.Workers;
 /// <summary>
 /// The imperative half of a pass: issues certificates, writes and deletes Secrets with bounded concurrency, manages
 /// the finalizer, writes status only when it changed, and raises one aggregated Warning Event when the errors
-/// change. One TCP's failure is recorded in status and never stops the others (spec.md B6).
+/// change. One TCP's failure is recorded in status and never stops the others (spec.md B6). What it issued and
+/// wrote is remembered in <paramref name="memo"/> under the stored resourceVersion, so the pass its own writes
+/// trigger does not parse them again (spec.md B5).
 /// </summary>
-public sealed class PlanExecutor(IKubeApi api, KubeconfigIssuing issuing, SecretWriter writer, int applyParallelism)
+public sealed class PlanExecutor(IKubeApi api, KubeconfigIssuing issuing, SecretWriter writer, int applyParallelism, IValidityMemo? memo = null)
 {
     public async Task<PassReport> ExecuteAsync(Generator generator, ReconcilePlan plan, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -31,7 +33,7 @@ public sealed class PlanExecutor(IKubeApi api, KubeconfigIssuing issuing, Secret
             }
         }
 
-        var (issued, issueFailures) = issuing.IssueAll(plan, cancellationToken);
+        var (issued, facts, issueFailures) = issuing.IssueAll(plan, cancellationToken);
         var writes = issued.Concat(plan.Targets.Where(t => t.Action == TargetAction.Repair)).ToList();
         var failures = new ConcurrentDictionary<ObjectRef, string>(issueFailures);
         var transient = new ConcurrentBag<TimeSpan?>();
@@ -39,6 +41,10 @@ public sealed class PlanExecutor(IKubeApi api, KubeconfigIssuing issuing, Secret
         await ForEach(writes, async (target, ct) =>
         {
             var result = await writer.WriteAsync(target, generator, ct);
+            if (result.Cause is null && facts.TryGetValue(target.TenantControlPlane, out var written))
+            {
+                Remember(target, result.Stored, written);
+            }
             if (result.Cause is not null)
             {
                 failures[target.TenantControlPlane] = result.Cause;
@@ -90,6 +96,21 @@ public sealed class PlanExecutor(IKubeApi api, KubeconfigIssuing issuing, Secret
             repaired,
             plan.Deletes.Count - deleteFailures,
             failures.Count);
+    }
+
+    /// <summary>
+    /// Seeds the memo with what inspecting the stored Secret would conclude. Only when the server stored exactly the
+    /// kubeconfig we issued (a mutating webhook could have changed it): then the facts are the issuer's, and the
+    /// key is the one the next pass builds from the same inputs. Anything else is left to a real inspection.
+    /// </summary>
+    private void Remember(TargetPlan target, SecretInfo? stored, KubeconfigFacts facts)
+    {
+        if (memo is null || stored is not { ResourceVersion.Length: > 0 } || stored.Ref != target.SecretRef
+            || !(stored.Get(WellKnown.ValueKey) ?? []).AsSpan().SequenceEqual(target.Secret!.Value))
+        {
+            return;
+        }
+        memo.GetOrAdd(target.Issue!.ValidityKeyFor(stored.Ref, stored.ResourceVersion), () => facts);
     }
 
     private async Task<PassReport> FinalizeAsync(Generator generator, ReconcilePlan plan, CancellationToken cancellationToken)

@@ -3,10 +3,10 @@ using KamajiKubeconfig.Reconcile;
 
 namespace KamajiKubeconfig.Controller.Workers;
 
-/// <summary>The result of writing one Secret: null cause = written.</summary>
-public readonly record struct WriteResult(string? Cause, bool Transient, TimeSpan? RetryAfter, bool IsWholeMessage = false)
+/// <summary>The result of writing one Secret: null cause = written, with the Secret as stored when the server returned it.</summary>
+public readonly record struct WriteResult(string? Cause, bool Transient, TimeSpan? RetryAfter, bool IsWholeMessage = false, SecretInfo? Stored = null)
 {
-    public static readonly WriteResult Written = new(null, false, null);
+    public static WriteResult Written(SecretInfo? stored) => new(null, false, null, Stored: stored);
 
     public static WriteResult From(KubeApiException e) => new(e.Message, e.IsTransient, e.RetryAfter);
 }
@@ -27,8 +27,7 @@ public sealed class SecretWriter(IKubeApi api)
             {
                 try
                 {
-                    await api.CreateSecretAsync(secret, cancellationToken);
-                    return WriteResult.Written;
+                    return WriteResult.Written(await api.CreateSecretAsync(secret, cancellationToken));
                 }
                 catch (KubeApiException e) when (e.Kind == ApiFailureKind.AlreadyExists)
                 {
@@ -41,8 +40,7 @@ public sealed class SecretWriter(IKubeApi api)
                     }
                 }
             }
-            await api.ApplySecretAsync(secret, force: true, cancellationToken);
-            return WriteResult.Written;
+            return WriteResult.Written(await api.ApplySecretAsync(secret, force: true, cancellationToken));
         }
         catch (KubeApiException e)
         {

@@ -93,20 +93,4 @@ public class BoundedValidityMemoTests
 
         Assert.That(late.Targets[0].Reason, Is.EqualTo(IssueReason.Expiring));
     }
-
-    private sealed class CountingMemo(IValidityMemo inner) : IValidityMemo
-    {
-        public int Inspections { get; private set; }
-
-        public T GetOrAdd<T>(object key, Func<T> compute)
-            where T : notnull =>
-            inner.GetOrAdd(key, () =>
-            {
-                if (key is ValidityKey)
-                {
-                    Inspections++;
-                }
-                return compute();
-            });
-    }
 }

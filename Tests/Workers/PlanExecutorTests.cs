@@ -29,7 +29,7 @@ public class PlanExecutorTests
         var api = Strict();
         var sequence = new MockSequence();
         DesiredSecret? created = null;
-        api.InSequence(sequence).Setup(a => a.CreateSecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<CancellationToken>())).Callback<DesiredSecret, CancellationToken>((s, _) => created = s).Returns(Task.CompletedTask);
+        api.InSequence(sequence).Setup(a => a.CreateSecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<CancellationToken>())).Callback<DesiredSecret, CancellationToken>((s, _) => created = s).ReturnsAsync((SecretInfo?)null);
         api.InSequence(sequence).Setup(a => a.ApplyStatusAsync("g", plan.Status!, None)).Returns(Task.CompletedTask);
 
         var report = await Executor(api).ExecuteAsync(generator, plan, Now, None);
@@ -66,7 +66,7 @@ public class PlanExecutorTests
         var settled = new GeneratorBuilder("g").Status(world.Reconcile(generator, Now).Status).Build();
         var api = Strict();
         api.Setup(a => a.ApplySecretAsync(It.Is<DesiredSecret>(s => s.Value == value && s.Labels[WellKnown.LifecycleLabel] == "kubeconfig"), true, It.IsAny<CancellationToken>()))
-            .Returns(Task.CompletedTask);
+            .ReturnsAsync((SecretInfo?)null);
 
         var report = await Executor(api).ExecuteAsync(settled, world.Reconcile(settled, Now), Now, None);
 
@@ -83,7 +83,7 @@ public class PlanExecutorTests
         var api = Strict();
         var sequence = new MockSequence();
         api.InSequence(sequence).Setup(a => a.SetFinalizersAsync("g", "42", new[] { WellKnown.Finalizer }, None)).Returns(Task.CompletedTask);
-        api.InSequence(sequence).Setup(a => a.CreateSecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        api.InSequence(sequence).Setup(a => a.CreateSecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<CancellationToken>())).ReturnsAsync((SecretInfo?)null);
         api.InSequence(sequence).Setup(a => a.ApplyStatusAsync("g", It.IsAny<GeneratorStatus>(), None)).Returns(Task.CompletedTask);
 
         await Executor(api).ExecuteAsync(generator, plan, Now, None);
@@ -138,7 +138,7 @@ public class PlanExecutorTests
         var api = Strict();
         api.Setup(a => a.CreateSecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<CancellationToken>())).ThrowsAsync(new KubeApiException(ApiFailureKind.AlreadyExists, "exists"));
         api.Setup(a => a.GetSecretAsync(new ObjectRef("ns", "t-g"), It.IsAny<CancellationToken>())).ReturnsAsync(ours);
-        api.Setup(a => a.ApplySecretAsync(It.IsAny<DesiredSecret>(), true, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        api.Setup(a => a.ApplySecretAsync(It.IsAny<DesiredSecret>(), true, It.IsAny<CancellationToken>())).ReturnsAsync((SecretInfo?)null);
         api.Setup(a => a.ApplyStatusAsync("g", plan.Status!, None)).Returns(Task.CompletedTask);
 
         await Executor(api).ExecuteAsync(generator, plan, Now, None);
@@ -154,7 +154,7 @@ public class PlanExecutorTests
         var api = Strict();
         api.Setup(a => a.CreateSecretAsync(It.Is<DesiredSecret>(s => s.Ref.Name == "a-g"), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new KubeApiException(ApiFailureKind.Throttled, "slow down", TimeSpan.FromSeconds(3)));
-        api.Setup(a => a.CreateSecretAsync(It.Is<DesiredSecret>(s => s.Ref.Name == "b-g"), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        api.Setup(a => a.CreateSecretAsync(It.Is<DesiredSecret>(s => s.Ref.Name == "b-g"), It.IsAny<CancellationToken>())).ReturnsAsync((SecretInfo?)null);
         GeneratorStatus? written = null;
         api.Setup(a => a.ApplyStatusAsync("g", It.IsAny<GeneratorStatus>(), None)).Callback<string, GeneratorStatus, CancellationToken>((_, s, _) => written = s).Returns(Task.CompletedTask);
         api.Setup(a => a.RecordWarningAsync(generator, "KubeconfigErrors", It.IsAny<string>(), None)).Returns(Task.CompletedTask);
