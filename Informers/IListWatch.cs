@@ -11,7 +11,7 @@ public interface IListWatch<TRaw>
     /// <summary>
     /// Lists one page. A first page (<paramref name="continueToken"/> null) is read at
     /// <paramref name="resourceVersion"/>: "0" is any recent state (the watch cache), "" the latest state (a
-    /// consistent read), and a version N with a limit is the state exactly at N (kubernetes-api.md A4). A continue
+    /// consistent read), and a version N with a limit is the state exactly at N (docs/kubernetes-notes.md A4). A continue
     /// page passes a null <paramref name="resourceVersion"/>: its token pins the snapshot the first page started,
     /// and a server refuses both at once.
     /// </summary>

@@ -1,6 +1,6 @@
 namespace KamajiKubeconfig.Informers;
 
-/// <summary>Tuning of one informer; defaults follow client-go's reflector (kubernetes-api.md A14).</summary>
+/// <summary>Tuning of one informer; defaults follow client-go's reflector (docs/kubernetes-notes.md A14).</summary>
 public sealed record InformerOptions
 {
     /// <summary>Used in logs and as the metrics label, e.g. "secrets".</summary>

@@ -8,7 +8,7 @@ using k8s.Models;
 namespace KamajiKubeconfig.Informers;
 
 /// <summary>
-/// Maps the C# client's ways of failing (kubernetes-api.md B5, B8) to what the informer acts on.
+/// Maps the C# client's ways of failing (docs/kubernetes-notes.md B5, B8) to what the informer acts on.
 /// </summary>
 internal static class KubernetesErrors
 {

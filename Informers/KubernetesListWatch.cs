@@ -6,7 +6,7 @@ namespace KamajiKubeconfig.Informers;
 
 /// <summary>
 /// <see cref="IListWatch{TRaw}"/> over one list operation of the C# client and its generated
-/// <c>WatchList…Async</c> twin. It absorbs the client's watch quirks (kubernetes-api.md B5, B13): a 410 reaches
+/// <c>WatchList…Async</c> twin. It absorbs the client's watch quirks (docs/kubernetes-notes.md B5, B13): a 410 reaches
 /// us only through <c>onError</c>, an empty stream that ends throws instead of ending, bookmarks are yielded as
 /// near-empty objects. Build instances through <see cref="KubernetesListWatches"/>.
 /// </summary>

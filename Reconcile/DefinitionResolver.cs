@@ -4,7 +4,7 @@ namespace KamajiKubeconfig.Reconcile;
 
 /// <summary>
 /// Resolves a <c>fromDefinition</c> path against a TenantControlPlane document with apimachinery's
-/// <c>NestedString</c> semantics, extended per spec.md B9: bracketed keys, list indexes, and numbers and booleans
+/// <c>NestedString</c> semantics, extended per docs/behaviour.md B9: bracketed keys, list indexes, and numbers and booleans
 /// written in invariant form. Maps, lists, null and empty strings are errors.
 /// </summary>
 public static class DefinitionResolver

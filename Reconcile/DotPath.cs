@@ -6,7 +6,7 @@ namespace KamajiKubeconfig.Reconcile;
 /// <summary>
 /// A parsed <c>fromDefinition</c> path. Kamaji's syntax is dot-separated keys (<c>metadata.name</c>); we also accept
 /// bracketed keys for names that contain dots (<c>metadata.labels['tenant.clastix.io']</c>, or with double quotes)
-/// and list indexes (<c>spec.list[0]</c>), spec.md B9. Plain dotted paths split exactly as Kamaji splits them.
+/// and list indexes (<c>spec.list[0]</c>), docs/behaviour.md B9. Plain dotted paths split exactly as Kamaji splits them.
 /// </summary>
 public sealed record DotPath(EquatableList<DotPath.Segment> Segments)
 {

@@ -32,7 +32,7 @@ public sealed record GeneratorSettings(TimeSpan Validity, TimeSpan RenewBefore, 
             return null;
         }
         error = null;
-        // spec.md B: renewBefore = min(--certificate-expiration-deadline, validity / 3).
+        // docs/behaviour.md B: renewBefore = min(--certificate-expiration-deadline, validity / 3).
         var renewBefore = validity / 3 < options.ExpirationDeadline ? validity / 3 : options.ExpirationDeadline;
         return new GeneratorSettings(validity, renewBefore, algorithm);
     }

@@ -14,17 +14,12 @@ public readonly record struct ValidityVerdict(IssueReason? Reason, DateTimeOffse
 public readonly record struct KubeconfigFacts(IssueReason? Reason, DateTimeOffset NotBefore, DateTimeOffset NotAfter);
 
 /// <summary>
-/// Decides whether an existing generated kubeconfig is still good (spec.md A4, B8): same layout as we write,
+/// Decides whether an existing generated kubeconfig is still good (docs/behaviour.md A4, B8): same layout as we write,
 /// same cluster as the template, a certificate that parses, chains to the current CA, matches its key, carries the
 /// resolved identity and requested key type, and is not within the renewal window.
 /// </summary>
 public static class KubeconfigValidity
 {
-    public static ValidityVerdict Evaluate(
-        byte[]? value, KubeconfigCluster template, string generatorName, Identity identity, KeyAlgorithm algorithm,
-        CertificateAuthority ca, DateTimeOffset now, TimeSpan renewBefore) =>
-        Judge(Inspect(value, template, generatorName, identity, algorithm, ca), ca, now, renewBefore);
-
     /// <summary>The time-dependent half: not yet valid, or inside the renewal window.</summary>
     public static ValidityVerdict Judge(KubeconfigFacts facts, CertificateAuthority ca, DateTimeOffset now, TimeSpan renewBefore)
     {

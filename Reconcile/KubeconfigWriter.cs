@@ -5,7 +5,7 @@ namespace KamajiKubeconfig.Reconcile;
 
 /// <summary>
 /// Writes the generated kubeconfig: the template's cluster unchanged, one user and one context named after the
-/// generator, and <c>current-context</c> pointing at it (spec.md A3, B13). Keys are in the order Kamaji's YAML
+/// generator, and <c>current-context</c> pointing at it (docs/behaviour.md A3, B13). Keys are in the order Kamaji's YAML
 /// serializer emits them, so Secrets look the same after a switch-over.
 /// </summary>
 public static partial class KubeconfigWriter

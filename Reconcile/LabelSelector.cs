@@ -1,6 +1,6 @@
 namespace KamajiKubeconfig.Reconcile;
 
-/// <summary>A Kubernetes LabelSelector. Absent or empty selects everything (spec.md A1).</summary>
+/// <summary>A Kubernetes LabelSelector. Absent or empty selects everything (docs/behaviour.md A1).</summary>
 public sealed record LabelSelector(SortedMap MatchLabels, EquatableList<LabelSelectorRequirement> MatchExpressions)
 {
     public static readonly LabelSelector Everything = new(SortedMap.Empty, EquatableList<LabelSelectorRequirement>.Empty);

@@ -19,7 +19,7 @@ public sealed record ReconcilePlan(
 
     /// <summary>
     /// The plan after the shell failed to issue some certificates: those targets become errors and the status is
-    /// recomputed, so one TCP's failure is reported without stopping the others (spec.md B6). Causes are wrapped in
+    /// recomputed, so one TCP's failure is reported without stopping the others (docs/behaviour.md B6). Causes are wrapped in
     /// Kamaji's "an error occurred (re)generating" text, except those in <paramref name="verbatim"/>, which are whole
     /// messages already (a collision reads the same whether the cache or the API server revealed it).
     /// </summary>

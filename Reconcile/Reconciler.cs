@@ -2,7 +2,7 @@ namespace KamajiKubeconfig.Reconcile;
 
 /// <summary>
 /// The pure reconcile: <c>plan = Reconcile(generator, cluster, now, options)</c>. No I/O, clock, randomness or
-/// logging; everything spec.md decides from data is decided here.
+/// logging; everything docs/behaviour.md decides from data is decided here.
 /// </summary>
 public static class Reconciler
 {
@@ -35,7 +35,7 @@ public static class Reconciler
         return WithStatus(generator, targets, deletes, null, now);
     }
 
-    /// <summary>The earliest time a kept or issued certificate enters its renewal window (spec.md B1).</summary>
+    /// <summary>The earliest time a kept or issued certificate enters its renewal window (docs/behaviour.md B1).</summary>
     public static DateTimeOffset? EarliestRenewal(IEnumerable<TargetPlan> targets) =>
         targets.Select(t => t.RenewAt).Where(t => t is not null).DefaultIfEmpty(null).Min();
 

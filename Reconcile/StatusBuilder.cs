@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace KamajiKubeconfig.Reconcile;
 
-/// <summary>Builds the generator status from the per-target decisions (spec.md A1, B11).</summary>
+/// <summary>Builds the generator status from the per-target decisions (docs/behaviour.md A1, B11).</summary>
 public static class StatusBuilder
 {
     public static GeneratorStatus Build(Generator generator, IReadOnlyCollection<TargetPlan> targets, StatusError? specError, DateTimeOffset now)

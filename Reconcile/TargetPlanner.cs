@@ -99,7 +99,7 @@ public static class TargetPlanner
         return loaded.Ca;
     }
 
-    /// <summary>spec.md B7: write only to a Secret that is ours by both labels, or that does not exist.</summary>
+    /// <summary>docs/behaviour.md B7: write only to a Secret that is ours by both labels, or that does not exist.</summary>
     private static string? OwnershipProblem(SecretInfo existing, string generator, TenantControlPlane tcp)
     {
         var quoted = GoFormat.Quote(existing.Ref.ToString());

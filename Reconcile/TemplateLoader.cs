@@ -2,7 +2,7 @@ using System.Text;
 
 namespace KamajiKubeconfig.Reconcile;
 
-/// <summary>Reads the template cluster from the TCP's admin kubeconfig Secret, with Kamaji's error texts (spec.md A5).</summary>
+/// <summary>Reads the template cluster from the TCP's admin kubeconfig Secret, with Kamaji's error texts (docs/behaviour.md A5).</summary>
 public static class TemplateLoader
 {
     public static KubeconfigCluster? Load(TenantControlPlane tcp, string endpointKey, IClusterView cluster, out string? error) =>

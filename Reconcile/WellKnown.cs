@@ -26,7 +26,7 @@ public static class WellKnown
     public const string CaCertificateKey = "ca.crt";
     public const string CaPrivateKeyKey = "ca.key";
 
-    /// <summary>Ours, not Kamaji's: keeps the generator until its Secrets are gone (spec.md B3).</summary>
+    /// <summary>Ours, not Kamaji's: keeps the generator until its Secrets are gone (docs/behaviour.md B3).</summary>
     public const string Finalizer = "kubeconfig-generator.kamaji.clastix.io/cleanup";
 
     public const string ReadyCondition = "Ready";

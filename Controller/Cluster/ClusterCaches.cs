@@ -2,7 +2,6 @@ using System.Text.Json;
 using k8s;
 using k8s.Models;
 using KamajiKubeconfig.Controller.Mapping;
-using KamajiKubeconfig.Controller.Triggers;
 using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Reconcile;
 using Microsoft.Extensions.Logging;
@@ -22,46 +21,53 @@ public sealed class ClusterCaches
 
     public ClusterCaches(IKubernetes client, TimeProvider time, ILoggerFactory logging, IInformerMetrics metrics)
     {
-        Generators = new(new(g => ObjectKey.Cluster(g.Name), g => g.ResourceVersion));
-        TenantControlPlanes = new(new(t => new ObjectKey(t.Namespace, t.Name), t => t.ResourceVersion),
+        _generators = new(new(g => ObjectKey.Cluster(g.Name), g => g.ResourceVersion));
+        _tenantControlPlanes = new(new(t => new ObjectKey(t.Namespace, t.Name), t => t.ResourceVersion),
             new Dictionary<string, Func<TenantControlPlane, IEnumerable<string>>>
             {
                 // "Which TCP names this Secret?": the authority for admin/CA Secret triggers.
                 [SecretReferenceIndex.Name] = SecretReferenceIndex.ValuesOf,
             });
-        Namespaces = new(new(n => ObjectKey.Cluster(n.Name), n => n.ResourceVersion));
-        ManagedSecrets = new(SecretAccessor, new Dictionary<string, Func<SecretInfo, IEnumerable<string>>>
+        _namespaces = new(new(n => ObjectKey.Cluster(n.Name), n => n.ResourceVersion));
+        _managedSecrets = new(SecretAccessor, new Dictionary<string, Func<SecretInfo, IEnumerable<string>>>
         {
             [ManagedByIndex] = s => s.Labels.TryGetValue(WellKnown.ManagedByLabel, out var g) ? [g] : [],
         });
-        KamajiSecrets = new(SecretAccessor);
+        _kamajiSecrets = new(SecretAccessor);
 
         GeneratorInformer = new Informer<JsonElement, Generator>(
             KubernetesListWatches.ClusterCustomObjects(client, WellKnown.Group, WellKnown.Version, WellKnown.GeneratorPlural),
-            GeneratorMapper.FromJson, Generators, new InformerOptions { Name = "kubeconfiggenerators" }, time, Random.Shared,
+            GeneratorMapper.FromJson, _generators, new InformerOptions { Name = "kubeconfiggenerators" }, time, Random.Shared,
             logging.CreateLogger("informer.kubeconfiggenerators"), metrics);
         TenantControlPlaneInformer = new Informer<JsonElement, TenantControlPlane>(
             KubernetesListWatches.NamespacedCustomObjects(client, WellKnown.Group, WellKnown.Version, WellKnown.TenantControlPlanePlural),
-            TenantControlPlaneMapper.FromJson, TenantControlPlanes, new InformerOptions { Name = "tenantcontrolplanes" }, time, Random.Shared,
+            TenantControlPlaneMapper.FromJson, _tenantControlPlanes, new InformerOptions { Name = "tenantcontrolplanes" }, time, Random.Shared,
             logging.CreateLogger("informer.tenantcontrolplanes"), metrics);
         NamespaceInformer = new Informer<V1Namespace, NamespaceInfo>(
-            KubernetesListWatches.Namespaces(client), CoreMapper.FromNamespace, Namespaces, new InformerOptions { Name = "namespaces" },
+            KubernetesListWatches.Namespaces(client), CoreMapper.FromNamespace, _namespaces, new InformerOptions { Name = "namespaces" },
             time, Random.Shared, logging.CreateLogger("informer.namespaces"), metrics);
         ManagedSecretInformer = new Informer<V1Secret, SecretInfo>(
-            KubernetesListWatches.Secrets(client, ManagedSecretsSelector), CoreMapper.FromSecret, ManagedSecrets,
+            KubernetesListWatches.Secrets(client, ManagedSecretsSelector), CoreMapper.FromSecret, _managedSecrets,
             new InformerOptions { Name = "secrets-generated" }, time, Random.Shared, logging.CreateLogger("informer.secrets-generated"), metrics);
         KamajiSecretInformer = new Informer<V1Secret, SecretInfo>(
-            KubernetesListWatches.Secrets(client, KamajiSecretsSelector), s => KamajiSecretTrimmer.Trim(CoreMapper.FromSecret(s)), KamajiSecrets,
+            KubernetesListWatches.Secrets(client, KamajiSecretsSelector), s => KamajiSecretTrimmer.Trim(CoreMapper.FromSecret(s)), _kamajiSecrets,
             new InformerOptions { Name = "secrets-kamaji" }, time, Random.Shared, logging.CreateLogger("informer.secrets-kamaji"), metrics);
     }
 
     private static ObjectAccessor<SecretInfo> SecretAccessor => new(s => new ObjectKey(s.Namespace, s.Name), s => s.ResourceVersion);
 
-    public InformerCache<Generator> Generators { get; }
-    public InformerCache<TenantControlPlane> TenantControlPlanes { get; }
-    public InformerCache<NamespaceInfo> Namespaces { get; }
-    public InformerCache<SecretInfo> ManagedSecrets { get; }
-    public InformerCache<SecretInfo> KamajiSecrets { get; }
+    // Each cache has one writer, its informer; everyone else gets the read-only interface.
+    private readonly InformerCache<Generator> _generators;
+    private readonly InformerCache<TenantControlPlane> _tenantControlPlanes;
+    private readonly InformerCache<NamespaceInfo> _namespaces;
+    private readonly InformerCache<SecretInfo> _managedSecrets;
+    private readonly InformerCache<SecretInfo> _kamajiSecrets;
+
+    public ICacheReader<Generator> Generators => _generators;
+    public ICacheReader<TenantControlPlane> TenantControlPlanes => _tenantControlPlanes;
+    public ICacheReader<NamespaceInfo> Namespaces => _namespaces;
+    public ICacheReader<SecretInfo> ManagedSecrets => _managedSecrets;
+    public ICacheReader<SecretInfo> KamajiSecrets => _kamajiSecrets;
 
     public Informer<JsonElement, Generator> GeneratorInformer { get; }
     public Informer<JsonElement, TenantControlPlane> TenantControlPlaneInformer { get; }
@@ -79,6 +85,6 @@ public sealed class ClusterCaches
 
     /// <summary>A consistent view for one pass: each cache read once, plus Secrets fetched directly.</summary>
     public CacheClusterView View(IReadOnlyDictionary<ObjectRef, SecretInfo>? fetched = null) => new(
-        Namespaces.Snapshot, TenantControlPlanes.Snapshot, ManagedSecrets.Snapshot, KamajiSecrets.Snapshot,
+        _namespaces.Snapshot, _tenantControlPlanes.Snapshot, _managedSecrets.Snapshot, _kamajiSecrets.Snapshot,
         fetched ?? new Dictionary<ObjectRef, SecretInfo>());
 }

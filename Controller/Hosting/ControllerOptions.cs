@@ -2,7 +2,7 @@ using KamajiKubeconfig.Reconcile;
 
 namespace KamajiKubeconfig.Controller.Hosting;
 
-/// <summary>Process settings, from Kamaji's flags (spec.md A6) plus ours. Defaults are Kamaji's.</summary>
+/// <summary>Process settings, from Kamaji's flags (docs/behaviour.md A6) plus ours. Defaults are Kamaji's.</summary>
 public sealed record ControllerOptions
 {
     public string MetricsBindAddress { get; init; } = ":8090";

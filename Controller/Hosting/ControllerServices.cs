@@ -1,7 +1,7 @@
 using k8s;
+using KamajiKubeconfig.Controller.Applier;
 using KamajiKubeconfig.Controller.Cluster;
 using KamajiKubeconfig.Controller.Issuing;
-using KamajiKubeconfig.Controller.Kube;
 using KamajiKubeconfig.Controller.Leadership;
 using KamajiKubeconfig.Controller.Observability;
 using KamajiKubeconfig.Controller.Workers;

@@ -4,8 +4,8 @@ namespace KamajiKubeconfig.Controller.Hosting;
 
 /// <summary>
 /// Where the API server is: <c>--kubeconfig</c>, else in-cluster, else <c>$KUBECONFIG</c> / <c>~/.kube/config</c>
-/// (spec.md A6). In-cluster is checked before the default file on purpose: a kubeconfig baked into an image must
-/// not win over the pod's service account (kubernetes-api.md B2).
+/// (docs/behaviour.md A6). In-cluster is checked before the default file on purpose: a kubeconfig baked into an image must
+/// not win over the pod's service account (docs/kubernetes-notes.md B2).
 /// </summary>
 public static class KubernetesConfig
 {

@@ -7,7 +7,7 @@ namespace KamajiKubeconfig.Controller.Issuing;
 
 /// <summary>
 /// Turns an <see cref="IssueRequest"/> into a kubeconfig: a new key, a client certificate signed by the TCP's CA
-/// (spec.md A3, B2), and the kubeconfig around them. Policy (subject, dates, key type) arrives decided; this class
+/// (docs/behaviour.md A3, B2), and the kubeconfig around them. Policy (subject, dates, key type) arrives decided; this class
 /// only does cryptography and formatting. It never logs, and key material leaves it only inside the kubeconfig.
 /// </summary>
 public sealed class CertificateIssuer(IKeyMaterialSource keys)

@@ -9,7 +9,7 @@ namespace KamajiKubeconfig.Controller.Leadership;
 
 /// <summary>
 /// Leader election on the Lease Kamaji's generator also uses, so the two never write at once during a switch-over.
-/// Wraps the client's <see cref="LeaderElector"/> per kubernetes-api.md B10: a retry loop around acquisition
+/// Wraps the client's <see cref="LeaderElector"/> per docs/kubernetes-notes.md B10: a retry loop around acquisition
 /// (non-HTTP errors escape it), work started off the elector's thread, the Lease released on shutdown (the client
 /// never does), and the process stopped when leadership is lost, as controller-runtime does.
 /// </summary>

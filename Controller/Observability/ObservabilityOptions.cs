@@ -1,6 +1,6 @@
 namespace KamajiKubeconfig.Controller.Observability;
 
-/// <summary>The two listen flags, with Kamaji's names and defaults (spec.md A6); see <see cref="BindAddress"/> for the forms.</summary>
+/// <summary>The two listen flags, with Kamaji's names and defaults (docs/behaviour.md A6); see <see cref="BindAddress"/> for the forms.</summary>
 internal sealed record ObservabilityOptions
 {
     /// <summary><c>--metrics-bind-address</c>: <c>/metrics</c>. "0" disables it.</summary>

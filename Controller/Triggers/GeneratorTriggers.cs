@@ -3,7 +3,7 @@ using KamajiKubeconfig.Reconcile;
 namespace KamajiKubeconfig.Controller.Triggers;
 
 /// <summary>
-/// Maps one cache change <c>(old, new)</c> to the names of the generators that must be reconciled (spec.md B4).
+/// Maps one cache change <c>(old, new)</c> to the names of the generators that must be reconciled (docs/behaviour.md B4).
 /// Pure and synchronous: it reads the change and <see cref="ITriggerView"/>, and returns names sorted ordinally
 /// without duplicates; the caller enqueues each. Reconcile is level-based, so waking a generator too often costs
 /// one pass, while missing a wake-up leaves stale or leaked credentials: every doubt resolves towards waking.

@@ -20,7 +20,7 @@ public interface ITriggerView
 
     /// <summary>
     /// TenantControlPlanes whose <c>status.kubeconfig.admin.secretName</c> or <c>status.certificates.ca.secretName</c>
-    /// names <paramref name="secret"/> (same namespace). Back it with <see cref="SecretReferenceIndex"/>.
+    /// names <paramref name="secret"/> (same namespace). Back it with <see cref="Cluster.SecretReferenceIndex"/>.
     /// </summary>
     IEnumerable<TenantControlPlane> TenantControlPlanesUsingSecret(ObjectRef secret);
 }

@@ -1,3 +1,5 @@
+using KamajiKubeconfig.Controller.Applier;
+
 namespace KamajiKubeconfig.Controller.Workers;
 
 /// <summary>The worker's view of a pass, so the retry policy can be tested without an API server.</summary>

@@ -1,3 +1,5 @@
+using KamajiKubeconfig.Controller.Applier;
+
 namespace KamajiKubeconfig.Controller.Workers;
 
 /// <summary>What the worker reports about passes (metrics, readiness); a no-op by default.</summary>
@@ -7,18 +9,4 @@ public interface IWorkerObserver
 
     /// <summary>After a pass. <paramref name="report"/> null with no failure = generator gone or cancelled.</summary>
     void PassFinished(string generator, PassReport? report, Exception? failure, TimeSpan duration);
-}
-
-/// <summary>Observes nothing.</summary>
-public sealed class NoopWorkerObserver : IWorkerObserver
-{
-    public static readonly NoopWorkerObserver Instance = new();
-
-    public void PassStarted()
-    {
-    }
-
-    public void PassFinished(string generator, PassReport? report, Exception? failure, TimeSpan duration)
-    {
-    }
 }

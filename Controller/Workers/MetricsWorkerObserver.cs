@@ -1,4 +1,4 @@
-using KamajiKubeconfig.Controller.Kube;
+using KamajiKubeconfig.Controller.Applier;
 using KamajiKubeconfig.Controller.Observability;
 using KamajiKubeconfig.Reconcile;
 

@@ -1,5 +1,5 @@
+using KamajiKubeconfig.Controller.Applier;
 using KamajiKubeconfig.Controller.Cluster;
-using KamajiKubeconfig.Controller.Kube;
 using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Reconcile;
 

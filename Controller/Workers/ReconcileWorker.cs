@@ -1,3 +1,4 @@
+using KamajiKubeconfig.Controller.Applier;
 using KamajiKubeconfig.Queue;
 using Microsoft.Extensions.Logging;
 

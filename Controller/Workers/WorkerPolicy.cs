@@ -1,3 +1,5 @@
+using KamajiKubeconfig.Controller.Applier;
+
 namespace KamajiKubeconfig.Controller.Workers;
 
 /// <summary>

@@ -8,7 +8,7 @@ using KamajiKubeconfig.Tests.Tools;
 namespace KamajiKubeconfig.Tests.EndToEnd;
 
 /// <summary>
-/// spec.md B10 and scenario C4: the CRD's OpenAPI and CEL rules reject bad generators at admission (422), before they
+/// docs/behaviour.md B10 and scenario C4: the CRD's OpenAPI and CEL rules reject bad generators at admission (422), before they
 /// reach the controller.
 /// </summary>
 public class AdmissionTests : EndToEndTestBase

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace KamajiKubeconfig.Tests.EndToEnd;
 
-/// <summary>What Prometheus scrapes from the running controller, and its probes (kubernetes-api.md A15).</summary>
+/// <summary>What Prometheus scrapes from the running controller, and its probes (docs/kubernetes-notes.md A15).</summary>
 public partial class MetricsEndToEndTests : EndToEndTestBase
 {
     [GeneratedRegex(@"^(?<name>[a-z_]+)(\{(?<labels>[^}]*)\})? (?<value>\S+)$", RegexOptions.Multiline)]

@@ -6,7 +6,7 @@ using KamajiKubeconfig.Tests.Tools;
 
 namespace KamajiKubeconfig.Tests.EndToEnd;
 
-/// <summary>spec.md scenario C1: the example from Kamaji's docs, end to end against the sandbox over HTTPS.</summary>
+/// <summary>docs/behaviour.md scenario C1: the example from Kamaji's docs, end to end against the sandbox over HTTPS.</summary>
 public class ScenarioDocsExampleTests : EndToEndTestBase
 {
     [Test]

@@ -4,7 +4,7 @@ using k8s.Models;
 
 namespace KamajiKubeconfig.Tests.EndToEnd;
 
-/// <summary>spec.md scenarios C3 (TCP not ready yet), C4 (fromDefinition errors and extensions), C11 (collision).</summary>
+/// <summary>docs/behaviour.md scenarios C3 (TCP not ready yet), C4 (fromDefinition errors and extensions), C11 (collision).</summary>
 public class ScenarioErrorTests : EndToEndTestBase
 {
     private static bool HasError(System.Text.Json.JsonElement status, string message) =>

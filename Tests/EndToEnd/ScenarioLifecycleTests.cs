@@ -4,7 +4,7 @@ using KamajiKubeconfig.Reconcile;
 
 namespace KamajiKubeconfig.Tests.EndToEnd;
 
-/// <summary>spec.md scenarios C9 (pause on generator, TCP, Secret) and C10 (deletion of generator and TCP).</summary>
+/// <summary>docs/behaviour.md scenarios C9 (pause on generator, TCP, Secret) and C10 (deletion of generator and TCP).</summary>
 public class ScenarioLifecycleTests : EndToEndTestBase
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(3);

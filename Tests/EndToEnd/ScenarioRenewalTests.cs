@@ -6,7 +6,7 @@ using KamajiKubeconfig.Reconcile;
 
 namespace KamajiKubeconfig.Tests.EndToEnd;
 
-/// <summary>spec.md scenarios C5 (identity change, rotation), C6 (expiry), C7 (CA rotation), C8 (tampering).</summary>
+/// <summary>docs/behaviour.md scenarios C5 (identity change, rotation), C6 (expiry), C7 (CA rotation), C8 (tampering).</summary>
 public class ScenarioRenewalTests : EndToEndTestBase
 {
     private async Task<(string Ns, string Generator, V1Secret Secret)> IssuedAsync(string prefix, string specExtra = "")

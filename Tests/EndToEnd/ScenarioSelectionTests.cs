@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace KamajiKubeconfig.Tests.EndToEnd;
 
-/// <summary>spec.md scenarios C2 (selectors include/exclude, pruning follows) and C12 (two generators).</summary>
+/// <summary>docs/behaviour.md scenarios C2 (selectors include/exclude, pruning follows) and C12 (two generators).</summary>
 public class ScenarioSelectionTests : EndToEndTestBase
 {
     [Test]

@@ -7,7 +7,7 @@ namespace KamajiKubeconfig.Tests.Fakes;
 
 /// <summary>
 /// A minimal in-process API server for the real C# client: a delegating handler that answers from a script
-/// instead of calling the network (kubernetes-api.md B3). Every request URI is recorded.
+/// instead of calling the network (docs/kubernetes-notes.md B3). Every request URI is recorded.
 /// </summary>
 internal sealed class StubApiHandler(Func<HttpRequestMessage, HttpResponseMessage> answer) : DelegatingHandler
 {

@@ -2,7 +2,7 @@ using KamajiKubeconfig.Controller.Hosting;
 
 namespace KamajiKubeconfig.Tests.Hosting;
 
-/// <summary>spec.md A6: Kamaji's flags, names, defaults and syntax.</summary>
+/// <summary>docs/behaviour.md A6: Kamaji's flags, names, defaults and syntax.</summary>
 public class CommandLineTests
 {
     private static ControllerOptions Parse(params string[] args) => Parse(args, _ => null, out _);

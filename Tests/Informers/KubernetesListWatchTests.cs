@@ -275,18 +275,6 @@ public class KubernetesListWatchTests
     }
 
     [Test]
-    public async Task SecretReader_Missing_ReturnsNull()
-    {
-        using var stub = new StubApiHandler(_ => StubApiHandler.Status(HttpStatusCode.NotFound, "NotFound"));
-        var reader = new KubernetesSecretReader(stub.CreateClient());
-
-        var secret = await reader.GetAsync(new ObjectKey("ns1", "ca"), CancellationToken.None);
-
-        Assert.That(secret, Is.Null);
-        Assert.That(stub.Requests[0].AbsolutePath, Is.EqualTo("/api/v1/namespaces/ns1/secrets/ca"));
-    }
-
-    [Test]
     public void JsonMetadata_MissingFields_ReadAsEmpty()
     {
         using var doc = JsonDocument.Parse("""{"spec":{}}""");

@@ -6,7 +6,7 @@ using KamajiKubeconfig.Tests.Builders;
 
 namespace KamajiKubeconfig.Tests.Issuing;
 
-/// <summary>spec.md A3, B2, B13: the issued certificate and kubeconfig, checked in-process.</summary>
+/// <summary>docs/behaviour.md A3, B2, B13: the issued certificate and kubeconfig, checked in-process.</summary>
 public class CertificateIssuerTests
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);

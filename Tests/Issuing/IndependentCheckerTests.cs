@@ -9,7 +9,7 @@ namespace KamajiKubeconfig.Tests.Issuing;
 
 /// <summary>
 /// The issued kubeconfig handed to tools that share none of our code: openssl judges the certificate chain and
-/// fields, kubectl parses the kubeconfig (spec.md A3, scenario C1).
+/// fields, kubectl parses the kubeconfig (docs/behaviour.md A3, scenario C1).
 /// </summary>
 public class IndependentCheckerTests
 {

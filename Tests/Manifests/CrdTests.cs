@@ -3,7 +3,7 @@ using KamajiKubeconfig.Tests.Tools;
 
 namespace KamajiKubeconfig.Tests.Manifests;
 
-/// <summary>spec.md A1 and B10: the KubeconfigGenerator CRD keeps Kamaji's identity and adds admission rules.</summary>
+/// <summary>docs/behaviour.md A1 and B10: the KubeconfigGenerator CRD keeps Kamaji's identity and adds admission rules.</summary>
 public class CrdTests
 {
     private static readonly string Root = Path.GetFullPath(Path.Combine(TestContext.CurrentContext.TestDirectory, "../../../.."));

@@ -48,71 +48,29 @@ public class RateLimiterTests
         Assert.That(limiter.When("overflow2"), Is.EqualTo(TimeSpan.FromHours(1000)));
     }
 
-    // Ports TestItemFastSlowRateLimiter.
+    // Ports TestMaxOfRateLimiter (with an exponential limiter in place of the fast-slow one we do not ship).
     [Test]
-    public void When_FastAttemptsUsedUp_SwitchesToSlowDelayAndForgetResets()
-    {
-        var limiter = new ItemFastSlowRateLimiter<string>(Ms(5), TimeSpan.FromSeconds(10), 3);
-
-        Assert.That(limiter.When("one"), Is.EqualTo(Ms(5)));
-        Assert.That(limiter.When("one"), Is.EqualTo(Ms(5)));
-        Assert.That(limiter.When("one"), Is.EqualTo(Ms(5)));
-        Assert.That(limiter.When("one"), Is.EqualTo(TimeSpan.FromSeconds(10)));
-        Assert.That(limiter.When("one"), Is.EqualTo(TimeSpan.FromSeconds(10)));
-        Assert.That(limiter.NumRequeues("one"), Is.EqualTo(5));
-
-        Assert.That(limiter.When("two"), Is.EqualTo(Ms(5)));
-        Assert.That(limiter.When("two"), Is.EqualTo(Ms(5)));
-        Assert.That(limiter.NumRequeues("two"), Is.EqualTo(2));
-
-        limiter.Forget("one");
-        Assert.That(limiter.NumRequeues("one"), Is.Zero);
-        Assert.That(limiter.When("one"), Is.EqualTo(Ms(5)));
-    }
-
-    // Ports TestMaxOfRateLimiter.
-    [Test]
-    public void When_MaxOfFastSlowAndExponential_ReturnsTheWorstDelay()
+    public void When_MaxOfTwoExponentials_ReturnsTheWorstDelayAndForgetResetsBoth()
     {
         var limiter = new MaxOfRateLimiter<string>(
-            new ItemFastSlowRateLimiter<string>(Ms(5), TimeSpan.FromSeconds(3), 3),
+            new ItemExponentialFailureRateLimiter<string>(Ms(5), TimeSpan.FromSeconds(3)),
             new ItemExponentialFailureRateLimiter<string>(Ms(1), TimeSpan.FromSeconds(1)));
 
         Assert.That(limiter.When("one"), Is.EqualTo(Ms(5)));
-        Assert.That(limiter.When("one"), Is.EqualTo(Ms(5)));
-        Assert.That(limiter.When("one"), Is.EqualTo(Ms(5)));
-        Assert.That(limiter.When("one"), Is.EqualTo(TimeSpan.FromSeconds(3)));
-        Assert.That(limiter.When("one"), Is.EqualTo(TimeSpan.FromSeconds(3)));
-        Assert.That(limiter.NumRequeues("one"), Is.EqualTo(5));
+        Assert.That(limiter.When("one"), Is.EqualTo(Ms(10)));
+        Assert.That(limiter.When("one"), Is.EqualTo(Ms(20)));
+        Assert.That(limiter.NumRequeues("one"), Is.EqualTo(3));
 
         Assert.That(limiter.When("two"), Is.EqualTo(Ms(5)));
-        Assert.That(limiter.When("two"), Is.EqualTo(Ms(5)));
-        Assert.That(limiter.NumRequeues("two"), Is.EqualTo(2));
+        Assert.That(limiter.NumRequeues("two"), Is.EqualTo(1));
 
         limiter.Forget("one");
         Assert.That(limiter.NumRequeues("one"), Is.Zero);
         Assert.That(limiter.When("one"), Is.EqualTo(Ms(5)));
     }
 
-    // Ports TestWithMaxWaitRateLimiter.
-    [Test]
-    public void When_InnerDelayAboveMaxWait_CapsAtMaxWait()
-    {
-        var limiter = new WithMaxWaitRateLimiter<int>(new StepRateLimiter(Ms(5), TimeSpan.FromSeconds(1000), 100), TimeSpan.FromSeconds(500));
-
-        for (var i = 0; i < 100; i++)
-        {
-            Assert.That(limiter.When(i), Is.EqualTo(Ms(5)));
-        }
-
-        for (var i = 100; i < 200; i++)
-        {
-            Assert.That(limiter.When(i), Is.EqualTo(TimeSpan.FromSeconds(500)));
-        }
-    }
-
     // Not in default_rate_limiters_test.go: with the defaults the cap is reached after about 18 failures
-    // (kubernetes-api.md A14) and stays there; 5 ms · 2^40 would be decades.
+    // (docs/kubernetes-notes.md A14) and stays there; 5 ms · 2^40 would be decades.
     [Test]
     public void When_DefaultsAfterFortyFailures_StaysAtMaxDelay()
     {
@@ -123,7 +81,7 @@ public class RateLimiterTests
         Assert.That(limiter.NumRequeues("one"), Is.EqualTo(41));
     }
 
-    // Not in default_rate_limiters_test.go: the default per-item backoff is 5 ms · 2^n (kubernetes-api.md A14).
+    // Not in default_rate_limiters_test.go: the default per-item backoff is 5 ms · 2^n (docs/kubernetes-notes.md A14).
     [Test]
     public void Default_FirstFailuresOfOneItem_FiveTenTwentyMilliseconds()
     {
@@ -143,19 +101,5 @@ public class RateLimiterTests
         {
             limiter.When(item);
         }
-    }
-
-    /// <summary>client-go's StepRateLimiter test double: the base delay for the first N calls, then the max.</summary>
-    private sealed class StepRateLimiter(TimeSpan baseDelay, TimeSpan maxDelay, int threshold) : IRateLimiter<int>
-    {
-        private int _count;
-
-        public TimeSpan When(int item) => ++_count <= threshold ? baseDelay : maxDelay;
-
-        public void Forget(int item)
-        {
-        }
-
-        public int NumRequeues(int item) => 0;
     }
 }

@@ -3,7 +3,7 @@ using KamajiKubeconfig.Reconcile;
 
 namespace KamajiKubeconfig.Tests.Reconcile;
 
-/// <summary>spec.md A5 and B9: every outcome of a <c>fromDefinition</c> path, Kamaji's and our extensions.</summary>
+/// <summary>docs/behaviour.md A5 and B9: every outcome of a <c>fromDefinition</c> path, Kamaji's and our extensions.</summary>
 public class DefinitionResolverTests
 {
     private static readonly JsonElement Tcp = JsonDocument.Parse("""

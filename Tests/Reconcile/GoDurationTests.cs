@@ -1,5 +1,3 @@
-using KamajiKubeconfig.Reconcile;
-
 namespace KamajiKubeconfig.Tests.Reconcile;
 
 /// <summary>Go duration syntax, as Kamaji's flags and our <c>spec.certificate.validity</c> accept it.</summary>

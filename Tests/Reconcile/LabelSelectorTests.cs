@@ -3,7 +3,7 @@ using KamajiKubeconfig.Tests.Builders;
 
 namespace KamajiKubeconfig.Tests.Reconcile;
 
-/// <summary>spec.md A1: LabelSelector semantics; B10: a bad selector is reported in apimachinery's words.</summary>
+/// <summary>docs/behaviour.md A1: LabelSelector semantics; B10: a bad selector is reported in apimachinery's words.</summary>
 public class LabelSelectorTests
 {
     private static readonly SortedMap Labels = SortedMap.Of(("environment", "production"), ("tier", "gold"));

@@ -6,7 +6,7 @@ using KamajiKubeconfig.Tests.Builders;
 
 namespace KamajiKubeconfig.Tests.Reconcile;
 
-/// <summary>spec.md A5 texts, B6 (one failure never stops the others), B7 collisions, scenarios C3, C4, C11.</summary>
+/// <summary>docs/behaviour.md A5 texts, B6 (one failure never stops the others), B7 collisions, scenarios C3, C4, C11.</summary>
 public class ReconcilerErrorTests
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);

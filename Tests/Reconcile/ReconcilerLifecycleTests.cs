@@ -3,7 +3,7 @@ using KamajiKubeconfig.Tests.Builders;
 
 namespace KamajiKubeconfig.Tests.Reconcile;
 
-/// <summary>spec.md A1 pause, B3 finalizer, B11 conditions, B12 pause on TCP/Secret, scenarios C9, C10, C12.</summary>
+/// <summary>docs/behaviour.md A1 pause, B3 finalizer, B11 conditions, B12 pause on TCP/Secret, scenarios C9, C10, C12.</summary>
 public class ReconcilerLifecycleTests
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);

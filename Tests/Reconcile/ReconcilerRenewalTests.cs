@@ -4,7 +4,7 @@ using KamajiKubeconfig.Tests.Builders;
 
 namespace KamajiKubeconfig.Tests.Reconcile;
 
-/// <summary>spec.md A4, B1, B2, B8 and scenarios C5–C8: when a certificate is kept, repaired or reissued.</summary>
+/// <summary>docs/behaviour.md A4, B1, B2, B8 and scenarios C5–C8: when a certificate is kept, repaired or reissued.</summary>
 public class ReconcilerRenewalTests
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);

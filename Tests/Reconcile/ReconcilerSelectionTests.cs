@@ -4,7 +4,7 @@ using KamajiKubeconfig.Tests.Builders;
 
 namespace KamajiKubeconfig.Tests.Reconcile;
 
-/// <summary>spec.md A1, A3, B3, B10 and scenarios C1, C2: what is selected, what is written, what is pruned.</summary>
+/// <summary>docs/behaviour.md A1, A3, B3, B10 and scenarios C1, C2: what is selected, what is written, what is pruned.</summary>
 public class ReconcilerSelectionTests
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);

@@ -3,7 +3,7 @@ using static KamajiKubeconfig.Tests.Triggers.TriggerWorld;
 
 namespace KamajiKubeconfig.Tests.Triggers;
 
-/// <summary>spec.md B4: namespace label changes wake every generator that matched before or after.</summary>
+/// <summary>docs/behaviour.md B4: namespace label changes wake every generator that matched before or after.</summary>
 public class NamespaceChangeTriggerTests
 {
     private static readonly (string, string)[] Prod = [("env", "prod")];

@@ -6,7 +6,7 @@ using static KamajiKubeconfig.Tests.Triggers.TriggerWorld;
 namespace KamajiKubeconfig.Tests.Triggers;
 
 /// <summary>
-/// spec.md B4 and B8: Kamaji's admin kubeconfig and CA Secrets wake the generators selecting the TCP whose status names
+/// docs/behaviour.md B4 and B8: Kamaji's admin kubeconfig and CA Secrets wake the generators selecting the TCP whose status names
 /// them; generated Secrets wake the generator named by their label, before or after the change.
 /// </summary>
 public class SecretChangeTriggerTests

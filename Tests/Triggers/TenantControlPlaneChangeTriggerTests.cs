@@ -5,7 +5,7 @@ using static KamajiKubeconfig.Tests.Triggers.TriggerWorld;
 
 namespace KamajiKubeconfig.Tests.Triggers;
 
-/// <summary>spec.md B4: TCP events wake generators that select it before or after, including TCPs that stop matching.</summary>
+/// <summary>docs/behaviour.md B4: TCP events wake generators that select it before or after, including TCPs that stop matching.</summary>
 public class TenantControlPlaneChangeTriggerTests
 {
     private static readonly (string, string)[] Gold = [("tier", "gold")];

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KamajiKubeconfig.Controller.Cluster;
 using KamajiKubeconfig.Controller.Mapping;
 using KamajiKubeconfig.Controller.Triggers;
 using KamajiKubeconfig.Reconcile;

@@ -4,7 +4,7 @@ using KamajiKubeconfig.Tests.Builders;
 
 namespace KamajiKubeconfig.Tests.Workers;
 
-/// <summary>spec.md B5: inspections are remembered per Secret resourceVersion and inputs, and never change a plan.</summary>
+/// <summary>docs/behaviour.md B5: inspections are remembered per Secret resourceVersion and inputs, and never change a plan.</summary>
 public class BoundedValidityMemoTests
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);

@@ -1,9 +1,10 @@
+using KamajiKubeconfig.Controller.Applier;
 using KamajiKubeconfig.Controller.Workers;
 using KamajiKubeconfig.Reconcile;
 
 namespace KamajiKubeconfig.Tests.Workers;
 
-/// <summary>The worker's decision table (architecture.md: the only place that retries).</summary>
+/// <summary>The worker's decision table (docs/design.md: the only place that retries).</summary>
 public class WorkerPolicyTests
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace KamajiKubeconfig.Sandbox.Api;
 
-/// <summary>The Status bodies of the API server's error catalogue (kubernetes-api.md A3), message for message.</summary>
+/// <summary>The Status bodies of the API server's error catalogue (docs/kubernetes-notes.md A3), message for message.</summary>
 public static class StatusFactory
 {
     public static JsonObject Failure(int code, string reason, string message, JsonObject? details = null)

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
-using KamajiKubeconfig.Controller.Issuing;
 using KamajiKubeconfig.Reconcile;
 
-namespace KamajiKubeconfig.Controller.Workers;
+namespace KamajiKubeconfig.Controller.Issuing;
 
 /// <summary>Runs the plan's Issue decisions in parallel across cores: key generation is the expensive part of a pass.</summary>
 public sealed class KubeconfigIssuing(CertificateIssuer issuer, int parallelism)

@@ -1,6 +1,6 @@
 using KamajiKubeconfig.Reconcile;
 
-namespace KamajiKubeconfig.Controller.Workers;
+namespace KamajiKubeconfig.Controller.Applier;
 
 /// <summary>What one pass did, for the worker's decision and for metrics. Holds no key material.</summary>
 public sealed record PassReport(

@@ -1,4 +1,4 @@
-namespace KamajiKubeconfig.Controller.Kube;
+namespace KamajiKubeconfig.Controller.Applier;
 
 /// <summary>What an API failure means for the worker: retry soon, back off, give up on this write, or stop looking.</summary>
 public enum ApiFailureKind

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace KamajiKubeconfig.Reconcile;
+namespace KamajiKubeconfig.Reconcile.Values;
 
 /// <summary>Parses Go duration strings (<c>8760h</c>, <c>1h30m</c>, <c>90s</c>), the syntax of Kamaji's flags and our CRD.</summary>
 public static partial class GoDuration

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using KamajiKubeconfig.Reconcile;
 
-namespace KamajiKubeconfig.Controller.Kube;
+namespace KamajiKubeconfig.Controller.Applier;
 
 /// <summary>
 /// The JSON bodies we send. Apply bodies hold exactly the fields we own (server-side apply deletes an owned field
-/// that an apply leaves out), built fresh, never from an object read back (kubernetes-api.md B7).
+/// that an apply leaves out), built fresh, never from an object read back (docs/kubernetes-notes.md B7).
 /// </summary>
 public static class ApiBodies
 {

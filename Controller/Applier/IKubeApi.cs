@@ -1,6 +1,6 @@
 using KamajiKubeconfig.Reconcile;
 
-namespace KamajiKubeconfig.Controller.Kube;
+namespace KamajiKubeconfig.Controller.Applier;
 
 /// <summary>
 /// Every write the controller makes, and the one read it makes outside the informers. A narrow seam: the client's

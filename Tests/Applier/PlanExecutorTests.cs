@@ -1,14 +1,14 @@
-using KamajiKubeconfig.Controller.Kube;
-using KamajiKubeconfig.Controller.Workers;
+using KamajiKubeconfig.Controller.Applier;
+using KamajiKubeconfig.Controller.Issuing;
 using KamajiKubeconfig.Reconcile;
 using KamajiKubeconfig.Tests.Builders;
 using Moq;
 
-namespace KamajiKubeconfig.Tests.Workers;
+namespace KamajiKubeconfig.Tests.Applier;
 
 /// <summary>
 /// The applier against a strict mock of the API seam: exactly the calls a plan calls for, none where none is due
-/// (spec.md B3, B5, B6, B7, B11).
+/// (docs/behaviour.md B3, B5, B6, B7, B11).
 /// </summary>
 public class PlanExecutorTests
 {

@@ -1,4 +1,4 @@
-namespace KamajiKubeconfig.Controller.Kube;
+namespace KamajiKubeconfig.Controller.Applier;
 
 /// <summary>A failed API call, classified. The message is the server's Status message, never a request body.</summary>
 public sealed class KubeApiException : Exception

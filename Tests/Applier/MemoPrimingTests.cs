@@ -1,14 +1,15 @@
 using System.Collections.Immutable;
-using KamajiKubeconfig.Controller.Kube;
+using KamajiKubeconfig.Controller.Applier;
+using KamajiKubeconfig.Controller.Issuing;
 using KamajiKubeconfig.Controller.Workers;
 using KamajiKubeconfig.Reconcile;
 using KamajiKubeconfig.Tests.Builders;
 using Moq;
 
-namespace KamajiKubeconfig.Tests.Workers;
+namespace KamajiKubeconfig.Tests.Applier;
 
 /// <summary>
-/// spec.md B5: a Secret the executor just issued and wrote is remembered under the resourceVersion the server
+/// docs/behaviour.md B5: a Secret the executor just issued and wrote is remembered under the resourceVersion the server
 /// stored, so the pass its own write triggers keeps it without parsing it again; only exactly what was sent is.
 /// </summary>
 public class MemoPrimingTests

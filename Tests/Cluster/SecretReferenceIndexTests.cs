@@ -1,9 +1,9 @@
-using KamajiKubeconfig.Controller.Triggers;
+using KamajiKubeconfig.Controller.Cluster;
 using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Reconcile;
 using static KamajiKubeconfig.Tests.Triggers.TriggerWorld;
 
-namespace KamajiKubeconfig.Tests.Triggers;
+namespace KamajiKubeconfig.Tests.Cluster;
 
 /// <summary>The TCP cache index that answers "which TCPs name this Secret in their status".</summary>
 public class SecretReferenceIndexTests

@@ -1,4 +1,4 @@
-namespace KamajiKubeconfig.Controller.Workers;
+namespace KamajiKubeconfig.Controller.Applier;
 
 /// <summary>How a pass ended, which is all the worker's retry policy looks at.</summary>
 public enum PassOutcome

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Collections.Immutable;
 
-namespace KamajiKubeconfig.Reconcile;
+namespace KamajiKubeconfig.Reconcile.Values;
 
 /// <summary>
 /// An immutable string map with value equality and ordinal key order, so records holding labels or

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace KamajiKubeconfig.Reconcile;
+namespace KamajiKubeconfig.Reconcile.Values;
 
 /// <summary>
 /// Go's <c>%q</c> and <c>%v</c>/<c>%T</c> renderings, so error texts read exactly as Kamaji's (users grep them).

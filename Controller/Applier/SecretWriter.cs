@@ -1,7 +1,6 @@
-using KamajiKubeconfig.Controller.Kube;
 using KamajiKubeconfig.Reconcile;
 
-namespace KamajiKubeconfig.Controller.Workers;
+namespace KamajiKubeconfig.Controller.Applier;
 
 /// <summary>The result of writing one Secret: null cause = written, with the Secret as stored when the server returned it.</summary>
 public readonly record struct WriteResult(string? Cause, bool Transient, TimeSpan? RetryAfter, bool IsWholeMessage = false, SecretInfo? Stored = null)
@@ -12,7 +11,7 @@ public readonly record struct WriteResult(string? Cause, bool Transient, TimeSpa
 }
 
 /// <summary>
-/// Writes one desired Secret (spec.md B7): a Secret we believe missing is created, never applied, so a foreign
+/// Writes one desired Secret (docs/behaviour.md B7): a Secret we believe missing is created, never applied, so a foreign
 /// Secret that the cache did not show is not merged into; one that is ours is applied with force, taking back
 /// fields others edited.
 /// </summary>

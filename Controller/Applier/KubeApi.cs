@@ -6,7 +6,7 @@ using k8s.Models;
 using KamajiKubeconfig.Controller.Observability;
 using KamajiKubeconfig.Reconcile;
 
-namespace KamajiKubeconfig.Controller.Kube;
+namespace KamajiKubeconfig.Controller.Applier;
 
 /// <summary>
 /// <see cref="IKubeApi"/> over the C# client. The only class that calls generated operations for writes; it maps

@@ -1,4 +1,6 @@
-namespace KamajiKubeconfig.Reconcile;
+using KamajiKubeconfig.Reconcile;
+
+namespace KamajiKubeconfig.Tests.Builders;
 
 /// <summary>A plain in-memory <see cref="IClusterView"/>, for tests and for small callers.</summary>
 public sealed class ClusterSnapshot(

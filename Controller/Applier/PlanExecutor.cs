@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using KamajiKubeconfig.Controller.Kube;
+using KamajiKubeconfig.Controller.Issuing;
 using KamajiKubeconfig.Reconcile;
 
-namespace KamajiKubeconfig.Controller.Workers;
+namespace KamajiKubeconfig.Controller.Applier;
 
 /// <summary>
 /// The imperative half of a pass: issues certificates, writes and deletes Secrets with bounded concurrency, manages
 /// the finalizer, writes status only when it changed, and raises one aggregated Warning Event when the errors
-/// change. One TCP's failure is recorded in status and never stops the others (spec.md B6). What it issued and
+/// change. One TCP's failure is recorded in status and never stops the others (docs/behaviour.md B6). What it issued and
 /// wrote is remembered in <paramref name="memo"/> under the stored resourceVersion, so the pass its own writes
-/// trigger does not parse them again (spec.md B5).
+/// trigger does not parse them again (docs/behaviour.md B5).
 /// </summary>
 public sealed class PlanExecutor(IKubeApi api, KubeconfigIssuing issuing, SecretWriter writer, int applyParallelism, IValidityMemo? memo = null)
 {
@@ -161,7 +161,7 @@ public sealed class PlanExecutor(IKubeApi api, KubeconfigIssuing issuing, Secret
     }
 
     /// <summary>
-    /// One Warning Event per change of the error set, never one per TCP per pass (spec.md B11); a failed event is
+    /// One Warning Event per change of the error set, never one per TCP per pass (docs/behaviour.md B11); a failed event is
     /// not worth failing the pass for.
     /// </summary>
     private async Task WarnIfErrorsChanged(Generator generator, GeneratorStatus status, CancellationToken cancellationToken)

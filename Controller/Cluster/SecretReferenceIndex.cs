@@ -1,9 +1,9 @@
 using KamajiKubeconfig.Reconcile;
 
-namespace KamajiKubeconfig.Controller.Triggers;
+namespace KamajiKubeconfig.Controller.Cluster;
 
 /// <summary>
-/// The TenantControlPlane cache index behind <see cref="ITriggerView.TenantControlPlanesUsingSecret"/>: "which
+/// The TenantControlPlane cache index behind <see cref="Triggers.ITriggerView.TenantControlPlanesUsingSecret"/>: "which
 /// TCPs name this Secret in their status". The status is the authority, not the Secret's labels: Kamaji's
 /// <c>kamaji.clastix.io/name</c> label can be absent or stale, while reconcile reads exactly these two names.
 /// </summary>

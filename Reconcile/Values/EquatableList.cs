@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Collections.Immutable;
 
-namespace KamajiKubeconfig.Reconcile;
+namespace KamajiKubeconfig.Reconcile.Values;
 
 /// <summary>
 /// An immutable list with value equality. Record equality is shallow and <see cref="ImmutableArray{T}"/>
