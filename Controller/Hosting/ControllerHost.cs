@@ -23,6 +23,7 @@ internal sealed partial class ControllerHost(
     ReadinessChecks readiness,
     ILeaderElectionMetrics leaderMetrics,
     TimeProvider time,
+    Random random,
     ILogger<ControllerHost> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -32,8 +33,10 @@ internal sealed partial class ControllerHost(
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        // Ready = caches synced, leader or not: a standby replica is healthy and must stay in the Service.
-        readiness.Add("informers", () => caches.HasSynced);
+        // Ready = caches synced and being kept current, leader or not: a standby replica is healthy and must stay in
+        // the Service, while one whose informer keeps failing (an object it cannot decode, an API it cannot reach)
+        // is not, once that has lasted longer than options.InformerStaleAfter.
+        readiness.Add("informers", () => caches.IsFresh(time.GetUtcNow(), options.InformerStaleAfter));
         if (options.IgnoredFlags.Count > 0)
         {
             LogIgnoredFlags(logger, string.Join(", ", options.IgnoredFlags));
@@ -106,7 +109,7 @@ internal sealed partial class ControllerHost(
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var period = options.CacheResyncPeriod * (0.9 + (Random.Shared.NextDouble() * 0.2));
+            var period = options.CacheResyncPeriod * (0.9 + (random.NextDouble() * 0.2));
             try
             {
                 await Task.Delay(period, time, cancellationToken);

@@ -31,7 +31,8 @@ public static partial class GoDuration
                 _ => n,
             };
         }
-        if (ms > TimeSpan.MaxValue.TotalMilliseconds)
+        // Go's time.Duration is int64 nanoseconds (about 2562047h): longer durations are not durations for Kamaji either.
+        if (ms > long.MaxValue / 1_000_000.0)
         {
             return false;
         }
