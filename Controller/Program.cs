@@ -1,9 +1,12 @@
 using k8s;
 using KamajiKubeconfig.Controller.Hosting;
+using KamajiKubeconfig.Informers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
+// Before anything decodes JSON: the client's options freeze at first use.
+KubernetesDecoding.Configure();
 var options = CommandLine.Parse(args, Environment.GetEnvironmentVariable, out var error);
 if (error is not null)
 {
