@@ -20,7 +20,6 @@ internal sealed partial class ControllerHost(
     ILeadership leadership,
     Func<ReconcileWorker> workerFactory,
     ControllerOptions options,
-    ReadinessChecks readiness,
     ILeaderElectionMetrics leaderMetrics,
     TimeProvider time,
     ILogger<ControllerHost> logger) : BackgroundService
@@ -32,8 +31,6 @@ internal sealed partial class ControllerHost(
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        // Ready = caches synced, leader or not: a standby replica is healthy and must stay in the Service.
-        readiness.Add("informers", () => caches.HasSynced);
         if (options.IgnoredFlags.Count > 0)
         {
             LogIgnoredFlags(logger, string.Join(", ", options.IgnoredFlags));

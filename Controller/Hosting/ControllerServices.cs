@@ -25,15 +25,17 @@ internal static class ControllerServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(client);
         services.AddSingleton(new ReconcileOptions(options.CertificateExpirationDeadline, ReconcileOptions.Default.DefaultValidity));
-        services.AddObservability(
-            new ObservabilityOptions { MetricsBindAddress = options.MetricsBindAddress, HealthProbeBindAddress = options.HealthProbeBindAddress },
-            new ControllerMetricsOptions
-            {
-                ControllerName = QueueName,
-                MaxConcurrentReconciles = options.Workers,
-                LeaseName = ControllerOptions.LeaseName,
-                Informers = ["kubeconfiggenerators", "tenantcontrolplanes", "namespaces", "secrets-generated", "secrets-kamaji"],
-            });
+        services.AddObservability(new ObservabilityOptions
+        {
+            MetricsBindAddress = options.MetricsBindAddress,
+            HealthProbeBindAddress = options.HealthProbeBindAddress,
+            ControllerName = QueueName,
+            MaxConcurrentReconciles = options.Workers,
+            LeaseName = ControllerOptions.LeaseName,
+            Informers = ["kubeconfiggenerators", "tenantcontrolplanes", "namespaces", "secrets-generated", "secrets-kamaji"],
+        });
+        // Ready = caches synced, leader or not: a standby replica is healthy and must stay in the Service.
+        services.AddReadinessCheck("informers", sp => sp.GetRequiredService<ClusterCaches>().HasSynced);
         services.AddSingleton<IWorkerObserver>(sp => new MetricsWorkerObserver(sp.GetRequiredService<IReconcileMetrics>()));
         services.AddSingleton(sp => new ClusterCaches(client, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<IInformerMetrics>()));

@@ -5,6 +5,7 @@ using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Queue;
 using KamajiKubeconfig.Reconcile;
 using Microsoft.Extensions.DependencyInjection;
+using Prometheus;
 
 namespace KamajiKubeconfig.Tests.Observability;
 
@@ -36,8 +37,12 @@ public class ScrapeGoldenTests
         Assert.That(shape, Is.EqualTo(await File.ReadAllTextAsync(GoldenPath)));
     }
 
-    private static Task<string> ScrapeAsync(IServiceProvider provider) =>
-        Task.FromResult(provider.GetRequiredService<MetricRegistry>().Collect());
+    private static async Task<string> ScrapeAsync(IServiceProvider provider)
+    {
+        using var output = new MemoryStream();
+        await provider.GetRequiredService<CollectorRegistry>().CollectAndExportAsTextAsync(output);
+        return System.Text.Encoding.UTF8.GetString(output.ToArray());
+    }
 
     /// <summary>Calls every port method once, so that every series that can exist does; one generator is deleted again.</summary>
     private static void UseEveryPort(IServiceProvider provider)
