@@ -51,14 +51,10 @@ internal sealed partial class ObservabilityServer(ObservabilityOptions options)
         });
         app.Use(async (context, next) =>
         {
+            // By the endpoint routing matched (any case, trailing slash), not by the raw path.
             var port = context.Connection.LocalPort;
-            var mine = context.Request.Path.Value switch
-            {
-                "/metrics" => port == MetricsEndpoint?.Port,
-                "/healthz" or "/readyz" => port == HealthProbeEndpoint?.Port,
-                _ => true,
-            };
-            if (mine)
+            var listener = context.GetEndpoint()?.Metadata.GetMetadata<ServedOn>();
+            if (listener is null || port == (listener.Metrics ? MetricsEndpoint : HealthProbeEndpoint)?.Port)
             {
                 await next(context);
             }
@@ -74,11 +70,14 @@ internal sealed partial class ObservabilityServer(ObservabilityOptions options)
             context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
             context.Response.Headers.CacheControl = "no-store";
             return registry.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted);
-        });
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = (context, _) => WriteAsync(context, "ok") });
+        }).WithMetadata(new ServedOn(Metrics: true));
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = (context, _) => WriteAsync(context, "ok") })
+            .WithMetadata(new ServedOn(Metrics: false));
         app.MapHealthChecks("/readyz", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadinessCheck.Tag),
+            // Ready means every check passed: a degraded one is not ready either.
+            ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable },
             ResponseWriter = (context, report) =>
             {
                 var failing = string.Join(", ", report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => e.Key));
@@ -89,7 +88,7 @@ internal sealed partial class ObservabilityServer(ObservabilityOptions options)
 
                 return WriteAsync(context, failing.Length == 0 ? "ok" : $"not ready: {failing}\n");
             },
-        });
+        }).WithMetadata(new ServedOn(Metrics: false));
     }
 
     private static ListenOptions? Listen(KestrelServerOptions kestrel, IPEndPoint? address)
@@ -118,6 +117,9 @@ internal sealed partial class ObservabilityServer(ObservabilityOptions options)
 
     [LoggerMessage(EventId = 1500, Level = LogLevel.Information, Message = "Metrics: {Metrics}; health probes: {Probes}")]
     private static partial void LogServing(ILogger logger, string metrics, string probes);
+
+    /// <summary>Endpoint metadata: the listener whose port the path is answered on.</summary>
+    private sealed record ServedOn(bool Metrics);
 
     /// <summary>Scrapes and probes come every few seconds: Debug, so they never drown the controller's own lines.</summary>
     [LoggerMessage(EventId = 1501, Level = LogLevel.Debug, Message = "{Method} {Path} on port {Port}: {StatusCode}")]

@@ -137,6 +137,7 @@ public sealed class ObservabilityServerTests : IAsyncDisposable
         var server = await StartAsync(Loopback, cancellationToken);
 
         using var metricsOnProbePort = await _http.GetAsync(Url(server.HealthProbeEndpoint, "/metrics"), cancellationToken);
+        using var otherCaseOnProbePort = await _http.GetAsync(Url(server.HealthProbeEndpoint, "/METRICS/"), cancellationToken);
         using var probeOnMetricsPort = await _http.GetAsync(Url(server.MetricsEndpoint, "/readyz"), cancellationToken);
         using var unknown = await _http.GetAsync(Url(server.MetricsEndpoint, "/"), cancellationToken);
         using var post = await _http.PostAsync(Url(server.MetricsEndpoint, "/metrics"), new StringContent(""), cancellationToken);
@@ -144,6 +145,7 @@ public sealed class ObservabilityServerTests : IAsyncDisposable
         Assert.Multiple(() =>
         {
             Assert.That(metricsOnProbePort.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(otherCaseOnProbePort.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That(probeOnMetricsPort.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That(post.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
