@@ -20,7 +20,6 @@ internal sealed partial class ControllerHost(
     ILeadership leadership,
     Func<ReconcileWorker> workerFactory,
     ControllerOptions options,
-    ReadinessChecks readiness,
     ILeaderElectionMetrics leaderMetrics,
     TimeProvider time,
     Random random,
@@ -33,10 +32,6 @@ internal sealed partial class ControllerHost(
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        // Ready = caches synced and being kept current, leader or not: a standby replica is healthy and must stay in
-        // the Service, while one whose informer keeps failing (an object it cannot decode, an API it cannot reach)
-        // is not, once that has lasted longer than options.InformerStaleAfter.
-        readiness.Add("informers", () => caches.IsFresh(time.GetUtcNow(), options.InformerStaleAfter));
         if (options.IgnoredFlags.Count > 0)
         {
             LogIgnoredFlags(logger, string.Join(", ", options.IgnoredFlags));

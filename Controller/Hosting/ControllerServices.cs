@@ -27,15 +27,20 @@ internal static class ControllerServices
         services.AddSingleton(Random.Shared);
         services.AddSingleton(client);
         services.AddSingleton(new ReconcileOptions(options.CertificateExpirationDeadline, ReconcileOptions.Default.DefaultValidity));
-        services.AddObservability(
-            new ObservabilityOptions { MetricsBindAddress = options.MetricsBindAddress, HealthProbeBindAddress = options.HealthProbeBindAddress },
-            new ControllerMetricsOptions
-            {
-                ControllerName = QueueName,
-                MaxConcurrentReconciles = options.Workers,
-                LeaseName = ControllerOptions.LeaseName,
-                Informers = ["kubeconfiggenerators", "tenantcontrolplanes", "namespaces", "secrets-generated", "secrets-kamaji"],
-            });
+        services.AddObservability(new ObservabilityOptions
+        {
+            MetricsBindAddress = options.MetricsBindAddress,
+            HealthProbeBindAddress = options.HealthProbeBindAddress,
+            ControllerName = QueueName,
+            MaxConcurrentReconciles = options.Workers,
+            LeaseName = ControllerOptions.LeaseName,
+            Informers = ["kubeconfiggenerators", "tenantcontrolplanes", "namespaces", "secrets-generated", "secrets-kamaji"],
+        });
+        // Ready = caches synced and being kept current, leader or not: a standby replica is healthy and must stay in the
+        // Service, while one whose informer keeps failing (an object it cannot decode, an API it cannot reach) is not,
+        // once that has lasted longer than InformerStaleAfter.
+        services.AddReadinessCheck("informers", sp => sp.GetRequiredService<ClusterCaches>()
+            .IsFresh(sp.GetRequiredService<TimeProvider>().GetUtcNow(), options.InformerStaleAfter));
         services.AddSingleton<IWorkerObserver>(sp => new MetricsWorkerObserver(sp.GetRequiredService<IReconcileMetrics>()));
         services.AddSingleton(sp => new ClusterCaches(client, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<IInformerMetrics>()));
