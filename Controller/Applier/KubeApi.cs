@@ -81,22 +81,27 @@ internal sealed class KubeApi(IKubernetes client, TimeProvider time, string inst
             WellKnown.Group, WellKnown.Version, WellKnown.GeneratorPlural, generator,
             fieldManager: FieldManager, cancellationToken: cancellationToken), cancellationToken);
 
-    public Task RecordWarningAsync(Generator generator, string reason, string message, CancellationToken cancellationToken)
+    public Task RecordWarningAsync(Generator generator, string reason, string message, CancellationToken cancellationToken) =>
+        RecordWarningAsync(new EventSubject(WellKnown.ApiVersion, WellKnown.GeneratorKind, null, generator.Name, generator.Uid), reason, message, cancellationToken);
+
+    public Task RecordWarningAsync(EventSubject subject, string reason, string message, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var ns = subject.Namespace ?? EventNamespace;
         var body = new Corev1Event
         {
             Metadata = new V1ObjectMeta
             {
-                Name = $"{generator.Name}.{now.Ticks.ToString("x", CultureInfo.InvariantCulture)}",
-                NamespaceProperty = EventNamespace,
+                Name = $"{subject.Name}.{now.Ticks.ToString("x", CultureInfo.InvariantCulture)}",
+                NamespaceProperty = ns,
             },
             InvolvedObject = new V1ObjectReference
             {
-                ApiVersion = WellKnown.ApiVersion,
-                Kind = WellKnown.GeneratorKind,
-                Name = generator.Name,
-                Uid = generator.Uid,
+                ApiVersion = subject.ApiVersion,
+                Kind = subject.Kind,
+                NamespaceProperty = subject.Namespace,
+                Name = subject.Name,
+                Uid = subject.Uid,
             },
             Reason = reason,
             Message = message.Length > 1024 ? message[..1021] + "..." : message,
@@ -108,7 +113,7 @@ internal sealed class KubeApi(IKubernetes client, TimeProvider time, string inst
             LastTimestamp = now,
             Count = 1,
         };
-        return Call(() => client.CoreV1.CreateNamespacedEventAsync(body, EventNamespace, cancellationToken: cancellationToken), cancellationToken);
+        return Call(() => client.CoreV1.CreateNamespacedEventAsync(body, ns, cancellationToken: cancellationToken), cancellationToken);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using KamajiKubeconfig.Controller.Applier;
 using KamajiKubeconfig.Controller.Cluster;
 using KamajiKubeconfig.Controller.Leadership;
 using KamajiKubeconfig.Controller.Observability;
@@ -23,6 +24,8 @@ internal sealed partial class ControllerHost(
     ILeaderElectionMetrics leaderMetrics,
     TimeProvider time,
     Random random,
+    StatusLedger statusLedger,
+    PoisonObjectReporter poisonReporter,
     ILogger<ControllerHost> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -76,8 +79,17 @@ internal sealed partial class ControllerHost(
     private void RegisterTriggers()
     {
         var triggers = new GeneratorTriggers(new CacheTriggerView(caches));
-        caches.GeneratorInformer.AddHandler((o, n) => Enqueue(GeneratorTriggers.ForGenerator(o, n)));
+        caches.GeneratorInformer.AddHandler((o, n) =>
+        {
+            Enqueue(GeneratorTriggers.ForGenerator(o, n, statusLedger.LastWritten((n ?? o)!.Name)));
+            if (n is null)
+            {
+                statusLedger.Forget(o!.Name);
+            }
+        });
         caches.NamespaceInformer.AddHandler((o, n) => Enqueue(triggers.ForNamespace(o, n)));
+        caches.TenantControlPlaneInformer.OnTransformFailed((raw, e) => poisonReporter.Report(caches.TenantControlPlaneInformer.Name, raw, e));
+        caches.GeneratorInformer.OnTransformFailed((raw, e) => poisonReporter.Report(caches.GeneratorInformer.Name, raw, e));
         caches.TenantControlPlaneInformer.AddHandler((o, n) => Enqueue(triggers.ForTenantControlPlane(o, n)));
         caches.ManagedSecretInformer.AddHandler((o, n) => Enqueue(triggers.ForSecret(o, n)));
         caches.KamajiSecretInformer.AddHandler((o, n) => Enqueue(triggers.ForSecret(o, n)));

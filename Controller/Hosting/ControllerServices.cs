@@ -25,6 +25,9 @@ internal static class ControllerServices
         services.AddSingleton(TimeProvider.System);
         // Jitter (the resync spread) comes from here, so tests can script it.
         services.AddSingleton(Random.Shared);
+        // The status each generator was last given by this process: our own writes coming back wake nothing.
+        services.AddSingleton<StatusLedger>();
+        services.AddSingleton<PoisonObjectReporter>();
         services.AddSingleton(client);
         services.AddSingleton(new ReconcileOptions(options.CertificateExpirationDeadline, ReconcileOptions.Default.DefaultValidity));
         services.AddObservability(new ObservabilityOptions
@@ -55,7 +58,8 @@ internal static class ControllerServices
         services.AddSingleton(sp => new KubeconfigIssuing(sp.GetRequiredService<CertificateIssuer>(), Environment.ProcessorCount));
         services.AddSingleton(sp => new SecretWriter(sp.GetRequiredService<IKubeApi>()));
         services.AddSingleton(sp => new PlanExecutor(sp.GetRequiredService<IKubeApi>(), sp.GetRequiredService<KubeconfigIssuing>(),
-            sp.GetRequiredService<SecretWriter>(), options.ApplyParallelism, sp.GetRequiredService<IValidityMemo>(), sp.GetRequiredService<ClusterCaches>().RecentWrites));
+            sp.GetRequiredService<SecretWriter>(), options.ApplyParallelism, sp.GetRequiredService<IValidityMemo>(), sp.GetRequiredService<ClusterCaches>().RecentWrites,
+            sp.GetRequiredService<StatusLedger>()));
         services.AddSingleton<IPassRunner>(sp => new PassRunner(sp.GetRequiredService<ClusterCaches>(), sp.GetRequiredService<IKubeApi>(),
             sp.GetRequiredService<PlanExecutor>(), sp.GetRequiredService<ReconcileOptions>(), sp.GetRequiredService<IValidityMemo>(),
             sp.GetRequiredService<TimeProvider>()));
