@@ -127,18 +127,18 @@ internal sealed class KubeApi(IKubernetes client, TimeProvider time, string inst
         try
         {
             var result = await call();
-            metrics.ApplyRequestCompleted(ApplyRequestOutcome.Applied);
+            metrics.ApplyRequestCompleted(null);
             return result;
         }
         catch (HttpOperationException e)
         {
             var classified = Classify(e);
-            metrics.ApplyRequestCompleted(OutcomeOf(classified.Kind));
+            metrics.ApplyRequestCompleted(classified.Kind);
             throw classified;
         }
         catch (Exception e) when (KubernetesErrors.IsNoAnswer(e, cancellationToken))
         {
-            metrics.ApplyRequestCompleted(ApplyRequestOutcome.TransportError);
+            metrics.ApplyRequestCompleted(ApiFailureKind.Transport);
             var message = e is OperationCanceledException ? "the request timed out" : e.Message;
             throw new KubeApiException(ApiFailureKind.Transport, message, null, e);
         }
@@ -153,16 +153,6 @@ internal sealed class KubeApi(IKubernetes client, TimeProvider time, string inst
             ? secret
             : throw new KubeApiException(ApiFailureKind.Invalid,
                 $"refusing to send a request for {GoFormat.Quote(GoFormat.Abbreviate(secret.ToString()))}: not a valid namespace and Secret name");
-
-    private static ApplyRequestOutcome OutcomeOf(ApiFailureKind kind) => kind switch
-    {
-        ApiFailureKind.Conflict or ApiFailureKind.AlreadyExists => ApplyRequestOutcome.Conflict,
-        ApiFailureKind.NotFound => ApplyRequestOutcome.NotFound,
-        ApiFailureKind.Invalid or ApiFailureKind.Forbidden => ApplyRequestOutcome.Invalid,
-        ApiFailureKind.Throttled => ApplyRequestOutcome.Throttled,
-        ApiFailureKind.Transport => ApplyRequestOutcome.TransportError,
-        _ => ApplyRequestOutcome.ServerError,
-    };
 
     /// <summary>Maps an HTTP failure to our vocabulary, keeping the server's Status message (never the request).</summary>
     public static KubeApiException Classify(HttpOperationException e)

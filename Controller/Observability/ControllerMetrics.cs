@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using KamajiKubeconfig.Controller.Applier;
+using KamajiKubeconfig.Controller.Workers;
 using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Queue;
 using KamajiKubeconfig.Reconcile;
@@ -26,14 +28,16 @@ internal sealed class ControllerMetrics : IReconcileMetrics, IInformerMetrics, I
 
     private readonly TimeProvider _time;
     private readonly MetricFactory _factory;
-    private readonly FrozenDictionary<ReconcileOutcome, Counter.Child> _results;
+    private readonly Counter.Child _success;
+    private readonly Counter.Child _requeueAfter;
+    private readonly Counter.Child _error;
     private readonly Counter.Child _errors;
     private readonly Counter.Child _panics;
     private readonly Histogram.Child _reconcileTime;
     private readonly Gauge.Child _activeWorkers;
     private readonly Gauge.Child _leader;
     private readonly FrozenDictionary<IssueReason, Counter.Child> _issued;
-    private readonly FrozenDictionary<ApplyRequestOutcome, Counter.Child> _applied;
+    private readonly Counter _applied;
     private readonly Counter _pruned;
     private readonly Counter _repaired;
     private readonly Gauge _resources;
@@ -56,13 +60,11 @@ internal sealed class ControllerMetrics : IReconcileMetrics, IInformerMetrics, I
 
         // controller-runtime: pkg/internal/controller/metrics/metrics.go
         var results = _factory.CreateCounter("controller_runtime_reconcile_total", "Total number of reconciliations per controller", "controller", "result");
+        // "requeue" (a requeue without an error) never happens here: the series exists for dashboards.
         results.WithLabels(options.ControllerName, "requeue");
-        _results = new Dictionary<ReconcileOutcome, Counter.Child>
-        {
-            [ReconcileOutcome.Success] = results.WithLabels(options.ControllerName, "success"),
-            [ReconcileOutcome.RequeueAfter] = results.WithLabels(options.ControllerName, "requeue_after"),
-            [ReconcileOutcome.Error] = results.WithLabels(options.ControllerName, "error"),
-        }.ToFrozenDictionary();
+        _success = results.WithLabels(options.ControllerName, "success");
+        _requeueAfter = results.WithLabels(options.ControllerName, "requeue_after");
+        _error = results.WithLabels(options.ControllerName, "error");
         _errors = _factory.CreateCounter("controller_runtime_reconcile_errors_total", "Total number of reconciliation errors per controller", "controller").WithLabels(controller);
         // Nothing here is a terminal error (input errors are status, not failures): the series exists for dashboards.
         _factory.CreateCounter("controller_runtime_terminal_reconcile_errors_total", "Total number of terminal reconciliation errors per controller", "controller").WithLabels(controller);
@@ -78,7 +80,11 @@ internal sealed class ControllerMetrics : IReconcileMetrics, IInformerMetrics, I
             .WithLabels(options.LeaseName);
 
         _issued = PerMember<IssueReason>(_factory.CreateCounter(Ours + "certificates_issued_total", "Client certificates issued, by the reason they were (re)issued", "reason"));
-        _applied = PerMember<ApplyRequestOutcome>(_factory.CreateCounter(Ours + "apply_requests_total", "Write requests to the API server, by outcome", "outcome"));
+        _applied = _factory.CreateCounter(Ours + "apply_requests_total", "Write requests to the API server, by outcome", "outcome");
+        foreach (var outcome in ApplyOutcomes)
+        {
+            _applied.WithLabels(outcome);
+        }
         _pruned = _factory.CreateCounter(Ours + "secrets_pruned_total", "Generated Secrets deleted because they are no longer a target of their generator");
         _repaired = _factory.CreateCounter(Ours + "secrets_repaired_total", "Generated Secrets whose metadata was restored without reissuing their certificate");
         _resources = _factory.CreateGauge(Ours + "resources", "TenantControlPlanes selected by each generator", "generator");
@@ -114,13 +120,22 @@ internal sealed class ControllerMetrics : IReconcileMetrics, IInformerMetrics, I
 
     public void ReconcileStarted() => _activeWorkers.Inc();
 
-    public void ReconcileFinished(ReconcileOutcome outcome, TimeSpan duration)
+    /// <summary>controller-runtime's <c>result</c> label, read off the worker's decision table (a cancelled pass is an error there).</summary>
+    public void ReconcileFinished(WorkerDecision decision, TimeSpan duration)
     {
         _activeWorkers.Dec();
-        _results.GetValueOrDefault(outcome)?.Inc();
-        if (outcome == ReconcileOutcome.Error)
+        switch (decision)
         {
-            _errors.Inc();
+            case WorkerDecision.Forget or WorkerDecision.GeneratorGone:
+                _success.Inc();
+                break;
+            case WorkerDecision.RequeueAfter:
+                _requeueAfter.Inc();
+                break;
+            default:
+                _error.Inc();
+                _errors.Inc();
+                break;
         }
 
         _reconcileTime.Observe(duration.TotalSeconds);
@@ -172,7 +187,29 @@ internal sealed class ControllerMetrics : IReconcileMetrics, IInformerMetrics, I
 
     public void TransformFailed(string informer) => _transformFailures.WithLabels(informer).Inc();
 
-    public void ApplyRequestCompleted(ApplyRequestOutcome outcome) => _applied.GetValueOrDefault(outcome)?.Inc();
+    public void ApplyRequestCompleted(ApiFailureKind? failure)
+    {
+        if (OutcomeLabel(failure) is { } label)
+        {
+            _applied.WithLabels(label).Inc();
+        }
+    }
+
+    /// <summary>The closed <c>outcome</c> label set, all created at zero.</summary>
+    private static readonly string[] ApplyOutcomes = ["applied", "conflict", "invalid", "not_found", "throttled", "server_error", "transport_error"];
+
+    /// <summary>The applier's failure kinds, folded into the label set dashboards know.</summary>
+    private static string? OutcomeLabel(ApiFailureKind? failure) => failure switch
+    {
+        null => "applied",
+        ApiFailureKind.Conflict or ApiFailureKind.AlreadyExists => "conflict",
+        ApiFailureKind.NotFound => "not_found",
+        ApiFailureKind.Invalid or ApiFailureKind.Forbidden => "invalid",
+        ApiFailureKind.Throttled => "throttled",
+        ApiFailureKind.Transport => "transport_error",
+        ApiFailureKind.ServerError => "server_error",
+        _ => null,
+    };
 
     public void LeadershipChanged(bool isLeader) => _leader.Set(isLeader ? 1 : 0);
 

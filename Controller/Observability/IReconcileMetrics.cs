@@ -1,3 +1,4 @@
+using KamajiKubeconfig.Controller.Workers;
 using KamajiKubeconfig.Reconcile;
 
 namespace KamajiKubeconfig.Controller.Observability;
@@ -16,7 +17,7 @@ internal interface IReconcileMetrics
     /// The reconcile ended (call it in a <c>finally</c>, once per <see cref="ReconcileStarted"/>):
     /// <c>controller_runtime_reconcile_total{result}</c>, the error counters and the reconcile time.
     /// </summary>
-    void ReconcileFinished(ReconcileOutcome outcome, TimeSpan duration);
+    void ReconcileFinished(WorkerDecision decision, TimeSpan duration);
 
     /// <summary>A reconcile panicked (threw unexpectedly); report its outcome as an error as well.</summary>
     void ReconcilePanicked();

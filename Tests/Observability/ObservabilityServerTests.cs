@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using KamajiKubeconfig.Controller.Applier;
 using KamajiKubeconfig.Controller.Observability;
+using KamajiKubeconfig.Controller.Workers;
 using KamajiKubeconfig.Queue;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -55,9 +57,9 @@ public sealed class ObservabilityServerTests : IAsyncDisposable
         var server = await StartAsync(Loopback, cancellationToken);
         var reconcile = _app!.Services.GetRequiredService<IReconcileMetrics>();
         reconcile.ReconcileStarted();
-        reconcile.ReconcileFinished(ReconcileOutcome.RequeueAfter, TimeSpan.FromSeconds(1));
+        reconcile.ReconcileFinished(WorkerDecision.RequeueAfter, TimeSpan.FromSeconds(1));
         _app.Services.GetRequiredService<IQueueMetrics>().IncrementAdds();
-        _app.Services.GetRequiredService<IApplyMetrics>().ApplyRequestCompleted(ApplyRequestOutcome.Conflict);
+        _app.Services.GetRequiredService<IApplyMetrics>().ApplyRequestCompleted(ApiFailureKind.Conflict);
 
         using var response = await _http.GetAsync(Url(server.MetricsEndpoint, "/metrics"), cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);

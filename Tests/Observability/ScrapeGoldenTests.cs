@@ -1,6 +1,8 @@
 using k8s;
+using KamajiKubeconfig.Controller.Applier;
 using KamajiKubeconfig.Controller.Hosting;
 using KamajiKubeconfig.Controller.Observability;
+using KamajiKubeconfig.Controller.Workers;
 using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Queue;
 using KamajiKubeconfig.Reconcile;
@@ -49,7 +51,7 @@ public class ScrapeGoldenTests
     {
         var reconcile = provider.GetRequiredService<IReconcileMetrics>();
         reconcile.ReconcileStarted();
-        reconcile.ReconcileFinished(ReconcileOutcome.RequeueAfter, TimeSpan.FromSeconds(1));
+        reconcile.ReconcileFinished(WorkerDecision.RequeueAfter, TimeSpan.FromSeconds(1));
         reconcile.ReconcilePanicked();
         reconcile.CertificateIssued(IssueReason.Missing);
         reconcile.SecretsPruned(1);
@@ -73,7 +75,7 @@ public class ScrapeGoldenTests
         queue.SetUnfinishedWork(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         queue.IncrementRetries();
 
-        provider.GetRequiredService<IApplyMetrics>().ApplyRequestCompleted(ApplyRequestOutcome.Conflict);
+        provider.GetRequiredService<IApplyMetrics>().ApplyRequestCompleted(ApiFailureKind.Conflict);
         provider.GetRequiredService<ILeaderElectionMetrics>().LeadershipChanged(true);
     }
 }
