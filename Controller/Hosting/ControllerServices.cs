@@ -5,7 +5,6 @@ using KamajiKubeconfig.Controller.Issuing;
 using KamajiKubeconfig.Controller.Leadership;
 using KamajiKubeconfig.Controller.Observability;
 using KamajiKubeconfig.Controller.Workers;
-using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Queue;
 using KamajiKubeconfig.Reconcile;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,9 +43,8 @@ internal static class ControllerServices
         // once that has lasted longer than InformerStaleAfter.
         services.AddReadinessCheck("informers", sp => sp.GetRequiredService<ClusterCaches>()
             .IsFresh(sp.GetRequiredService<TimeProvider>().GetUtcNow(), options.InformerStaleAfter));
-        services.AddSingleton<IWorkerObserver>(sp => new MetricsWorkerObserver(sp.GetRequiredService<IReconcileMetrics>()));
-        services.AddSingleton(sp => new ClusterCaches(client, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetRequiredService<IInformerMetrics>()));
+        services.AddSingleton<IWorkerObserver, MetricsWorkerObserver>();
+        services.AddSingleton<ClusterCaches>();
         services.AddSingleton<IWorkQueue<string>>(sp => new WorkQueue<string>(
             RateLimiters.Default<string>(sp.GetRequiredService<TimeProvider>(), options.MaxRetryDelay), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IQueueMetrics>()));
         services.AddSingleton<IKubeApi>(sp => new KubeApi(client, sp.GetRequiredService<TimeProvider>(), identity, sp.GetRequiredService<IApplyMetrics>()));
@@ -54,18 +52,16 @@ internal static class ControllerServices
         services.AddSingleton<IValidityMemo>(new BoundedValidityMemo(100_000));
         // Production key material: the OS RNG. Tests swap in a pooled source.
         services.AddSingleton<IKeyMaterialSource, SystemKeyMaterialSource>();
-        services.AddSingleton(sp => new CertificateIssuer(sp.GetRequiredService<IKeyMaterialSource>()));
+        services.AddSingleton<CertificateIssuer>();
         services.AddSingleton(sp => new KubeconfigIssuing(sp.GetRequiredService<CertificateIssuer>(), Environment.ProcessorCount));
-        services.AddSingleton(sp => new SecretWriter(sp.GetRequiredService<IKubeApi>()));
+        services.AddSingleton<SecretWriter>();
         services.AddSingleton(sp => new PlanExecutor(sp.GetRequiredService<IKubeApi>(), sp.GetRequiredService<KubeconfigIssuing>(),
             sp.GetRequiredService<SecretWriter>(), options.ApplyParallelism, sp.GetRequiredService<IValidityMemo>(), sp.GetRequiredService<ClusterCaches>().RecentWrites,
             sp.GetRequiredService<StatusLedger>()));
-        services.AddSingleton<IPassRunner>(sp => new PassRunner(sp.GetRequiredService<ClusterCaches>(), sp.GetRequiredService<IKubeApi>(),
-            sp.GetRequiredService<PlanExecutor>(), sp.GetRequiredService<ReconcileOptions>(), sp.GetRequiredService<IValidityMemo>(),
-            sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<Func<ReconcileWorker>>(sp => () => new ReconcileWorker(sp.GetRequiredService<IWorkQueue<string>>(),
-            sp.GetRequiredService<IPassRunner>(), sp.GetRequiredService<TimeProvider>(), new WorkerTimings(options.PassTimeout, options.MaxRetryDelay),
-            sp.GetRequiredService<IWorkerObserver>(), sp.GetRequiredService<ILogger<ReconcileWorker>>()));
+        services.AddSingleton<IPassRunner, PassRunner>();
+        services.AddSingleton(new WorkerTimings(options.PassTimeout, options.MaxRetryDelay));
+        // One worker per --workers, each built from the services above.
+        services.AddSingleton<Func<ReconcileWorker>>(sp => () => ActivatorUtilities.CreateInstance<ReconcileWorker>(sp));
         if (options.LeaderElect)
         {
             var leaseNamespace = options.PodNamespace ?? ReadServiceAccountNamespace() ?? "default";
