@@ -134,7 +134,7 @@ public sealed class ListTests
         var status = await ApiAssert.FailsAsync(() => client.CoreV1.ListNamespaceAsync(limit: 2, resourceVersion: first.Metadata.ResourceVersion), 410, "Expired");
         Assert.That(status.Message, Is.EqualTo("The resourceVersion for the provided list is too old."));
         status = await ApiAssert.FailsAsync(() => client.CoreV1.ListNamespaceAsync(resourceVersion: "999999"), 504, "Timeout");
-        Assert.That(status.Message, Does.StartWith("Too large resource version: 999999, current: "));
+        Assert.That(status.Message, Does.StartWith("Timeout: Too large resource version: 999999, current: "));
     }
 
     // A4: invalid list options are 422 on ListOptions.

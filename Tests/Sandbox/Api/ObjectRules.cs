@@ -150,6 +150,20 @@ public static partial class ObjectRules
             causes.AddRange(NameValidation.ValidateAnnotationKeys(annotations.Select(a => a.Key)));
         }
         causes.AddRange(OwnerReferenceProblems(obj));
+        if (type.StorageKey == "/secrets")
+        {
+            causes.AddRange(SecretRules.Problems(obj));
+        }
+        if (type.StorageKey == "/configmaps")
+        {
+            foreach (var field in new[] { "data", "binaryData" })
+            {
+                foreach (var key in (obj[field] as JsonObject ?? []).Select(p => p.Key))
+                {
+                    causes.AddRange(SecretRules.ConfigMapKeyProblems(field, key));
+                }
+            }
+        }
         if (current is not null)
         {
             causes.AddRange(NewFinalizersWhileDeleting(current, obj));
@@ -158,6 +172,10 @@ public static partial class ObjectRules
                 causes.AddRange(SecretRules.ImmutabilityProblems(current, obj));
             }
         }
+        if (type == BuiltInTypes.CustomResourceDefinitions)
+        {
+            causes.AddRange(CrdRuleCompiler.Problems(obj));
+        }
         if (current is null && type == BuiltInTypes.EventsV1)
         {
             causes.AddRange(EventRules.EventsV1CreateProblems(obj));
@@ -165,11 +183,11 @@ public static partial class ObjectRules
         if (type.IsCustom && type.Schema is { } schema)
         {
             SchemaEngine.PruneAndDefault(obj, schema, path => Http.Warnings.Add($"unknown field \"{path}\""));
-            causes.AddRange(SchemaEngine.Validate(obj, schema));
+            causes.AddRange(SchemaEngine.Validate(obj, schema, current));
         }
         if (causes.Count > 0)
         {
-            throw StatusFactory.Invalid(type.KindLabel, type.Group, type.Plural, name, causes);
+            throw StatusFactory.Invalid(type.KindLabel, type.Group, type.Kind, name, causes);
         }
     }
 

@@ -25,7 +25,7 @@ public sealed class WritePipeline(SandboxContext context)
         }
         if (name.Length == 0)
         {
-            throw StatusFactory.Invalid(type.KindLabel, type.Group, type.Plural, "",
+            throw StatusFactory.Invalid(type.KindLabel, type.Group, type.Kind, "",
                 [NameValidation.Required("metadata.name", "name or generateName is required")]);
         }
         if (type.Namespaced)
