@@ -223,7 +223,7 @@ public static class BuiltInTypes
     public static IReadOnlyList<string[]> MicroTimeFields(ResourceType type) => type.StorageKey switch
     {
         "coordination.k8s.io/leases" => [["spec", "acquireTime"], ["spec", "renewTime"]],
-        "/events" => [["eventTime"]],
+        "/events" => [["eventTime"], ["series", "lastObservedTime"]],
         _ => [],
     };
 
