@@ -35,6 +35,8 @@ public sealed class ListTests
             {
                 Metadata = new V1ObjectMeta { Name = $"s{i:D2}", Labels = new Dictionary<string, string> { ["parity"] = i % 2 == 0 ? "even" : "odd", ["index"] = i.ToString(CultureInfo.InvariantCulture) } },
                 Type = i == 0 ? "kubernetes.io/tls" : null,
+                // A TLS Secret needs both keys (ValidateSecret).
+                Data = i == 0 ? new Dictionary<string, byte[]> { ["tls.crt"] = [1], ["tls.key"] = [2] } : null,
             }, ns);
         }
         return ns;

@@ -31,12 +31,12 @@ public static class KubectlAuthChecks
         new("Impersonate_WithoutImpersonateVerb_Forbidden", "pkg/endpoints/filters/impersonation.go: impersonate is authorized per user/group", async k =>
         {
             using var eve = new KamajiKubeconfig.Sandbox.Tests.Kubectl.KubectlRunner(IndependentSuite.Server, IndependentSuite.Server.AddUser("eve"));
-            var result = await eve.RunAsync("-n", k.Namespace, "get", "configmaps", "--as=bob");
+            var result = await eve.RunAsync("get", "--raw", $"/api/v1/namespaces/{k.Namespace}/configmaps", "--as=bob");
             Assert.That(result.Stderr, Does.Contain("users \"bob\" is forbidden: User \"eve\" cannot impersonate resource \"users\" in API group \"\" at the cluster scope"));
         }),
         new("Impersonate_Permitted_ActsAsTarget", "pkg/endpoints/filters/impersonation.go: the request is authorized as the impersonated user", async k =>
         {
-            await k.Kubectl.OkWithInputAsync("apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: impersonate-bob}\nrules: [{apiGroups: [''], resources: [users], verbs: [impersonate], resourceNames: [bob]}]\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: imp-impersonates-bob}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: impersonate-bob}\nsubjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: imp}]\n", "apply", "-f", "-");
+            await k.OkWithInputAsync("apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: impersonate-bob}\nrules: [{apiGroups: [''], resources: [users], verbs: [impersonate], resourceNames: [bob]}]\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: imp-impersonates-bob}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: impersonate-bob}\nsubjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: imp}]\n", "apply", "-f", "-");
             using var imp = new KamajiKubeconfig.Sandbox.Tests.Kubectl.KubectlRunner(IndependentSuite.Server, IndependentSuite.Server.AddUser("imp"));
             var result = await imp.RunAsync("-n", k.Namespace, "get", "configmaps", "--as=bob");
             Assert.That(result.Stderr, Does.Contain($"configmaps is forbidden: User \"bob\" cannot list resource \"configmaps\" in API group \"\" in the namespace \"{k.Namespace}\""));
@@ -81,7 +81,7 @@ public static class KubectlAuthChecks
         new("RoleBinding_ChangeRoleRef_Invalid", "pkg/apis/rbac/validation ValidateRoleBindingUpdate: cannot change roleRef", async k =>
         {
             await k.OkAsync("create", "rolebinding", "rb", "--clusterrole=view", "--user=alice");
-            await k.FailsAsync("RoleBinding.rbac.authorization.k8s.io \"rb\" is invalid: roleRef: Invalid value: rbac.RoleRef{APIGroup:\"rbac.authorization.k8s.io\", Kind:\"ClusterRole\", Name:\"edit\"}: cannot change roleRef",
+            await k.FailsAsync("The RoleBinding \"rb\" is invalid: roleRef: Invalid value: rbac.RoleRef{APIGroup:\"rbac.authorization.k8s.io\", Kind:\"ClusterRole\", Name:\"edit\"}: cannot change roleRef",
                 "patch", "rolebinding", "rb", "--type=merge", "-p", """{"roleRef":{"name":"edit"}}""");
         }),
     ];

@@ -29,6 +29,9 @@ public static class BuiltInSchemas
     public static JsonObject? For(ResourceType type) => type.IsCustom ? null : Cache.GetOrAdd($"{type.GroupVersion}/{type.Kind}", _ =>
         Models.TryGetValue((type.GroupVersion, type.Kind), out var model) ? Object(model, []) : null);
 
+    /// <summary>ObjectMeta's schema, which kube-apiserver also publishes for the metadata of custom resources.</summary>
+    public static JsonObject ObjectMeta { get; } = Object(typeof(V1ObjectMeta), []);
+
     private static JsonObject Object(Type model, HashSet<Type> stack)
     {
         var schema = new JsonObject { ["type"] = "object" };

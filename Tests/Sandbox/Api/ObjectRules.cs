@@ -171,6 +171,12 @@ public static partial class ObjectRules
             {
                 causes.AddRange(SecretRules.ImmutabilityProblems(current, obj));
             }
+            if (type.Kind is "RoleBinding" or "ClusterRoleBinding" && type.Group == "rbac.authorization.k8s.io" && !JsonNode.DeepEquals(current["roleRef"], obj["roleRef"]))
+            {
+                // ValidateRoleBindingUpdate: the role a binding grants never changes (delete and recreate it).
+                var r = obj["roleRef"];
+                RoleRefChanged(causes, r);
+            }
         }
         if (type == BuiltInTypes.CustomResourceDefinitions)
         {
@@ -190,6 +196,12 @@ public static partial class ObjectRules
             throw StatusFactory.Invalid(type.KindLabel, type.Group, type.Kind, name, causes);
         }
     }
+
+    private static void RoleRefChanged(List<StatusFactory.Cause> causes, JsonNode? roleRef) =>
+        causes.Add(new("FieldValueInvalid", "roleRef",
+            $"roleRef: Invalid value: rbac.RoleRef{{APIGroup:{Quote(roleRef.GetString("apiGroup"))}, Kind:{Quote(roleRef.GetString("kind"))}, Name:{Quote(roleRef.GetString("name"))}}}: cannot change roleRef"));
+
+    private static string Quote(string? value) => System.Text.Json.JsonSerializer.Serialize(value ?? "");
 
     private static IEnumerable<StatusFactory.Cause> OwnerReferenceProblems(JsonObject obj)
     {

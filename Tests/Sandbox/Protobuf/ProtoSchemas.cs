@@ -2,7 +2,8 @@ namespace KamajiKubeconfig.Sandbox.Protobuf;
 
 /// <summary>
 /// Field numbers of the messages kubectl's typed clients send as protobuf (k8s.io/api generated.proto): Namespace,
-/// Secret, ConfigMap, Lease, Event, SelfSubjectAccessReview, SelfSubjectRulesReview, and their parts.
+/// Secret, ConfigMap, Lease, Event, SelfSubjectAccessReview, SelfSubjectRulesReview, SelfSubjectReview, the RBAC kinds
+/// (kubectl create role|rolebinding|clusterrole|clusterrolebinding), and their parts.
 /// </summary>
 public static class ProtoSchemas
 {
@@ -110,6 +111,21 @@ public static class ProtoSchemas
         ["NonResourceAttributes"] = new() { [1] = S("path"), [2] = S("verb") },
         ["SelfSubjectRulesReview"] = new() { [1] = M("metadata", "ObjectMeta"), [2] = M("spec", "SelfSubjectRulesReviewSpec") },
         ["SelfSubjectRulesReviewSpec"] = new() { [1] = S("namespace") },
+        ["Role"] = new() { [1] = M("metadata", "ObjectMeta"), [2] = M("rules", "PolicyRule", true) },
+        ["ClusterRole"] = new() { [1] = M("metadata", "ObjectMeta"), [2] = M("rules", "PolicyRule", true) },
+        ["PolicyRule"] = new()
+        {
+            [1] = new("verbs", ProtoKind.Text, true),
+            [2] = new("apiGroups", ProtoKind.Text, true),
+            [3] = new("resources", ProtoKind.Text, true),
+            [4] = new("resourceNames", ProtoKind.Text, true),
+            [5] = new("nonResourceURLs", ProtoKind.Text, true),
+        },
+        ["RoleBinding"] = new() { [1] = M("metadata", "ObjectMeta"), [2] = M("subjects", "Subject", true), [3] = M("roleRef", "RoleRef") },
+        ["ClusterRoleBinding"] = new() { [1] = M("metadata", "ObjectMeta"), [2] = M("subjects", "Subject", true), [3] = M("roleRef", "RoleRef") },
+        ["Subject"] = new() { [1] = S("kind"), [2] = S("apiGroup"), [3] = S("name"), [4] = S("namespace") },
+        ["RoleRef"] = new() { [1] = S("apiGroup"), [2] = S("kind"), [3] = S("name") },
+        ["SelfSubjectReview"] = new() { [1] = M("metadata", "ObjectMeta") },
         ["DeleteOptions"] = new()
         {
             [1] = new("gracePeriodSeconds", ProtoKind.Number),

@@ -41,6 +41,7 @@ public sealed class WritePipeline(SandboxContext context)
         NormalizeTimes(type, obj);
         ObjectRules.PrepareForCreate(type, obj, context.Clock.GetUtcNow());
         ObjectRules.Validate(type, obj, current: null);
+        Auth.RbacEscalation.Check(context, type, obj);
         if (!managedFieldsDone)
         {
             meta.Remove("managedFields");
@@ -108,6 +109,7 @@ public sealed class WritePipeline(SandboxContext context)
                 ObjectRules.BumpGeneration(type, previous, desired);
             }
             ObjectRules.Validate(type, desired, previous);
+            Auth.RbacEscalation.Check(context, type, desired);
             if (kind != WriteKind.Apply)
             {
                 FieldManager.RecordUpdate(type, request.Subresource, previous, desired, manager, context.Now);
