@@ -151,6 +151,13 @@ public static class KubectlApiChecks
             await k.OkWithInputAsync("apiVersion: coordination.k8s.io/v1\nkind: Lease\nmetadata: {name: l}\nspec: {holderIdentity: me, renewTime: '2024-05-01T12:00:00.000001+02:00'}\n", "apply", "--server-side", "-f", "-");
             Assert.That(await k.OkAsync("get", "lease", "l", "-o", "jsonpath={.spec.renewTime}"), Is.EqualTo("2024-05-01T10:00:00.000001Z"));
         }),
+        new("CreateCrd_RuleThatDoesNotCompile_Invalid", "apiextensions validation: every x-kubernetes-validations rule is compiled when the CRD is written", async k =>
+        {
+            var crd = $"apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {{name: bads.{k.Namespace}.example.com}}\nspec:\n  group: {k.Namespace}.example.com\n  names: {{kind: Bad, plural: bads}}\n  scope: Cluster\n  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n          spec:\n            type: object\n            x-kubernetes-validations: [{{rule: 'undefinedFunction(self)'}}]\n";
+            await k.FailsWithInputAsync(crd, "spec.versions[0].schema.openAPIV3Schema.properties[spec].x-kubernetes-validations[0].rule: Invalid value: ", "create", "-f", "-");
+            await k.FailsWithInputAsync(crd, "compilation failed: ", "create", "-f", "-");
+            await k.FailsWithInputAsync(crd, "undeclared reference to 'undefinedFunction'", "create", "-f", "-");
+        }),
         new("Create_EventsV1MissingFields_Invalid", "pkg/apis/events/validation ValidateEventCreate", async k =>
             await k.FailsWithInputAsync("apiVersion: events.k8s.io/v1\nkind: Event\nmetadata: {name: e}\n", "reportingController: Required value", "create", "-f", "-")),
     ];

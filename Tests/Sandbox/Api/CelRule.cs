@@ -15,6 +15,14 @@ public sealed partial class CelRule
     private static readonly HashSet<string> SupportedGlobals =
         ["has", "size", "int", "uint", "double", "string", "bytes", "duration", "timestamp", "type", "dyn", "matches"];
 
+    // Receiver-style functions and macros the Cel package implements (it reports the others only when evaluating).
+    private static readonly HashSet<string> SupportedMembers =
+    [
+        "all", "exists", "exists_one", "map", "filter", "contains", "startsWith", "endsWith", "matches", "size",
+        "getDate", "getDayOfMonth", "getDayOfWeek", "getDayOfYear", "getFullYear", "getHours", "getMilliseconds",
+        "getMinutes", "getMonth", "getSeconds",
+    ];
+
     private static readonly CelEnvironment Environment = new(null, null);
 
     private readonly Func<Dictionary<string, object?>, object?> _program;
@@ -34,10 +42,19 @@ public sealed partial class CelRule
     /// <summary>Compiles a rule, or explains why the sandbox cannot evaluate it.</summary>
     public static CelRule Compile(string expression)
     {
-        foreach (Match call in GlobalCall().Matches(StringLiteral().Replace(expression, "''")))
+        var code = StringLiteral().Replace(expression, "''");
+        foreach (Match call in GlobalCall().Matches(code))
         {
             var name = call.Groups[1].Value;
             if (!SupportedGlobals.Contains(name))
+            {
+                throw new CelCompileException($"undeclared reference to '{name}' (the sandbox's CEL has no such function)");
+            }
+        }
+        foreach (Match call in MemberCall().Matches(code))
+        {
+            var name = call.Groups[1].Value;
+            if (!SupportedMembers.Contains(name))
             {
                 throw new CelCompileException($"undeclared reference to '{name}' (the sandbox's CEL has no such function)");
             }
@@ -75,6 +92,9 @@ public sealed partial class CelRule
 
     [GeneratedRegex(@"'(?:[^'\\]|\\.)*'|""(?:[^""\\]|\\.)*""")]
     private static partial Regex StringLiteral();
+
+    [GeneratedRegex(@"\.\s*([A-Za-z_][A-Za-z0-9_]*)\s*\(")]
+    private static partial Regex MemberCall();
 
     [GeneratedRegex(@"\boldSelf\b")]
     private static partial Regex OldSelf();
