@@ -48,21 +48,18 @@ public static class KubectlApiChecks
             Assert.That(await k.OkAsync("create", "secret", "generic", "s", "--from-literal=k=v"), Is.EqualTo("secret/s created\n"))),
         new("CreateDeployment_Protobuf_Created", "apps/v1 Deployment from kubectl's typed client (protobuf body)", async k =>
         {
-            Assert.That(await k.OkAsync("create", "deployment", "d", "--image=img:1", "--replicas=3", "--port=8080"), Is.EqualTo("deployment.apps/d created
-"));
+            Assert.That(await k.OkAsync("create", "deployment", "d", "--image=img:1", "--replicas=3", "--port=8080"), Is.EqualTo("deployment.apps/d created\n"));
             Assert.That(await k.OkAsync("get", "deployment", "d", "-o", "jsonpath={.spec.replicas}/{.spec.selector.matchLabels.app}/{.spec.template.spec.containers[0].ports[0].containerPort}"),
                 Is.EqualTo("3/d/8080"));
         }),
         new("CreateService_Protobuf_Created", "core/v1 Service (protobuf body; targetPort an IntOrString)", async k =>
         {
-            Assert.That(await k.OkAsync("create", "service", "clusterip", "s", "--tcp=80:8080", "--tcp=443:https"), Is.EqualTo("service/s created
-"));
+            Assert.That(await k.OkAsync("create", "service", "clusterip", "s", "--tcp=80:8080", "--tcp=443:https"), Is.EqualTo("service/s created\n"));
             Assert.That(await k.OkAsync("get", "service", "s", "-o", "jsonpath={.spec.ports[0].targetPort}/{.spec.ports[1].targetPort}/{.spec.type}"), Is.EqualTo("8080/https/ClusterIP"));
         }),
         new("CreatePdb_Protobuf_Created", "policy/v1 PodDisruptionBudget (protobuf body)", async k =>
         {
-            Assert.That(await k.OkAsync("create", "pdb", "p", "--selector=app=x", "--min-available=50%"), Is.EqualTo("poddisruptionbudget.policy/p created
-"));
+            Assert.That(await k.OkAsync("create", "pdb", "p", "--selector=app=x", "--min-available=50%"), Is.EqualTo("poddisruptionbudget.policy/p created\n"));
             Assert.That(await k.OkAsync("get", "pdb", "p", "-o", "jsonpath={.spec.minAvailable}/{.spec.selector.matchLabels.app}"), Is.EqualTo("50%/x"));
         }),
         new("Create_Secret_OverOneMebibyte_TooLong", "pkg/apis/core/validation ValidateSecret: core.MaxSecretSize", async k =>
