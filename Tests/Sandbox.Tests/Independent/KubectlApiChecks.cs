@@ -151,6 +151,25 @@ public static class KubectlApiChecks
         }),
         new("Delete_Namespace_Terminates", "pkg/registry/core/namespace: delete sets Terminating, the controller finishes it", async k =>
             Assert.That(await k.OkAsync("delete", "namespace", k.Namespace, "--wait=true", "--timeout=20s"), Does.Contain("deleted"))),
+        new("DeleteNamespace_StuckOnFinalizer_ReportsConditions", "pkg/controller/namespace/deletion namespace_condition_utils.go", async k =>
+        {
+            await k.OkWithInputAsync("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: held, finalizers: [example.com/hold]}\n", "create", "-f", "-");
+            await k.Kubectl.OkAsync("delete", "namespace", k.Namespace, "--wait=false");
+            const string query = "jsonpath={range .status.conditions[*]}{.type}={.status}:{.reason}:{.message}{\"\\n\"}{end}";
+            var expected = new[]
+            {
+                "NamespaceContentRemaining=True:SomeResourcesRemain:Some resources are remaining: configmaps. has 1 resource instances",
+                "NamespaceFinalizersRemaining=True:SomeFinalizersRemain:Some content in the namespace has finalizers remaining: example.com/hold in 1 resource instances",
+                "NamespaceDeletionContentFailure=False:ContentDeleted:All content successfully deleted, may be waiting on finalization",
+            };
+            var conditions = "";
+            for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline && !expected.All(conditions.Contains); await Task.Delay(100))
+            {
+                conditions = await k.Kubectl.OkAsync("get", "namespace", k.Namespace, "-o", query);
+            }
+            Assert.That(conditions, Does.Contain(expected[0]).And.Contain(expected[1]).And.Contain(expected[2]));
+            await k.OkAsync("patch", "configmap", "held", "--type=merge", "-p", """{"metadata":{"finalizers":null}}""");
+        }),
         new("Version_ServerIs132", "/version: version.Info", async k =>
             Assert.That(KubectlChecks.Json(await k.OkAsync("version", "-o", "json"), "serverVersion", "gitVersion")!.GetValue<string>(), Does.Match(@"^v1\.32\.\d+$"))),
         new("ApiResources_ListsShippedCrds", "discovery: APIResourceList of the shipped CRDs", async k =>
