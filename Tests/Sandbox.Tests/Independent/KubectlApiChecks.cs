@@ -76,6 +76,15 @@ public static class KubectlApiChecks
         new("Create_UnknownField_StrictDecodingError", "apiserver fieldValidation=Strict (kubectl's default): strict decoding error", async k =>
             await k.FailsWithInputAsync("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\nbogus: 1\n",
                 "ConfigMap in version \"v1\" cannot be handled as a ConfigMap: strict decoding error: unknown field \"bogus\"", "create", "-f", "-")),
+        new("Create_List_ValidatedAgainstOpenApiV2", "kube-openapi /openapi/v2 (gnostic protobuf): kubectl validates a kind: List client-side", async k =>
+        {
+            var list = "apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: l1}}\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: l2}}\n";
+            Assert.That(await k.OkWithInputAsync(list, "create", "-f", "-"), Is.EqualTo("configmap/l1 created\nconfigmap/l2 created\n"));
+            await k.FailsWithInputAsync("apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: l3}, bogus: 1}\n",
+                "ValidationError(ConfigMap): unknown field \"bogus\" in io.k8s.api.core.v1.ConfigMap", "create", "-f", "-");
+        }),
+        new("ExplainOpenApiV2_SecretData", "/openapi/v2 definitions (kubectl explain --output=plaintext-openapiv2)", async k =>
+            Assert.That(await k.OkAsync("explain", "secret.data", "--output=plaintext-openapiv2"), Does.Contain("FIELD:    data <map[string]string>"))),
         new("Get_Missing_NotFoundMessage", "apimachinery NewNotFound: configmaps \"x\" not found", async k =>
             await k.FailsAsync("Error from server (NotFound): configmaps \"nope\" not found", "get", "configmap", "nope")),
         new("Create_Twice_AlreadyExistsMessage", "apimachinery NewAlreadyExists", async k =>

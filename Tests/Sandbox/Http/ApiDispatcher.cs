@@ -116,6 +116,18 @@ public sealed class ApiDispatcher
             throw RbacAuthorizer.Forbidden(user, attributes);
         }
         var segments = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments is ["openapi", "v2"])
+        {
+            var document = OpenApiV2.Document(_context.Registry);
+            if (http.Request.Headers.Accept.ToString().Contains("protobuf", StringComparison.Ordinal))
+            {
+                http.Response.ContentType = OpenApiV2.ProtobufType;
+                await http.Response.Body.WriteAsync(OpenApiV2.Protobuf(document), cancellationToken);
+                return;
+            }
+            await Responses.WriteJsonAsync(http, 200, document, cancellationToken);
+            return;
+        }
         if (segments is ["api"] or ["apis"] && AggregatedDiscovery.Wanted(http))
         {
             await Responses.WriteJsonAsync(http, 200, AggregatedDiscovery.List(_context.Registry, core: segments[0] == "api"), cancellationToken, AggregatedDiscovery.ContentType);
