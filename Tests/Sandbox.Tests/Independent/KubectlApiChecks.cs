@@ -76,6 +76,10 @@ public static class KubectlApiChecks
         new("Create_UnknownField_StrictDecodingError", "apiserver fieldValidation=Strict (kubectl's default): strict decoding error", async k =>
             await k.FailsWithInputAsync("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\nbogus: 1\n",
                 "ConfigMap in version \"v1\" cannot be handled as a ConfigMap: strict decoding error: unknown field \"bogus\"", "create", "-f", "-")),
+        new("Create_QuotedNumber_DecodingError", "sigs.k8s.io/json (encoding/json) UnmarshalTypeError, wrapped as \"cannot be handled as\"", async k =>
+            await k.FailsWithInputAsync("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n      securityContext: {runAsUser: \"1654\"}\n      containers: [{name: c, image: i}]\n",
+                "Deployment in version \"v1\" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field PodSecurityContext.spec.template.spec.securityContext.runAsUser of type int64",
+                "create", "-f", "-")),
         new("Create_List_ValidatedAgainstOpenApiV2", "kube-openapi /openapi/v2 (gnostic protobuf): kubectl validates a kind: List client-side", async k =>
         {
             var list = "apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: l1}}\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: l2}}\n";

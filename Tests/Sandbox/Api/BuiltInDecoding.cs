@@ -20,6 +20,97 @@ public static partial class BuiltInDecoding
         return found;
     }
 
+    /// <summary>
+    /// The first value whose JSON kind its Go field cannot take, as encoding/json reports it ("json: cannot unmarshal
+    /// string into Go struct field PodSecurityContext.spec.template.spec.securityContext.runAsUser of type int64"):
+    /// the field path is the JSON names from the root, without list indexes. Null when every value fits.
+    /// </summary>
+    public static string? TypeError(JsonObject obj, JsonObject schema) => TypeError(obj, schema, [], null);
+
+    // inherited: for map values and list items, the Go field holding them (with its element type).
+    private static string? TypeError(JsonNode? node, JsonObject? schema, List<string> fields, BuiltInSchemas.GoField? inherited)
+    {
+        if (node is null || schema is null || schema["x-kubernetes-preserve-unknown-fields"] is JsonValue || schema["x-kubernetes-int-or-string"] is JsonValue)
+        {
+            return null;
+        }
+        var expected = schema.GetString("type");
+        var actual = node switch
+        {
+            JsonObject => "object",
+            JsonArray => "array",
+            _ => node.GetValueKind() switch
+            {
+                System.Text.Json.JsonValueKind.String => "string",
+                System.Text.Json.JsonValueKind.Number => "number",
+                _ => "bool",
+            },
+        };
+        var fits = expected switch
+        {
+            "object" => actual == "object",
+            "array" => actual == "array",
+            "string" => actual == "string",
+            "boolean" => actual == "bool",
+            "integer" => actual == "number" && long.TryParse(node.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+            "number" => actual == "number",
+            _ => true,
+        };
+        if (!fits && fields.Count > 0 && (BuiltInSchemas.GoFieldOf(schema) ?? inherited) is { } go)
+        {
+            // A number is "number <literal>" only where it failed to parse as the integer the field wants.
+            var value = actual == "number" && expected == "integer" ? $"number {node.ToJsonString()}" : actual;
+            return $"json: cannot unmarshal {value} into Go struct field {go.Struct}.{string.Join('.', fields)} of type {go.Type}";
+        }
+        if (!fits)
+        {
+            return null;
+        }
+        if (node is JsonObject obj && schema["properties"] is JsonObject properties)
+        {
+            foreach (var (key, value) in obj)
+            {
+                if (properties[key] is JsonObject child)
+                {
+                    fields.Add(key);
+                    var error = TypeError(value, child, fields, null);
+                    fields.RemoveAt(fields.Count - 1);
+                    if (error is not null)
+                    {
+                        return error;
+                    }
+                }
+            }
+        }
+        else if (node is JsonObject map && schema["additionalProperties"] is JsonObject values)
+        {
+            // encoding/json names the map field, not the key: "Go struct field ConfigMap.data of type string".
+            var element = Element(BuiltInSchemas.GoFieldOf(schema) ?? inherited, "map[string]");
+            foreach (var (_, value) in map)
+            {
+                if (TypeError(value, values, fields, element) is { } error)
+                {
+                    return error;
+                }
+            }
+        }
+        else if (node is JsonArray list && schema["items"] is JsonObject items)
+        {
+            var element = Element(BuiltInSchemas.GoFieldOf(schema) ?? inherited, "[]");
+            foreach (var item in list)
+            {
+                if (TypeError(item, items, fields, element) is { } error)
+                {
+                    return error;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static BuiltInSchemas.GoField? Element(BuiltInSchemas.GoField? container, string prefix) =>
+        container is not null && container.Type.StartsWith(prefix, StringComparison.Ordinal) ? container with { Type = container.Type[prefix.Length..] } : null;
+
     /// <summary>Drops every unknown field.</summary>
     public static void Prune(JsonObject obj, JsonObject schema) => Walk(obj, schema, "", [], prune: true);
 

@@ -25,6 +25,14 @@ public static class BuiltInSchemas
 
     private static readonly Lazy<Dictionary<string, string>> Descriptions = new(LoadDescriptions);
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonObject, GoField> GoFields = [];
+
+    /// <summary>The Go struct holding a field and the field's Go type, as decoding errors name them.</summary>
+    public sealed record GoField(string Struct, string Type);
+
+    /// <summary>The Go names behind a property schema of <see cref="For"/>, when it is one.</summary>
+    public static GoField? GoFieldOf(JsonObject propertySchema) => GoFields.TryGetValue(propertySchema, out var field) ? field : null;
+
     /// <summary>The schema of a built-in type (null for custom resources and kinds the models lack). Do not mutate.</summary>
     public static JsonObject? For(ResourceType type) => type.IsCustom ? null : Cache.GetOrAdd($"{type.GroupVersion}/{type.Kind}", _ =>
         Models.TryGetValue((type.GroupVersion, type.Kind), out var model) ? Object(model, []) : null);
@@ -52,6 +60,7 @@ public static class BuiltInSchemas
                 continue;
             }
             var child = Of(property.PropertyType, stack);
+            GoFields.AddOrUpdate(child, new GoField(GoName(model), GoType(property.PropertyType)));
             if (Description($"P:{model.FullName}.{property.Name}") is { } text)
             {
                 child["description"] = text;
@@ -87,6 +96,36 @@ public static class BuiltInSchemas
             _ when type == typeof(ResourceQuantity) => new JsonObject { ["x-kubernetes-int-or-string"] = true },
             _ when type == typeof(object) || type.Namespace != "k8s.Models" => new JsonObject { ["type"] = "object", ["x-kubernetes-preserve-unknown-fields"] = true },
             _ => Object(type, stack),
+        };
+    }
+
+    /// <summary>"V1PodSecurityContext" → "PodSecurityContext", "Corev1Event" → "Event".</summary>
+    private static string GoName(Type model) => System.Text.RegularExpressions.Regex.Replace(model.Name, "^(V[0-9]+|[A-Z][a-z]+v[0-9]+)", "");
+
+    private static string GoType(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IList<>))
+        {
+            return "[]" + GoType(type.GetGenericArguments()[0]);
+        }
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IDictionary<,>))
+        {
+            return "map[string]" + GoType(type.GetGenericArguments()[1]);
+        }
+        return type switch
+        {
+            _ when type == typeof(string) => "string",
+            _ when type == typeof(bool) => "bool",
+            _ when type == typeof(int) => "int32",
+            _ when type == typeof(long) => "int64",
+            _ when type == typeof(double) || type == typeof(float) => "float64",
+            _ when type == typeof(byte[]) => "[]uint8",
+            _ when type == typeof(DateTime) => "v1.Time",
+            _ when type == typeof(IntOrString) => "intstr.IntOrString",
+            _ when type == typeof(ResourceQuantity) => "resource.Quantity",
+            _ when type.Namespace == "k8s.Models" => "v1." + GoName(type),
+            _ => "interface {}",
         };
     }
 

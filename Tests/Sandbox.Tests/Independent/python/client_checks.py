@@ -345,6 +345,17 @@ def _(ctx):
            "message %r" % answer["message"])
 
 
+@check("Decode_NumberForStringMapValue_BadRequest",
+       "sigs.k8s.io/json UnmarshalTypeError: a map value names the map field, not the key")
+def _(ctx):
+    ns = ctx.namespace()
+    body = {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c"}, "data": {"a": 1}}
+    status, _, answer = ctx.raw("POST", "/api/v1/namespaces/%s/configmaps" % ns, body=body)
+    expect(status == 400, "status %s" % status)
+    expect(answer["message"] == 'ConfigMap in version "v1" cannot be handled as a ConfigMap: json: cannot unmarshal number into Go struct field ConfigMap.data of type string',
+           "message %r" % answer["message"])
+
+
 @check("Warn_UnknownField_CreatedWithWarningHeader", "apiserver fieldValidation=Warn: the object is created and a Warning header names the field")
 def _(ctx):
     ns = ctx.namespace()

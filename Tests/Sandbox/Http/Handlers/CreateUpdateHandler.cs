@@ -44,6 +44,11 @@ public sealed class CreateUpdateHandler(WritePipeline pipeline)
     {
         if (BuiltInSchemas.For(request.Type) is { } builtIn)
         {
+            if (BuiltInDecoding.TypeError(body, builtIn) is { } typeError)
+            {
+                // A value the Go type cannot hold fails decoding, whatever fieldValidation says.
+                throw StatusFactory.BadRequest($"{request.Type.Kind} in version \"{request.Type.Version}\" cannot be handled as a {request.Type.Kind}: {typeError}");
+            }
             var unknownFields = BuiltInDecoding.UnknownFields(body, builtIn);
             if (unknownFields.Count > 0)
             {
