@@ -4,14 +4,16 @@ using System.Text.Json.Nodes;
 namespace KamajiKubeconfig.Sandbox.Tests.Independent;
 
 /// <summary>
-/// Runs python/client_checks.py (the official Python client, Debian's python3-kubernetes) once against the suite's
-/// sandbox and hands out one result per check. Skips with a clear message where no python3 can import kubernetes.
+/// Runs python/client_checks.py (the official Python client, Debian's python3-kubernetes; the checks live in
+/// python/checks_*.py) once against the suite's sandbox and hands out one result per check. Skips with a clear message where no python3 can import kubernetes.
 /// </summary>
 public static class PythonClient
 {
     private static readonly Lazy<Task<Dictionary<string, (bool Ok, string Detail)>>> Results = new(RunAllAsync);
 
-    public static string ScriptPath => Path.Combine(AppContext.BaseDirectory, "Independent", "python", "client_checks.py");
+    public static string ScriptDirectory => Path.Combine(AppContext.BaseDirectory, "Independent", "python");
+
+    public static string ScriptPath => Path.Combine(ScriptDirectory, "client_checks.py");
 
     /// <summary>The interpreters tried in order: the PATH's python3, then Debian's (where apt installs the client).</summary>
     private static readonly string[] Interpreters = ["python3", "/usr/bin/python3"];

@@ -2,12 +2,13 @@ using System.Text.RegularExpressions;
 
 namespace KamajiKubeconfig.Sandbox.Tests.Independent;
 
-/// <summary>One NUnit case per check of python/client_checks.py, named and described (with its citation) from the script.</summary>
+/// <summary>One NUnit case per @check of python/checks_*.py, named and described (with its citation) from the scripts.</summary>
 [Parallelizable(ParallelScope.All)]
 public sealed partial class PythonClientChecks
 {
     public static IEnumerable<TestCaseData> Checks() =>
-        CheckDeclaration().Matches(File.ReadAllText(PythonClient.ScriptPath))
+        Directory.EnumerateFiles(PythonClient.ScriptDirectory, "checks_*.py").Order(StringComparer.Ordinal)
+            .SelectMany(file => CheckDeclaration().Matches(File.ReadAllText(file)))
             .Select(m => new TestCaseData(m.Groups[1].Value).SetName("Python_" + m.Groups[1].Value).SetDescription(Regex.Unescape(m.Groups[2].Value)));
 
     [TestCaseSource(nameof(Checks))]
