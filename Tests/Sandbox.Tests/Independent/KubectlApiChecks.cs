@@ -133,6 +133,22 @@ public static class KubectlApiChecks
             var diff = await k.Kubectl.RunWithInputAsync(yaml, "-n", k.Namespace, "diff", "--server-side", "-f", "-");
             Assert.That(diff.ExitCode, Is.Zero, diff.Stdout + diff.Stderr);
         }),
+        new("DiffServerSide_UnchangedGenerator_ExitsZero", "apiserver dryRun=All on a custom resource keeps the live resourceVersion", async k =>
+        {
+            var yaml = Generator("diff-" + k.Namespace);
+            await k.OkWithInputAsync(yaml, "apply", "--server-side", "-f", "-");
+            var diff = await k.Kubectl.RunWithInputAsync(yaml, "diff", "--server-side", "-f", "-");
+            await k.Kubectl.OkAsync("delete", "kc", "diff-" + k.Namespace);
+            Assert.That(diff.ExitCode, Is.Zero, diff.Stdout + diff.Stderr);
+        }),
+        new("ApplyServerSide_Unchanged_NoNewResourceVersion", "apiserver: an update that changes nothing is not written (no new resourceVersion)", async k =>
+        {
+            const string yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n";
+            await k.OkWithInputAsync(yaml, "apply", "--server-side", "-f", "-");
+            var before = await k.OkAsync("get", "configmap", "c", "-o", "jsonpath={.metadata.resourceVersion}");
+            await k.OkWithInputAsync(yaml, "apply", "--server-side", "-f", "-");
+            Assert.That(await k.OkAsync("get", "configmap", "c", "-o", "jsonpath={.metadata.resourceVersion}"), Is.EqualTo(before));
+        }),
         new("DiffServerSide_Changed_ExitsOne", "kubectl diff exits 1 when the server-side dry run differs", async k =>
         {
             await k.OkWithInputAsync("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n", "apply", "--server-side", "-f", "-");

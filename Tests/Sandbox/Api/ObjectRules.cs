@@ -182,6 +182,14 @@ public static partial class ObjectRules
         {
             causes.AddRange(CrdRuleCompiler.Problems(obj));
         }
+        if (type == BuiltInTypes.Leases)
+        {
+            causes.AddRange(LeaseProblems(obj));
+        }
+        if (type == BuiltInTypes.CoreEvents)
+        {
+            causes.AddRange(EventRules.CoreProblems(obj));
+        }
         if (current is null && type == BuiltInTypes.EventsV1)
         {
             causes.AddRange(EventRules.EventsV1CreateProblems(obj));
@@ -202,6 +210,19 @@ public static partial class ObjectRules
             $"roleRef: Invalid value: rbac.RoleRef{{APIGroup:{Quote(roleRef.GetString("apiGroup"))}, Kind:{Quote(roleRef.GetString("kind"))}, Name:{Quote(roleRef.GetString("name"))}}}: cannot change roleRef"));
 
     private static string Quote(string? value) => System.Text.Json.JsonSerializer.Serialize(value ?? "");
+
+    /// <summary>ValidateLeaseSpec (pkg/apis/coordination/validation): a positive duration, no negative transitions.</summary>
+    private static IEnumerable<StatusFactory.Cause> LeaseProblems(JsonObject lease)
+    {
+        if (lease.Get("spec", "leaseDurationSeconds") is JsonValue d && d.TryGetValue<long>(out var duration) && duration <= 0)
+        {
+            yield return new("FieldValueInvalid", "spec.leaseDurationSeconds", $"spec.leaseDurationSeconds: Invalid value: {duration}: must be greater than 0");
+        }
+        if (lease.Get("spec", "leaseTransitions") is JsonValue t && t.TryGetValue<long>(out var transitions) && transitions < 0)
+        {
+            yield return new("FieldValueInvalid", "spec.leaseTransitions", $"spec.leaseTransitions: Invalid value: {transitions}: must be greater than or equal to 0");
+        }
+    }
 
     private static IEnumerable<StatusFactory.Cause> OwnerReferenceProblems(JsonObject obj)
     {

@@ -124,3 +124,43 @@ def _(ctx):
     ns = ctx.namespace()
     body = ctx.fails(lambda: ctx.core.create_namespaced_config_map(ns, configmap("c", {"..x": "y"}))).status_body
     expect(body["message"] == 'ConfigMap "c" is invalid: data[..x]: Invalid value: "..x": must not start with \'..\'', "message %r" % body["message"])
+
+
+# --- Events and Leases ------------------------------------------------------------------------------------------------
+
+@check("Event_InvolvedObjectElsewhere_Invalid", "pkg/apis/core/validation/events.go legacyValidateEvent: namespaces must agree")
+def _(ctx):
+    ns = ctx.namespace()
+    body = {"apiVersion": "v1", "kind": "Event", "metadata": {"name": "e"}, "involvedObject": {"kind": "Node", "name": "n"}, "reason": "R", "type": "Normal"}
+    status, _, answer = ctx.raw("POST", "/api/v1/namespaces/%s/events" % ns, body=body)
+    expect(status == 422, "status %s" % status)
+    expect(answer["message"] == 'Event "e" is invalid: involvedObject.namespace: Invalid value: "": does not match event.namespace', "message %r" % answer["message"])
+
+
+@check("Event_ClusterScopedObjectInDefault_Created", "pkg/apis/core/validation/events.go legacyValidateEvent: \"default\" may hold them")
+def _(ctx):
+    name = "e-" + ctx.run_id
+    body = {"apiVersion": "v1", "kind": "Event", "metadata": {"name": name}, "involvedObject": {"kind": "Node", "name": "n"}, "reason": "R", "type": "Normal"}
+    status, _, answer = ctx.raw("POST", "/api/v1/namespaces/default/events", body=body)
+    expect(status == 201, "status %s %r" % (status, answer))
+    ctx.core.delete_namespaced_event(name, "default")
+
+
+@check("Event_WithEventTime_NeedsReportingFields", "pkg/apis/core/validation/events.go legacyValidateEvent: reportingComponent, reportingInstance, action")
+def _(ctx):
+    ns = ctx.namespace()
+    body = {"apiVersion": "v1", "kind": "Event", "metadata": {"name": "e"}, "involvedObject": {"kind": "ConfigMap", "name": "c", "namespace": ns},
+            "reason": "R", "type": "Normal", "eventTime": "2024-05-01T12:00:00.000000Z"}
+    status, _, answer = ctx.raw("POST", "/api/v1/namespaces/%s/events" % ns, body=body)
+    expect(status == 422, "status %s" % status)
+    fields = [c["field"] for c in answer["details"]["causes"]]
+    expect(fields == ["reportingComponent", "reportingInstance", "action"], "causes %r" % fields)
+
+
+@check("Lease_ZeroDuration_Invalid", "pkg/apis/coordination/validation ValidateLeaseSpec: leaseDurationSeconds must be greater than 0")
+def _(ctx):
+    ns = ctx.namespace()
+    lease = client.V1Lease(metadata=client.V1ObjectMeta(name="l"), spec=client.V1LeaseSpec(holder_identity="me", lease_duration_seconds=0))
+    body = ctx.fails(lambda: ctx.coordination.create_namespaced_lease(ns, lease)).status_body
+    expect(body["message"] == 'Lease.coordination.k8s.io "l" is invalid: spec.leaseDurationSeconds: Invalid value: 0: must be greater than 0',
+           "message %r" % body["message"])
