@@ -35,7 +35,7 @@ public static class KubectlApiChecks
         }),
         new("Get_EventsV1_EventColumns", $"{Printers} eventColumnDefinitions (events.k8s.io Events print as core Events)", async k =>
         {
-            await k.OkWithInputAsync(CoreEvent("e"), "create", "-f", "-");
+            await k.OkWithInputAsync(CoreEvent("e", k.Namespace), "create", "-f", "-");
             Assert.That(await k.OkAsync("get", "events.events.k8s.io"), Does.Match(@"LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE\s*\n\S+\s+Normal\s+Tested\s+configmap/c\s+hello"));
         }),
         new("Get_KubeconfigGenerators_PrinterColumns", "apiextensions additionalPrinterColumns of the shipped CRD", async k =>
@@ -232,8 +232,8 @@ public static class KubectlApiChecks
     private static string RoleBinding(string name, string clusterRole) =>
         $"apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {{name: {name}}}\nroleRef: {{apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: {clusterRole}}}\nsubjects: [{{apiGroup: rbac.authorization.k8s.io, kind: User, name: alice}}]\n";
 
-    private static string CoreEvent(string name) =>
-        $"apiVersion: v1\nkind: Event\nmetadata: {{name: {name}}}\ninvolvedObject: {{kind: ConfigMap, name: c}}\nreason: Tested\nmessage: hello\ntype: Normal\nlastTimestamp: '2024-05-01T12:00:00Z'\n";
+    private static string CoreEvent(string name, string ns) =>
+        $"apiVersion: v1\nkind: Event\nmetadata: {{name: {name}}}\ninvolvedObject: {{kind: ConfigMap, name: c, namespace: {ns}}}\nreason: Tested\nmessage: hello\ntype: Normal\nlastTimestamp: '2024-05-01T12:00:00Z'\n";
 
     private static string Generator(string name) =>
         $"apiVersion: kamaji.clastix.io/v1alpha1\nkind: KubeconfigGenerator\nmetadata: {{name: {name}}}\nspec: {{user: {{stringValue: u}}}}\n";
