@@ -4,7 +4,7 @@ namespace KamajiKubeconfig.Controller.Observability;
 
 /// <summary>
 /// The reconcile worker's metrics port: controller-runtime's reconcile family plus what a pass did.
-/// Implementations are thread-safe and never throw; <see cref="NoopReconcileMetrics"/> is the default.
+/// Implementations are thread-safe and never throw.
 /// <c>generator</c> is the only object name that may become a label (a small set the user created).
 /// </summary>
 internal interface IReconcileMetrics
