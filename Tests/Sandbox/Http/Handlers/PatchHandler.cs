@@ -54,7 +54,12 @@ public sealed class PatchHandler(SandboxContext context, WritePipeline pipeline)
         else
         {
             var patch = ParsePatch(text, mediaType);
-            (result, _) = pipeline.Update(request, WriteKind.Patch, current => ApplyPatch(mediaType, current!, patch), manager, dryRun);
+            (result, _) = pipeline.Update(request, WriteKind.Patch, current =>
+            {
+                var patched = ApplyPatch(mediaType, current!, patch);
+                CreateUpdateHandler.CheckFieldValidation(request, patched);
+                return patched;
+            }, manager, dryRun);
         }
         await Responses.WriteJsonAsync(request.Http, created ? 201 : 200, ClientView.Of(type, result), request.Aborted);
     }
