@@ -12,6 +12,13 @@ public interface IClusterView
 
     SecretInfo? GetSecret(ObjectRef secret);
 
+    /// <summary>One TCP by reference; views over indexed caches answer without scanning.</summary>
+    TenantControlPlane? GetTenantControlPlane(ObjectRef tenant) =>
+        TenantControlPlanesIn(tenant.Namespace).FirstOrDefault(t => t.Name == tenant.Name);
+
+    /// <summary>One namespace by name; views over indexed caches answer without scanning.</summary>
+    NamespaceInfo? GetNamespace(string name) => Namespaces.FirstOrDefault(n => n.Name == name);
+
     /// <summary>Every Secret labelled <c>kamaji.clastix.io/managed-by=generator</c>.</summary>
     IEnumerable<SecretInfo> SecretsManagedBy(string generator);
 }

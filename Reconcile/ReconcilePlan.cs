@@ -17,6 +17,15 @@ public sealed record ReconcilePlan(
     /// <summary>True when <see cref="Status"/> differs from what the generator already shows, so a write is due.</summary>
     public bool StatusChanged { get; init; }
 
+    /// <summary>The uid of the generator this plan is for: a plan for a deleted and re-created namesake is no base to continue from.</summary>
+    public string GeneratorUid { get; init; } = "";
+
+    /// <summary>The spec this plan was made from (<see cref="IncrementalReconciler"/> continues only from the same spec).</summary>
+    public GeneratorSpec? Spec { get; init; }
+
+    /// <summary>Secrets labelled for the generator that it refused to delete (not TCPs), as the status errors they are.</summary>
+    public EquatableList<StatusError> RefusedPrunes { get; init; } = EquatableList<StatusError>.Empty;
+
     /// <summary>
     /// The plan after the shell failed to issue some certificates: those targets become errors and the status is
     /// recomputed, so one TCP's failure is reported without stopping the others (docs/behaviour.md B6). Causes are wrapped in
@@ -33,7 +42,7 @@ public sealed record ReconcilePlan(
         var targets = Targets.Select(t => failures.TryGetValue(t.TenantControlPlane, out var cause)
             ? t with { Action = TargetAction.Hold, Secret = null, Issue = null, RenewAt = null, CertificateNotAfter = null, Error = verbatim?.Contains(t.TenantControlPlane) == true ? cause : t.FailureMessage(cause) }
             : t).ToEquatableList();
-        var status = StatusBuilder.Build(generator, targets, specError: null, now);
+        var status = StatusBuilder.Build(generator, targets, specError: null, now, RefusedPrunes);
         return this with
         {
             Targets = targets,

@@ -43,7 +43,7 @@ public static class Reconciler
     /// One TCP's plan. Whatever goes wrong while planning it (a bug, or input nobody foresaw) becomes that TCP's
     /// status error; the other TCPs of the generator are planned as usual (docs/behaviour.md B6).
     /// </summary>
-    private static TargetPlan PlanOne(
+    internal static TargetPlan PlanOne(
         Generator generator, TenantControlPlane tcp, IClusterView cluster, GeneratorSettings settings, DateTimeOffset now, IValidityMemo memo)
     {
         try
@@ -64,7 +64,7 @@ public static class Reconciler
     public static DateTimeOffset? EarliestRenewal(IEnumerable<TargetPlan> targets) =>
         targets.Select(t => t.RenewAt).Where(t => t is not null).DefaultIfEmpty(null).Min();
 
-    private static ReconcilePlan WithStatus(
+    internal static ReconcilePlan WithStatus(
         Generator generator, EquatableList<TargetPlan> targets, EquatableList<ObjectRef> deletes, StatusError? specError, DateTimeOffset now,
         EquatableList<StatusError>? refusedPrunes = null)
     {
@@ -72,6 +72,9 @@ public static class Reconciler
         return new ReconcilePlan(generator.Name, PlanMode.Active, !generator.HasFinalizer, false, targets, deletes, status, EarliestRenewal(targets))
         {
             StatusChanged = !status.Equals(generator.Status),
+            RefusedPrunes = refusedPrunes ?? EquatableList<StatusError>.Empty,
+            GeneratorUid = generator.Uid,
+            Spec = generator.Spec,
         };
     }
 

@@ -25,6 +25,7 @@ internal sealed partial class ControllerHost(
     TimeProvider time,
     Random random,
     StatusLedger statusLedger,
+    DirtyTargets dirty,
     PoisonObjectReporter poisonReporter,
     ILogger<ControllerHost> logger) : BackgroundService
 {
@@ -81,32 +82,36 @@ internal sealed partial class ControllerHost(
         var triggers = new GeneratorTriggers(new CacheTriggerView(caches));
         caches.GeneratorInformer.AddHandler((o, n) =>
         {
-            Enqueue(GeneratorTriggers.ForGenerator(o, n, statusLedger.LastWritten((n ?? o)!.Name)));
+            Enqueue(GeneratorTriggers.WakesForGenerator(o, n, statusLedger.LastWritten((n ?? o)!.Name)));
             if (n is null)
             {
                 statusLedger.Forget(o!.Name);
             }
         });
-        caches.NamespaceInformer.AddHandler((o, n) => Enqueue(triggers.ForNamespace(o, n)));
+        caches.NamespaceInformer.AddHandler((o, n) => Enqueue(triggers.WakesForNamespace(o, n)));
         caches.TenantControlPlaneInformer.OnTransformFailed((raw, e) => poisonReporter.Report(caches.TenantControlPlaneInformer.Name, raw, e));
         caches.GeneratorInformer.OnTransformFailed((raw, e) => poisonReporter.Report(caches.GeneratorInformer.Name, raw, e));
-        caches.TenantControlPlaneInformer.AddHandler((o, n) => Enqueue(triggers.ForTenantControlPlane(o, n)));
-        caches.ManagedSecretInformer.AddHandler((o, n) => Enqueue(triggers.ForSecret(o, n)));
-        caches.KamajiSecretInformer.AddHandler((o, n) => Enqueue(triggers.ForSecret(o, n)));
+        caches.TenantControlPlaneInformer.AddHandler((o, n) => Enqueue(triggers.WakesForTenantControlPlane(o, n)));
+        caches.ManagedSecretInformer.AddHandler((o, n) => Enqueue(triggers.WakesForSecret(o, n)));
+        caches.KamajiSecretInformer.AddHandler((o, n) => Enqueue(triggers.WakesForSecret(o, n)));
     }
 
-    private void Enqueue(IReadOnlyList<string> generators)
+    /// <summary>Marks what changed, then enqueues: the pass drains the marks when it starts.</summary>
+    private void Enqueue(IReadOnlyList<Wake> wakes)
     {
-        foreach (var generator in generators)
+        foreach (var wake in wakes)
         {
-            queue.Add(generator);
+            dirty.Mark(wake);
+            queue.Add(wake.Generator);
         }
     }
 
+    /// <summary>Start-up and resync: every generator, each for a full pass.</summary>
     private void EnqueueAll()
     {
         foreach (var generator in caches.Generators.List())
         {
+            dirty.MarkAll(generator.Name);
             queue.Add(generator.Name);
         }
     }

@@ -58,6 +58,9 @@ internal static class ControllerServices
         services.AddSingleton(sp => new PlanExecutor(sp.GetRequiredService<IKubeApi>(), sp.GetRequiredService<KubeconfigIssuing>(),
             sp.GetRequiredService<SecretWriter>(), options.ApplyParallelism, sp.GetRequiredService<IValidityMemo>(), sp.GetRequiredService<ClusterCaches>().RecentWrites,
             sp.GetRequiredService<StatusLedger>()));
+        // What changed per generator since its pass, and each generator's last plan: passes re-plan only what changed.
+        services.AddSingleton<DirtyTargets>();
+        services.AddSingleton<LastPlans>();
         services.AddSingleton<IPassRunner, PassRunner>();
         services.AddSingleton(new WorkerTimings(options.PassTimeout, options.MaxRetryDelay));
         // One worker per --workers, each built from the services above.

@@ -45,20 +45,27 @@ public sealed class GeneratorTriggers
     }
 
     /// <summary>
-    /// A generator change only ever wakes that generator. <paramref name="lastWritten"/> (the status this controller
-    /// last wrote for it) tells our own status writes, which wake nothing, from someone else's.
+    /// A generator change only ever wakes that generator, for a full pass. <paramref name="lastWritten"/> (the status
+    /// this controller last wrote for it) tells our own status writes, which wake nothing, from someone else's.
     /// </summary>
-    public static IReadOnlyList<string> ForGenerator(Generator? oldGenerator, Generator? newGenerator, GeneratorStatus? lastWritten = null)
+    public static IReadOnlyList<string> ForGenerator(Generator? oldGenerator, Generator? newGenerator, GeneratorStatus? lastWritten = null) =>
+        Names(WakesForGenerator(oldGenerator, newGenerator, lastWritten));
+
+    public static IReadOnlyList<Wake> WakesForGenerator(Generator? oldGenerator, Generator? newGenerator, GeneratorStatus? lastWritten = null)
     {
         if (oldGenerator is not null && newGenerator is not null && !GeneratorChange.NeedsReconcile(oldGenerator, newGenerator, lastWritten))
         {
             return [];
         }
         var name = (newGenerator ?? oldGenerator)?.Name;
-        return string.IsNullOrEmpty(name) ? [] : [name];
+        return string.IsNullOrEmpty(name) ? [] : [Wake.All(name)];
     }
 
-    public IReadOnlyList<string> ForNamespace(NamespaceInfo? oldNamespace, NamespaceInfo? newNamespace)
+    public IReadOnlyList<string> ForNamespace(NamespaceInfo? oldNamespace, NamespaceInfo? newNamespace) =>
+        Names(WakesForNamespace(oldNamespace, newNamespace));
+
+    /// <summary>A namespace relabel can change which of its TCPs every generator selects: a full pass for each one it concerns.</summary>
+    public IReadOnlyList<Wake> WakesForNamespace(NamespaceInfo? oldNamespace, NamespaceInfo? newNamespace)
     {
         var name = (newNamespace ?? oldNamespace)?.Name;
         if (name is null
@@ -67,7 +74,7 @@ public sealed class GeneratorTriggers
         {
             return [];
         }
-        var names = new NameSet();
+        var wakes = new WakeSet();
         foreach (var generator in _view.Generators)
         {
             var spec = generator.Spec;
@@ -75,13 +82,17 @@ public sealed class GeneratorTriggers
                 && ((oldNamespace is not null && SelectorCheck.NamespaceMatches(spec, oldNamespace.Labels))
                     || (newNamespace is not null && SelectorCheck.NamespaceMatches(spec, newNamespace.Labels))))
             {
-                names.Add(generator.Name);
+                wakes.Add(generator.Name, null);
             }
         }
-        return names.ToList();
+        return wakes.ToList();
     }
 
-    public IReadOnlyList<string> ForTenantControlPlane(TenantControlPlane? oldTcp, TenantControlPlane? newTcp)
+    public IReadOnlyList<string> ForTenantControlPlane(TenantControlPlane? oldTcp, TenantControlPlane? newTcp) =>
+        Names(WakesForTenantControlPlane(oldTcp, newTcp));
+
+    /// <summary>A TCP change wakes the generators it concerns for that TCP alone.</summary>
+    public IReadOnlyList<Wake> WakesForTenantControlPlane(TenantControlPlane? oldTcp, TenantControlPlane? newTcp)
     {
         var tcp = newTcp ?? oldTcp;
         if (tcp is null || ReferenceEquals(oldTcp, newTcp))
@@ -89,7 +100,7 @@ public sealed class GeneratorTriggers
             return [];
         }
         var namespaceLabels = _view.NamespaceLabels(tcp.Namespace);
-        var names = new NameSet();
+        var wakes = new WakeSet();
         foreach (var generator in _view.Generators)
         {
             var spec = generator.Spec;
@@ -101,31 +112,59 @@ public sealed class GeneratorTriggers
             var after = newTcp is not null && SelectorCheck.TenantControlPlaneMatches(spec, newTcp.Labels);
             if (before != after || (before && TenantControlPlaneChange.ChangesPass(spec, oldTcp!, newTcp!)))
             {
-                names.Add(generator.Name);
+                wakes.Add(generator.Name, tcp.Ref);
             }
         }
-        return names.ToList();
+        return wakes.ToList();
     }
 
-    public IReadOnlyList<string> ForSecret(SecretInfo? oldSecret, SecretInfo? newSecret)
+    public IReadOnlyList<string> ForSecret(SecretInfo? oldSecret, SecretInfo? newSecret) => Names(WakesForSecret(oldSecret, newSecret));
+
+    /// <summary>
+    /// A generated Secret wakes its generator for the TCP it is for (by <c>managed-for</c>, else by its name
+    /// <c>&lt;tcp&gt;-&lt;generator&gt;</c>; a Secret naming neither calls for a full pass). A Kamaji Secret wakes the
+    /// generators selecting each TCP whose status names it, for that TCP.
+    /// </summary>
+    public IReadOnlyList<Wake> WakesForSecret(SecretInfo? oldSecret, SecretInfo? newSecret)
     {
         var secret = newSecret ?? oldSecret;
         if (secret is null || Unchanged(oldSecret, newSecret))
         {
             return [];
         }
-        var names = new NameSet();
+        var wakes = new WakeSet();
         // Both sides: a Secret relabelled away from a generator (or to another one) must wake the one it left.
-        names.Add(oldSecret?.Labels.GetValueOrDefault(WellKnown.ManagedByLabel));
-        names.Add(newSecret?.Labels.GetValueOrDefault(WellKnown.ManagedByLabel));
+        foreach (var side in new[] { oldSecret, newSecret })
+        {
+            var generator = side?.Labels.GetValueOrDefault(WellKnown.ManagedByLabel);
+            if (!string.IsNullOrEmpty(generator))
+            {
+                wakes.Add(generator, TenantOf(side!, generator));
+            }
+        }
         foreach (var tcp in _view.TenantControlPlanesUsingSecret(secret.Ref))
         {
-            AddSelecting(tcp, ref names);
+            AddSelecting(tcp, ref wakes);
         }
-        return names.ToList();
+        return wakes.ToList();
     }
 
-    private void AddSelecting(TenantControlPlane tcp, ref NameSet names)
+    /// <summary>The TCP a generated Secret is for, or null when neither its label nor its name says.</summary>
+    public static ObjectRef? TenantOf(SecretInfo secret, string generator)
+    {
+        if (secret.Labels.GetValueOrDefault(WellKnown.ManagedForLabel) is { Length: > 0 } tenant)
+        {
+            return new ObjectRef(secret.Namespace, tenant);
+        }
+        var suffix = "-" + generator;
+        return secret.Name.Length > suffix.Length && secret.Name.EndsWith(suffix, StringComparison.Ordinal)
+            ? new ObjectRef(secret.Namespace, secret.Name[..^suffix.Length])
+            : null;
+    }
+
+    private static IReadOnlyList<string> Names(IReadOnlyList<Wake> wakes) => [.. wakes.Select(w => w.Generator).Distinct()];
+
+    private void AddSelecting(TenantControlPlane tcp, ref WakeSet wakes)
     {
         var namespaceLabels = _view.NamespaceLabels(tcp.Namespace);
         foreach (var generator in _view.Generators)
@@ -135,7 +174,7 @@ public sealed class GeneratorTriggers
                 && SelectorCheck.NamespaceMatches(spec, namespaceLabels)
                 && SelectorCheck.TenantControlPlaneMatches(spec, tcp.Labels))
             {
-                names.Add(generator.Name);
+                wakes.Add(generator.Name, tcp.Ref);
             }
         }
     }

@@ -17,7 +17,8 @@ namespace KamajiKubeconfig.Controller.Workers;
 /// staleness at the price of one GET per such Secret per refresh.
 /// </remarks>
 public sealed class PassRunner(
-    ClusterCaches caches, IKubeApi api, PlanExecutor executor, ReconcileOptions options, IValidityMemo memo, TimeProvider time) : IPassRunner
+    ClusterCaches caches, IKubeApi api, PlanExecutor executor, ReconcileOptions options, IValidityMemo memo, TimeProvider time,
+    DirtyTargets dirty, LastPlans lastPlans) : IPassRunner
 {
     /// <summary>How stale a directly read Secret may become before its generator is reconciled again.</summary>
     public static readonly TimeSpan DirectReadRefresh = TimeSpan.FromMinutes(1);
@@ -26,6 +27,10 @@ public sealed class PassRunner(
 
     public async Task<PassReport?> RunAsync(string generatorName, CancellationToken cancellationToken)
     {
+        // Drained first: whatever changes while this pass runs is marked again and runs in the pass after it.
+        var (all, changed) = dirty.Drain(generatorName);
+        var previous = lastPlans.Get(generatorName);
+        lastPlans.Forget(generatorName);
         var generator = caches.Generators.Get(ObjectKey.Cluster(generatorName));
         if (generator is null)
         {
@@ -56,8 +61,13 @@ public sealed class PassRunner(
             view = caches.View(fetched);
         }
         var now = time.GetUtcNow();
-        var plan = Reconciler.Reconcile(generator, view, now, options, memo);
+        // Only what changed is planned again, unless something calls for a full pass: the generator or a namespace
+        // changed, a resync, no completed pass to continue from, or Secrets read directly (nothing watches them).
+        var plan = all || previous is null || missing.Count > 0
+            ? Reconciler.Reconcile(generator, view, now, options, memo)
+            : IncrementalReconciler.Reconcile(generator, view, now, options, memo, previous, changed);
         var report = await executor.ExecuteAsync(generator, plan, now, cancellationToken);
+        lastPlans.Set(generatorName, report.Plan);
         if (missing.Count > 0 && report.Plan.Mode == PlanMode.Active)
         {
             var refresh = now + DirectReadRefresh;

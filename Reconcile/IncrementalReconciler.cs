@@ -1,0 +1,84 @@
+namespace KamajiKubeconfig.Reconcile;
+
+/// <summary>
+/// A pass that re-plans only what changed (docs/design.md, "O(changed) passes"). Given the generator's previous plan
+/// and the TCPs whose inputs changed since (their own object, their admin/CA Secrets, their generated Secret), it
+/// keeps every other target that was kept and is not due for renewal, and plans the rest exactly as
+/// <see cref="Reconciler.Reconcile"/> would. Whether a TCP changed is the caller's knowledge (the triggers); given
+/// it, the result equals a full pass. Everything that is not a plain per-TCP change (the generator itself, a
+/// namespace relabel, a resync, a failed pass) calls for the full pass instead.
+/// </summary>
+public static class IncrementalReconciler
+{
+    public static ReconcilePlan Reconcile(
+        Generator generator, IClusterView cluster, DateTimeOffset now, ReconcileOptions options, IValidityMemo? memo,
+        ReconcilePlan previous, IReadOnlySet<ObjectRef> changed)
+    {
+        var settings = CanContinue(generator, previous) ? GeneratorSettings.Resolve(generator.Spec, options, out _) : null;
+        if (settings is null || TargetSelector.Problem(generator.Spec) is not null)
+        {
+            return Reconciler.Reconcile(generator, cluster, now, options, memo);
+        }
+
+        // Re-plan what changed, every target that was not simply kept (errors, holds, issues, repairs: their next
+        // state depends on what the last pass achieved), and kept ones whose renewal time has come.
+        var redo = new HashSet<ObjectRef>(changed);
+        foreach (var target in previous.Targets)
+        {
+            if (!(target.Action == TargetAction.Keep && target.RenewAt > now))
+            {
+                redo.Add(target.TenantControlPlane);
+            }
+        }
+        var targets = new List<TargetPlan>(previous.Targets.Count + changed.Count);
+        targets.AddRange(previous.Targets.Where(t => !redo.Contains(t.TenantControlPlane)));
+        var memoOrNone = memo ?? NoValidityMemo.Instance;
+        var dropped = new List<ObjectRef>();
+        foreach (var tenant in redo)
+        {
+            var tcp = cluster.GetTenantControlPlane(tenant);
+            if (tcp is not null && TargetSelector.Selects(generator.Spec, cluster.GetNamespace(tcp.Namespace), tcp))
+            {
+                targets.Add(Reconciler.PlanOne(generator, tcp, cluster, settings, now, memoOrNone));
+            }
+            else
+            {
+                dropped.Add(tenant);
+            }
+        }
+        targets.Sort((a, b) => ObjectRef.Order.Compare(a.TenantControlPlane, b.TenantControlPlane));
+
+        var (deletes, refused) = Prunes(generator, cluster, previous, dropped, targets);
+        return Reconciler.WithStatus(generator, targets.ToEquatableList(), deletes, null, now, refused);
+    }
+
+    /// <summary>Only an active plan for this very generator (same uid, same spec) is a base to continue from.</summary>
+    private static bool CanContinue(Generator generator, ReconcilePlan previous) =>
+        !generator.IsDeleting && !generator.IsPaused && previous.Mode == PlanMode.Active && previous.Status is not null
+        && previous.Generator == generator.Name && previous.GeneratorUid == generator.Uid && previous.Spec == generator.Spec;
+
+    /// <summary>
+    /// What to delete: the generated Secrets of TCPs that stopped being targets, and previous deletes that have not
+    /// happened yet (a failed delete is retried). Refusals of Secrets not looked at again are carried over.
+    /// </summary>
+    private static (EquatableList<ObjectRef> Deletes, EquatableList<StatusError> Refused) Prunes(
+        Generator generator, IClusterView cluster, ReconcilePlan previous, IEnumerable<ObjectRef> dropped, List<TargetPlan> targets)
+    {
+        var targeted = targets.Select(t => t.SecretRef).ToHashSet();
+        var candidates = dropped.Select(t => new ObjectRef(t.Namespace, $"{t.Name}-{generator.Name}"))
+            .Concat(previous.Deletes)
+            .Distinct()
+            .Where(r => !targeted.Contains(r))
+            .Select(cluster.GetSecret)
+            .Where(s => s is not null && !s.IsPaused && s.Labels.GetValueOrDefault(WellKnown.ManagedByLabel) == generator.Name)
+            .Select(s => (s!.Ref, Refusal: PruneProof.RefusalFor(s, generator.Name)))
+            .ToList();
+        var deletes = candidates.Where(c => c.Refusal is null).Select(c => c.Ref).Order(ObjectRef.Order).ToEquatableList();
+        var looked = candidates.Select(c => c.Ref.ToString()).ToHashSet();
+        var refused = previous.RefusedPrunes.Where(e => !looked.Contains(e.Resource))
+            .Concat(candidates.Where(c => c.Refusal is not null).Select(c => new StatusError(c.Ref.ToString(), c.Refusal!)))
+            .Order(StatusError.Order)
+            .ToEquatableList();
+        return (deletes, refused);
+    }
+}
