@@ -30,10 +30,16 @@ public sealed class CacheClusterView(
 
     public IEnumerable<SecretInfo> SecretsManagedBy(string generator) => managedSecrets.ByIndex(ClusterCaches.ManagedByIndex, generator);
 
-    /// <summary>Admin and CA Secrets the selected TCPs name that no cache holds: candidates for a direct read.</summary>
-    public IEnumerable<ObjectRef> MissingReferencedSecrets(GeneratorSpec spec)
+    /// <summary>
+    /// Admin and CA Secrets the selected TCPs name that no cache holds: candidates for a direct read. With
+    /// <paramref name="only"/>, just those TCPs are looked at (an incremental pass), not every selected one.
+    /// </summary>
+    public IEnumerable<ObjectRef> MissingReferencedSecrets(GeneratorSpec spec, IEnumerable<ObjectRef>? only = null)
     {
-        var selected = TargetSelector.Select(spec, this, out _) ?? [];
+        var selected = only is null
+            ? TargetSelector.Select(spec, this, out _) ?? []
+            : TargetSelector.Problem(spec) is not null ? []
+            : [.. only.Select(GetTenantControlPlaneOrNull).Where(t => t is not null && TargetSelector.Selects(spec, GetNamespace(t.Namespace), t))!];
         return selected
             // Only valid Secret names, and only in the TCP's own namespace: a name like "../../other/secrets/x" is a
             // status error for that TCP, never a request (docs/behaviour.md A2).
@@ -41,4 +47,10 @@ public sealed class CacheClusterView(
             .Where(r => GetSecret(r) is null)
             .Distinct();
     }
+
+    public TenantControlPlane? GetTenantControlPlane(ObjectRef tenant) => tenantControlPlanes.Get(new ObjectKey(tenant.Namespace, tenant.Name));
+
+    public NamespaceInfo? GetNamespace(string name) => namespaces.Get(ObjectKey.Cluster(name));
+
+    private TenantControlPlane? GetTenantControlPlaneOrNull(ObjectRef tenant) => GetTenantControlPlane(tenant);
 }

@@ -9,11 +9,17 @@ namespace KamajiKubeconfig.Controller.Workers;
 /// </summary>
 public sealed class LastPlans
 {
-    private readonly ConcurrentDictionary<string, ReconcilePlan> _plans = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LastPlan> _plans = new(StringComparer.Ordinal);
 
-    public ReconcilePlan? Get(string generator) => _plans.GetValueOrDefault(generator);
+    public LastPlan? Get(string generator) => _plans.GetValueOrDefault(generator);
 
-    public void Set(string generator, ReconcilePlan plan) => _plans[generator] = plan;
+    public void Set(string generator, LastPlan plan) => _plans[generator] = plan;
 
     public void Forget(string generator) => _plans.TryRemove(generator, out _);
 }
+
+/// <summary>
+/// A completed plan, and whether its pass read Secrets directly: nothing watches those, so such a generator's passes
+/// stay full (and refreshed every minute) until none is needed any more.
+/// </summary>
+public sealed record LastPlan(ReconcilePlan Plan, bool ReadDirectly);

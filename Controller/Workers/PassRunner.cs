@@ -37,7 +37,13 @@ public sealed class PassRunner(
             return null;
         }
         var view = caches.View();
-        var missing = view.MissingReferencedSecrets(generator.Spec).ToList();
+        var full = all || previous is null || previous.ReadDirectly;
+        var missing = view.MissingReferencedSecrets(generator.Spec, full ? null : changed).ToList();
+        if (!full && missing.Count > 0)
+        {
+            full = true;
+            missing = [.. view.MissingReferencedSecrets(generator.Spec)];
+        }
         var readFailed = false;
         if (missing.Count > 0)
         {
@@ -63,11 +69,11 @@ public sealed class PassRunner(
         var now = time.GetUtcNow();
         // Only what changed is planned again, unless something calls for a full pass: the generator or a namespace
         // changed, a resync, no completed pass to continue from, or Secrets read directly (nothing watches them).
-        var plan = all || previous is null || missing.Count > 0
+        var plan = full
             ? Reconciler.Reconcile(generator, view, now, options, memo)
-            : IncrementalReconciler.Reconcile(generator, view, now, options, memo, previous, changed);
+            : IncrementalReconciler.Reconcile(generator, view, now, options, memo, previous!.Plan, changed);
         var report = await executor.ExecuteAsync(generator, plan, now, cancellationToken);
-        lastPlans.Set(generatorName, report.Plan);
+        lastPlans.Set(generatorName, new LastPlan(report.Plan, missing.Count > 0));
         if (missing.Count > 0 && report.Plan.Mode == PlanMode.Active)
         {
             var refresh = now + DirectReadRefresh;
