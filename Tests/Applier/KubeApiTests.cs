@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using k8s;
 using KamajiKubeconfig.Controller.Applier;
 using KamajiKubeconfig.Controller.Observability;
@@ -66,7 +65,7 @@ public class KubeApiTests
     [Test]
     public void GetSecret_ConnectionRefused_IsATransportFailure()
     {
-        using var client = new Kubernetes(new KubernetesClientConfiguration { Host = $"http://127.0.0.1:{ClosedPort()}" });
+        using var client = new Kubernetes(new KubernetesClientConfiguration { Host = $"http://127.0.0.1:{ClosedPort.Next()}" });
 
         var failure = Assert.ThrowsAsync<KubeApiException>(() => Api(client).GetSecretAsync(Secret, CancellationToken.None));
 
@@ -109,15 +108,5 @@ public class KubeApiTests
 
         Assert.That((failure!.Kind, failure.IsTransient), Is.EqualTo((ApiFailureKind.Invalid, false)));
         Assert.That(handler.Requests, Is.Empty, "nothing reached the server");
-    }
-
-    /// <summary>A loopback port nothing listens on (bound, read, released).</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
