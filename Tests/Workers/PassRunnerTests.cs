@@ -45,17 +45,19 @@ public class PassRunnerTests
         await _sandbox.DisposeAsync();
     }
 
-    [Test]
-    public async Task Run_TenantNamesAnUncachedCaSecret_ReadsItDirectlyAndComesBackWithinAMinute()
+    [TestCase("t-ca")]
+    [TestCase("t-admin-kubeconfig")]
+    public async Task Run_TenantNamesAnUncachedSecret_ReadsItDirectlyAndComesBackWithinAMinute(string unlabelled)
     {
-        var (ns, generator) = await CreateTenantAsync(caLabelled: false);
+        var (ns, generator) = await CreateTenantAsync(caLabelled: unlabelled != "t-ca", adminLabelled: unlabelled != "t-admin-kubeconfig");
         await using var pass = await PassAsync();
 
         var report = await pass.Runner.RunAsync(generator, CancellationToken.None);
 
-        Assert.That(pass.Requests.Lists.Select(u => u.AbsolutePath), Has.One.EqualTo($"/api/v1/namespaces/{ns}/secrets/t-ca"), "one direct read");
+        Assert.That(pass.Requests.Lists.Select(u => u.AbsolutePath).Where(p => p.Contains("/secrets/", StringComparison.Ordinal)),
+            Is.EqualTo(new[] { $"/api/v1/namespaces/{ns}/secrets/{unlabelled}" }), "one direct read, of the uncached Secret");
         Assert.That((report!.Transient, report.Failed, report.Issued.GetValueOrDefault(IssueReason.Missing)), Is.EqualTo((false, 0, 1)),
-            "issued with the CA read directly");
+            "issued with the Secret read directly");
         Assert.That(report.Plan.RequeueAt, Is.EqualTo(pass.Time.GetUtcNow() + PassRunner.DirectReadRefresh));
         Assert.That(await _admin.CoreV1.ReadNamespacedSecretAsync($"t-{generator}", ns), Is.Not.Null);
     }
@@ -95,16 +97,16 @@ public class PassRunnerTests
     }
 
     /// <summary>
-    /// A namespace with TCP <c>t</c>, its admin kubeconfig Secret (labelled, so cached) and its CA Secret (labelled or
-    /// not), and a generator selecting the namespace. Kamaji's status is written by hand: no simulator runs.
+    /// A namespace with TCP <c>t</c>, its admin kubeconfig and CA Secrets (each with Kamaji's component label, so
+    /// cached, or without), and a generator selecting the namespace. Kamaji's status is written by hand: no simulator runs.
     /// </summary>
-    private async Task<(string Namespace, string Generator)> CreateTenantAsync(bool caLabelled)
+    private async Task<(string Namespace, string Generator)> CreateTenantAsync(bool caLabelled, bool adminLabelled = true)
     {
         var ns = $"pr-{Guid.NewGuid().ToString("N")[..8]}";
         var generator = $"g-{ns}";
         var world = new TestWorld().Tenant(ns, "t", TestPki.Ca());
         await _admin.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = ns } });
-        await CreateSecretAsync(world.Secret(ns, "t-admin-kubeconfig")!, labelled: true);
+        await CreateSecretAsync(world.Secret(ns, "t-admin-kubeconfig")!, adminLabelled);
         await CreateSecretAsync(world.Secret(ns, "t-ca")!, caLabelled);
         await _admin.CustomObjects.CreateNamespacedCustomObjectAsync(CustomResources.Tenant(ns, "t"), WellKnown.Group, WellKnown.Version, ns,
             WellKnown.TenantControlPlanePlural);
