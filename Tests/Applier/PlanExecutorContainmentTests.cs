@@ -7,7 +7,7 @@ using Moq;
 namespace KamajiKubeconfig.Tests.Applier;
 
 /// <summary>
-/// One write that throws something no API failure explains stays that write's failure (issue 10 defect 2): the
+/// One write that throws something no API failure explains stays that write's failure (docs/behaviour.md B6): the
 /// other writes of the pass go on and finish, status records the one failure, and the exception is handed to the
 /// worker (<see cref="PassReport.Unexpected"/>) to be logged with its stack.
 /// </summary>

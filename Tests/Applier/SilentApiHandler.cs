@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using k8s;
 
 namespace KamajiKubeconfig.Tests.Applier;
@@ -9,17 +8,12 @@ namespace KamajiKubeconfig.Tests.Applier;
 /// </summary>
 internal sealed class SilentApiHandler : DelegatingHandler
 {
-    private readonly ConcurrentQueue<Uri> _requests = new();
-
-    public IReadOnlyList<Uri> Requests => [.. _requests];
-
     /// <summary>A real client whose every request ends here, and which gives up after <paramref name="timeout"/>.</summary>
     public IKubernetes CreateClient(TimeSpan timeout) =>
         new Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:9", HttpClientTimeout = timeout }, this);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        _requests.Enqueue(request.RequestUri!);
         await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
         throw new InvalidOperationException("unreachable: the delay only ends by cancellation");
     }

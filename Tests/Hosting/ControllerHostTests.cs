@@ -6,7 +6,7 @@ using KamajiKubeconfig.Tests.Workers;
 namespace KamajiKubeconfig.Tests.Hosting;
 
 /// <summary>
-/// The orchestration (issue 10 defect 8): workers only once the caches synced and this process leads, a resync of
+/// The orchestration (docs/design.md, "Leader election and orchestration"): workers only once the caches synced and this process leads, a resync of
 /// every generator after a period jittered by the injected randomness, and a shutdown that lets in-flight passes
 /// finish their writes before the workers' token is cancelled.
 /// </summary>

@@ -8,7 +8,7 @@ namespace KamajiKubeconfig.Tests.Hosting;
 
 /// <summary>
 /// The queue the production wiring builds retries a failing generator at most <see cref="ControllerOptions.MaxRetryDelay"/>
-/// apart (issue 15 item 5): after a run of failures, a deleted Secret is recreated within a minute of the API
+/// apart: after a run of failures, a deleted Secret is recreated within a minute of the API
 /// server recovering, not after client-go's 1000 s.
 /// </summary>
 public class ControllerServicesRetryTests

@@ -4,7 +4,7 @@ using KamajiKubeconfig.Tests.Fakes;
 namespace KamajiKubeconfig.Tests.Informers;
 
 /// <summary>
-/// <see cref="Informer{TRaw,TObject}.FailingSince"/>, which readiness reads (issue 15 item 4): set by the first of a
+/// <see cref="Informer{TRaw,TObject}.FailingSince"/>, which readiness reads: set by the first of a
 /// run of failed attempts and kept through the later ones, cleared by anything that shows the server serving us
 /// (a list, a watch event, a watch that ended cleanly).
 /// </summary>

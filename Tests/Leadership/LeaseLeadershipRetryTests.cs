@@ -10,7 +10,7 @@ using Moq;
 namespace KamajiKubeconfig.Tests.Leadership;
 
 /// <summary>
-/// Acquisition against an API server that refuses connections (issue 10 defects 5 and 8): the client's elector lets
+/// Acquisition against an API server that refuses connections (docs/kubernetes-notes.md B10): the client's elector lets
 /// the error escape, and <see cref="LeaseLeadership"/> tries again every RetryPeriod on the injected clock, logging
 /// each failure with its exception.
 /// </summary>

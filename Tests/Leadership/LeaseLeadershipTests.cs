@@ -12,7 +12,7 @@ using Moq;
 namespace KamajiKubeconfig.Tests.Leadership;
 
 /// <summary>
-/// <see cref="LeaseLeadership"/> against the sandbox API server over HTTPS, with short timings (issue 10 defect 8):
+/// <see cref="LeaseLeadership"/> against the sandbox API server over HTTPS, with short timings (docs/kubernetes-notes.md B10):
 /// it acquires and reports it, releases the Lease on stop without emptying it, a second instance waits and takes
 /// over once the first stops, and a Lease taken by another holder cancels <see cref="ILeadership.Lost"/> and stops
 /// the application. Real time, polled with deadlines.
@@ -20,7 +20,7 @@ namespace KamajiKubeconfig.Tests.Leadership;
 [CancelAfter(30_000)]
 public class LeaseLeadershipTests
 {
-    private static readonly LeaseTimings Timings = new(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(200));
+    private static readonly LeaseTimings Timings = new(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(200));
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
     private SandboxServer _sandbox = null!;
@@ -80,7 +80,7 @@ public class LeaseLeadershipTests
         var second = Start(lease, "second");
 
         // Longer than the lease: the first keeps renewing, so the second must keep waiting.
-        await Task.Delay(Timings.LeaseDuration * 1.5);
+        await Task.Delay(Timings.LeaseDuration + TimeSpan.FromSeconds(1));
         Assert.That(second.Leadership.IsLeader, Is.False, "the Lease is held and renewed");
         var stopped = DateTime.UtcNow;
         await first.Leadership.StopAsync(CancellationToken.None);

@@ -5,7 +5,7 @@ namespace KamajiKubeconfig.Tests.Queue;
 
 /// <summary>
 /// The retry path with a server-named wait (<see cref="IWorkQueue{T}.AddRateLimited(T, TimeSpan)"/>) and the
-/// default limiter with a lower per-item cap (issue 10 defect 1, issue 15 item 5).
+/// default limiter with a lower per-item cap (docs/design.md, "Retries and backoff, in one place").
 /// </summary>
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public class RetryAfterQueueTests

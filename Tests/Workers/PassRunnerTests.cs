@@ -20,9 +20,9 @@ using Moq;
 namespace KamajiKubeconfig.Tests.Workers;
 
 /// <summary>
-/// The real <see cref="PassRunner"/> over real caches and the real API seam, against the sandbox API server (issue
-/// 10 defects 6 and 8). A TCP whose status names a Secret the caches do not hold (no Kamaji component label) has it
-/// read directly, and its generator comes back within <see cref="PassRunner.DirectReadRefresh"/>, so a change to
+/// The real <see cref="PassRunner"/> over real caches and the real API seam, against the sandbox API server
+/// (docs/behaviour.md D10). A TCP whose status names a Secret the caches do not hold (no Kamaji component label) has
+/// it read directly, and its generator comes back within <see cref="PassRunner.DirectReadRefresh"/>, so a change to
 /// that Secret is seen within a minute, not at the next resync; a failed direct read makes the pass transient.
 /// </summary>
 [CancelAfter(60_000)]

@@ -7,7 +7,7 @@ using Moq;
 namespace KamajiKubeconfig.Tests.Workers;
 
 /// <summary>
-/// A pass cut short by shutdown or a lost lease is not a generator that went away (issue 10 defect 4): only the
+/// A pass cut short by shutdown or a lost lease is not a generator that went away (docs/design.md, "The worker's decision table"): only the
 /// latter forgets the key and removes the generator's metric series. Against a strict queue, because "exactly these
 /// calls and no retry bookkeeping" is the point.
 /// </summary>

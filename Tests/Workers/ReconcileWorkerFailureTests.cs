@@ -6,7 +6,7 @@ using Moq;
 namespace KamajiKubeconfig.Tests.Workers;
 
 /// <summary>
-/// Which failures count as a panic in <c>controller_runtime_reconcile_panics_total</c> (issue 10 defect 3): only what
+/// Which failures count as a panic in <c>controller_runtime_reconcile_panics_total</c>: only what
 /// no API answer, timeout or connection failure explains. Every failure is an error and is retried with backoff.
 /// </summary>
 public class ReconcileWorkerFailureTests

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Testing;
 namespace KamajiKubeconfig.Tests.Workers;
 
 /// <summary>
-/// A failed pass leaves its stack trace in the log (issue 10 defect 5): the exception itself is logged, inside a
+/// A failed pass leaves its stack trace in the log: the exception itself is logged, inside a
 /// scope that names the generator and the pass, so one pass's lines can be told from another's.
 /// </summary>
 public class ReconcileWorkerLoggingTests

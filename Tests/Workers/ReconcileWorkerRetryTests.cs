@@ -3,7 +3,7 @@ using KamajiKubeconfig.Queue;
 namespace KamajiKubeconfig.Tests.Workers;
 
 /// <summary>
-/// How long the worker waits before retrying a generator (issue 10 defect 1, issue 15 item 5): never shorter than
+/// How long the worker waits before retrying a generator (docs/design.md, "Retries and backoff, in one place"): never shorter than
 /// the backoff, whatever Retry-After the server sends, and never longer than the maximum retry delay.
 /// </summary>
 public class ReconcileWorkerRetryTests
