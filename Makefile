@@ -20,7 +20,8 @@ all: build
 restore:
 	$(DOTNET) restore $(SOLUTION)
 
-# kubectl and openssl, which the tests and the demo drive as independent clients; installed when missing.
+# kubectl, openssl and the Kubernetes Python client (python3-kubernetes), which the tests and the demo drive as
+# independent clients; installed when missing.
 tools:
 	@hack/ensure-tools.sh
 

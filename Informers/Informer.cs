@@ -27,6 +27,7 @@ public sealed class Informer<TRaw, TObject> : IInformer
     private readonly LastSyncedVersion _version = new();
     private bool _needsList = true;
     private long _failingSinceTicks;
+    private Action<TRaw, Exception>? _onTransformFailed;
 
     /// <param name="source">Lists and watches raw objects (see <see cref="KubernetesListWatch{TRaw}"/>).</param>
     /// <param name="transform">Trims a raw object to the stored record; must be total and cheap.</param>
@@ -270,8 +271,27 @@ public sealed class Informer<TRaw, TObject> : IInformer
             // A transform must be total; one bad object must not stop the informer for every other object.
             InformerLog.TransformFailed(_logger, Name, ex);
             _metrics.TransformFailed(Name);
+            ReportPoison(raw, ex);
             obj = null!;
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Who else hears of an object the transform could not handle (the host records a Warning Event on it). Skipped
+    /// objects are reported, never retried here: the next list or watch event for them tries again.
+    /// </summary>
+    public void OnTransformFailed(Action<TRaw, Exception> handler) => Volatile.Write(ref _onTransformFailed, handler);
+
+    private void ReportPoison(TRaw raw, Exception failure)
+    {
+        try
+        {
+            Volatile.Read(ref _onTransformFailed)?.Invoke(raw, failure);
+        }
+        catch (Exception ex)
+        {
+            InformerLog.HandlerFailed(_logger, Name, ex);
         }
     }
 

@@ -12,7 +12,7 @@ public static partial class ObjectNames
 {
     public const int MaxLength = 253;
 
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\\z")]
     private static partial Regex DnsSubdomain();
 
     public static bool IsValid(string? name) => !string.IsNullOrEmpty(name) && name.Length <= MaxLength && DnsSubdomain().IsMatch(name);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The tools `make demo` and `make test` drive besides the .NET SDK: kubectl (the independent client the tests and
-# the demo use) and openssl (an independent certificate checker). A missing kubectl is downloaded into
+# the demo use), openssl (an independent certificate checker) and the official Kubernetes Python client (Debian's
+# python3-kubernetes, the second independent client of the sandbox's conformance suite). A missing kubectl is downloaded into
 # out/tools/bin (the Makefile puts that first on PATH), checked against the release's published SHA-256; openssl
 # comes from the OS package manager. Prints what it did; exits non-zero with instructions when it cannot.
 set -euo pipefail
@@ -44,8 +45,22 @@ install_openssl() {
   fi
 }
 
+# The Python client is optional: without it the suite skips its checks and says why (CI installs it).
+have_python_client() {
+  { have python3 && python3 -c "import kubernetes" > /dev/null 2>&1; } || { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import kubernetes" > /dev/null 2>&1; }
+}
+
+install_python_client() {
+  if have apt-get && [ "$(id -u)" = 0 ]; then
+    echo "ensure-tools: the Kubernetes Python client not found; installing python3-kubernetes with apt-get"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-kubernetes > /dev/null && return 0
+  fi
+  echo "ensure-tools: python3-kubernetes not installed (apt-get install python3-kubernetes); its conformance checks will be skipped" >&2
+}
+
 status=0
 have kubectl || install_kubectl || status=1
 have openssl || install_openssl || status=1
+have_python_client || install_python_client
 have curl || echo "ensure-tools: curl not found: make demo will skip its metrics scrape" >&2
 exit $status

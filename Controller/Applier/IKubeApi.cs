@@ -37,4 +37,7 @@ public interface IKubeApi
 
     /// <summary>A Warning Event on the generator.</summary>
     Task RecordWarningAsync(Generator generator, string reason, string message, CancellationToken cancellationToken);
+
+    /// <summary>A Warning Event on any object (in its namespace; cluster-scoped ones in <c>default</c>).</summary>
+    Task RecordWarningAsync(EventSubject subject, string reason, string message, CancellationToken cancellationToken);
 }

@@ -81,22 +81,27 @@ internal sealed class KubeApi(IKubernetes client, TimeProvider time, string inst
             WellKnown.Group, WellKnown.Version, WellKnown.GeneratorPlural, generator,
             fieldManager: FieldManager, cancellationToken: cancellationToken), cancellationToken);
 
-    public Task RecordWarningAsync(Generator generator, string reason, string message, CancellationToken cancellationToken)
+    public Task RecordWarningAsync(Generator generator, string reason, string message, CancellationToken cancellationToken) =>
+        RecordWarningAsync(new EventSubject(WellKnown.ApiVersion, WellKnown.GeneratorKind, null, generator.Name, generator.Uid), reason, message, cancellationToken);
+
+    public Task RecordWarningAsync(EventSubject subject, string reason, string message, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var ns = subject.Namespace ?? EventNamespace;
         var body = new Corev1Event
         {
             Metadata = new V1ObjectMeta
             {
-                Name = $"{generator.Name}.{now.Ticks.ToString("x", CultureInfo.InvariantCulture)}",
-                NamespaceProperty = EventNamespace,
+                Name = $"{subject.Name}.{now.Ticks.ToString("x", CultureInfo.InvariantCulture)}",
+                NamespaceProperty = ns,
             },
             InvolvedObject = new V1ObjectReference
             {
-                ApiVersion = WellKnown.ApiVersion,
-                Kind = WellKnown.GeneratorKind,
-                Name = generator.Name,
-                Uid = generator.Uid,
+                ApiVersion = subject.ApiVersion,
+                Kind = subject.Kind,
+                NamespaceProperty = subject.Namespace,
+                Name = subject.Name,
+                Uid = subject.Uid,
             },
             Reason = reason,
             Message = message.Length > 1024 ? message[..1021] + "..." : message,
@@ -108,7 +113,7 @@ internal sealed class KubeApi(IKubernetes client, TimeProvider time, string inst
             LastTimestamp = now,
             Count = 1,
         };
-        return Call(() => client.CoreV1.CreateNamespacedEventAsync(body, EventNamespace, cancellationToken: cancellationToken), cancellationToken);
+        return Call(() => client.CoreV1.CreateNamespacedEventAsync(body, ns, cancellationToken: cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -122,18 +127,18 @@ internal sealed class KubeApi(IKubernetes client, TimeProvider time, string inst
         try
         {
             var result = await call();
-            metrics.ApplyRequestCompleted(ApplyRequestOutcome.Applied);
+            metrics.ApplyRequestCompleted(null);
             return result;
         }
         catch (HttpOperationException e)
         {
             var classified = Classify(e);
-            metrics.ApplyRequestCompleted(OutcomeOf(classified.Kind));
+            metrics.ApplyRequestCompleted(classified.Kind);
             throw classified;
         }
         catch (Exception e) when (KubernetesErrors.IsNoAnswer(e, cancellationToken))
         {
-            metrics.ApplyRequestCompleted(ApplyRequestOutcome.TransportError);
+            metrics.ApplyRequestCompleted(ApiFailureKind.Transport);
             var message = e is OperationCanceledException ? "the request timed out" : e.Message;
             throw new KubeApiException(ApiFailureKind.Transport, message, null, e);
         }
@@ -148,16 +153,6 @@ internal sealed class KubeApi(IKubernetes client, TimeProvider time, string inst
             ? secret
             : throw new KubeApiException(ApiFailureKind.Invalid,
                 $"refusing to send a request for {GoFormat.Quote(GoFormat.Abbreviate(secret.ToString()))}: not a valid namespace and Secret name");
-
-    private static ApplyRequestOutcome OutcomeOf(ApiFailureKind kind) => kind switch
-    {
-        ApiFailureKind.Conflict or ApiFailureKind.AlreadyExists => ApplyRequestOutcome.Conflict,
-        ApiFailureKind.NotFound => ApplyRequestOutcome.NotFound,
-        ApiFailureKind.Invalid or ApiFailureKind.Forbidden => ApplyRequestOutcome.Invalid,
-        ApiFailureKind.Throttled => ApplyRequestOutcome.Throttled,
-        ApiFailureKind.Transport => ApplyRequestOutcome.TransportError,
-        _ => ApplyRequestOutcome.ServerError,
-    };
 
     /// <summary>Maps an HTTP failure to our vocabulary, keeping the server's Status message (never the request).</summary>
     public static KubeApiException Classify(HttpOperationException e)

@@ -15,7 +15,8 @@ namespace KamajiKubeconfig.Controller.Applier;
 /// until the cache shows it, so a pass that runs on a lagging cache does not issue the same certificate twice.
 /// </summary>
 public sealed class PlanExecutor(
-    IKubeApi api, KubeconfigIssuing issuing, SecretWriter writer, int applyParallelism, IValidityMemo? memo = null, RecentWrites? recentWrites = null)
+    IKubeApi api, KubeconfigIssuing issuing, SecretWriter writer, int applyParallelism, IValidityMemo? memo = null, RecentWrites? recentWrites = null,
+    StatusLedger? statusLedger = null)
 {
     public async Task<PassReport> ExecuteAsync(Generator generator, ReconcilePlan plan, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -116,6 +117,7 @@ public sealed class PlanExecutor(
     private async Task WriteStatusAsync(Generator generator, GeneratorStatus status, CancellationToken cancellationToken)
     {
         var stored = await api.ApplyStatusAsync(generator.Name, status, cancellationToken);
+        statusLedger?.Wrote(generator.Name, status);
         if (status.Errors.Count == 0 && stored is { Errors.Count: > 0 })
         {
             await api.RemoveStatusErrorsAsync(generator.Name, cancellationToken);

@@ -5,7 +5,6 @@ using KamajiKubeconfig.Controller.Issuing;
 using KamajiKubeconfig.Controller.Leadership;
 using KamajiKubeconfig.Controller.Observability;
 using KamajiKubeconfig.Controller.Workers;
-using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Queue;
 using KamajiKubeconfig.Reconcile;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,20 +24,27 @@ internal static class ControllerServices
         services.AddSingleton(TimeProvider.System);
         // Jitter (the resync spread) comes from here, so tests can script it.
         services.AddSingleton(Random.Shared);
+        // The status each generator was last given by this process: our own writes coming back wake nothing.
+        services.AddSingleton<StatusLedger>();
+        services.AddSingleton<PoisonObjectReporter>();
         services.AddSingleton(client);
         services.AddSingleton(new ReconcileOptions(options.CertificateExpirationDeadline, ReconcileOptions.Default.DefaultValidity));
-        services.AddObservability(
-            new ObservabilityOptions { MetricsBindAddress = options.MetricsBindAddress, HealthProbeBindAddress = options.HealthProbeBindAddress },
-            new ControllerMetricsOptions
-            {
-                ControllerName = QueueName,
-                MaxConcurrentReconciles = options.Workers,
-                LeaseName = ControllerOptions.LeaseName,
-                Informers = ["kubeconfiggenerators", "tenantcontrolplanes", "namespaces", "secrets-generated", "secrets-kamaji"],
-            });
-        services.AddSingleton<IWorkerObserver>(sp => new MetricsWorkerObserver(sp.GetRequiredService<IReconcileMetrics>()));
-        services.AddSingleton(sp => new ClusterCaches(client, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetRequiredService<IInformerMetrics>()));
+        services.AddObservability(new ObservabilityOptions
+        {
+            MetricsBindAddress = options.MetricsBindAddress,
+            HealthProbeBindAddress = options.HealthProbeBindAddress,
+            ControllerName = QueueName,
+            MaxConcurrentReconciles = options.Workers,
+            LeaseName = ControllerOptions.LeaseName,
+            Informers = ["kubeconfiggenerators", "tenantcontrolplanes", "namespaces", "secrets-generated", "secrets-kamaji"],
+        });
+        // Ready = caches synced and being kept current, leader or not: a standby replica is healthy and must stay in the
+        // Service, while one whose informer keeps failing (an object it cannot decode, an API it cannot reach) is not,
+        // once that has lasted longer than InformerStaleAfter.
+        services.AddReadinessCheck("informers", sp => sp.GetRequiredService<ClusterCaches>()
+            .IsFresh(sp.GetRequiredService<TimeProvider>().GetUtcNow(), options.InformerStaleAfter));
+        services.AddSingleton<IWorkerObserver, MetricsWorkerObserver>();
+        services.AddSingleton<ClusterCaches>();
         services.AddSingleton<IWorkQueue<string>>(sp => new WorkQueue<string>(
             RateLimiters.Default<string>(sp.GetRequiredService<TimeProvider>(), options.MaxRetryDelay), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IQueueMetrics>()));
         services.AddSingleton<IKubeApi>(sp => new KubeApi(client, sp.GetRequiredService<TimeProvider>(), identity, sp.GetRequiredService<IApplyMetrics>()));
@@ -46,17 +52,16 @@ internal static class ControllerServices
         services.AddSingleton<IValidityMemo>(new BoundedValidityMemo(100_000));
         // Production key material: the OS RNG. Tests swap in a pooled source.
         services.AddSingleton<IKeyMaterialSource, SystemKeyMaterialSource>();
-        services.AddSingleton(sp => new CertificateIssuer(sp.GetRequiredService<IKeyMaterialSource>()));
+        services.AddSingleton<CertificateIssuer>();
         services.AddSingleton(sp => new KubeconfigIssuing(sp.GetRequiredService<CertificateIssuer>(), Environment.ProcessorCount));
-        services.AddSingleton(sp => new SecretWriter(sp.GetRequiredService<IKubeApi>()));
+        services.AddSingleton<SecretWriter>();
         services.AddSingleton(sp => new PlanExecutor(sp.GetRequiredService<IKubeApi>(), sp.GetRequiredService<KubeconfigIssuing>(),
-            sp.GetRequiredService<SecretWriter>(), options.ApplyParallelism, sp.GetRequiredService<IValidityMemo>(), sp.GetRequiredService<ClusterCaches>().RecentWrites));
-        services.AddSingleton<IPassRunner>(sp => new PassRunner(sp.GetRequiredService<ClusterCaches>(), sp.GetRequiredService<IKubeApi>(),
-            sp.GetRequiredService<PlanExecutor>(), sp.GetRequiredService<ReconcileOptions>(), sp.GetRequiredService<IValidityMemo>(),
-            sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<Func<ReconcileWorker>>(sp => () => new ReconcileWorker(sp.GetRequiredService<IWorkQueue<string>>(),
-            sp.GetRequiredService<IPassRunner>(), sp.GetRequiredService<TimeProvider>(), new WorkerTimings(options.PassTimeout, options.MaxRetryDelay),
-            sp.GetRequiredService<IWorkerObserver>(), sp.GetRequiredService<ILogger<ReconcileWorker>>()));
+            sp.GetRequiredService<SecretWriter>(), options.ApplyParallelism, sp.GetRequiredService<IValidityMemo>(), sp.GetRequiredService<ClusterCaches>().RecentWrites,
+            sp.GetRequiredService<StatusLedger>()));
+        services.AddSingleton<IPassRunner, PassRunner>();
+        services.AddSingleton(new WorkerTimings(options.PassTimeout, options.MaxRetryDelay));
+        // One worker per --workers, each built from the services above.
+        services.AddSingleton<Func<ReconcileWorker>>(sp => () => ActivatorUtilities.CreateInstance<ReconcileWorker>(sp));
         if (options.LeaderElect)
         {
             var leaseNamespace = options.PodNamespace ?? ReadServiceAccountNamespace() ?? "default";

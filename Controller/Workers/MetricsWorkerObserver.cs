@@ -16,7 +16,7 @@ internal sealed class MetricsWorkerObserver(IReconcileMetrics metrics) : IWorker
             // controller-runtime counts a panic for an unexpected failure; API errors and timeouts are plain errors.
             metrics.ReconcilePanicked();
         }
-        metrics.ReconcileFinished(OutcomeOf(decision), duration);
+        metrics.ReconcileFinished(decision, duration);
         if (decision == WorkerDecision.GeneratorGone)
         {
             metrics.GeneratorDeleted(generator);
@@ -46,12 +46,4 @@ internal sealed class MetricsWorkerObserver(IReconcileMetrics metrics) : IWorker
             metrics.GeneratorObserved(generator, status.Resources, status.AvailableResources, earliest);
         }
     }
-
-    /// <summary>controller-runtime's <c>result</c> label, read off the decision table (a cancelled pass is an error there).</summary>
-    public static ReconcileOutcome OutcomeOf(WorkerDecision decision) => decision switch
-    {
-        WorkerDecision.Forget or WorkerDecision.GeneratorGone => ReconcileOutcome.Success,
-        WorkerDecision.RequeueAfter => ReconcileOutcome.RequeueAfter,
-        _ => ReconcileOutcome.Error,
-    };
 }

@@ -45,7 +45,7 @@ public class KubeApiTests
         var failure = Assert.ThrowsAsync<KubeApiException>(() => Send(Api(client), operation, Secret));
 
         Assert.That((failure!.Kind, failure.IsTransient, failure.Message), Is.EqualTo((ApiFailureKind.Transport, true, "the request timed out")));
-        _metrics.Verify(m => m.ApplyRequestCompleted(ApplyRequestOutcome.TransportError), Times.Once());
+        _metrics.Verify(m => m.ApplyRequestCompleted(ApiFailureKind.Transport), Times.Once());
         _metrics.VerifyNoOtherCalls();
     }
 
@@ -58,7 +58,7 @@ public class KubeApiTests
 
         Assert.CatchAsync<OperationCanceledException>(() => Api(client).GetSecretAsync(Secret, caller.Token));
 
-        _metrics.Verify(m => m.ApplyRequestCompleted(It.IsAny<ApplyRequestOutcome>()), Times.Never());
+        _metrics.Verify(m => m.ApplyRequestCompleted(It.IsAny<ApiFailureKind?>()), Times.Never());
     }
 
     [Test]
@@ -70,7 +70,7 @@ public class KubeApiTests
 
         Assert.That(failure!.Kind, Is.EqualTo(ApiFailureKind.Transport));
         Assert.That(failure.InnerException, Is.InstanceOf<HttpRequestException>());
-        _metrics.Verify(m => m.ApplyRequestCompleted(ApplyRequestOutcome.TransportError), Times.Once());
+        _metrics.Verify(m => m.ApplyRequestCompleted(ApiFailureKind.Transport), Times.Once());
     }
 
     [Test]
@@ -87,12 +87,12 @@ public class KubeApiTests
         var failure = Assert.ThrowsAsync<KubeApiException>(() => Api(client).ApplySecretAsync(Desired(Secret), true, CancellationToken.None));
 
         Assert.That((failure!.Kind, failure.RetryAfter, failure.IsTransient), Is.EqualTo((ApiFailureKind.Throttled, (TimeSpan?)TimeSpan.FromSeconds(3), true)));
-        _metrics.Verify(m => m.ApplyRequestCompleted(ApplyRequestOutcome.Throttled), Times.Once());
+        _metrics.Verify(m => m.ApplyRequestCompleted(ApiFailureKind.Throttled), Times.Once());
     }
 
     private static readonly string[] HostileNames =
     [
-        "../../other/secrets/x", "a/b", "%2F", "x%2Fy", "x?watch=true", "x#y", " x", "x y", "x\ny", "X", "..", ".", "", new string('a', 300),
+        "../../other/secrets/x", "a/b", "%2F", "x%2Fy", "x?watch=true", "x#y", " x", "x y", "x\ny", "x\n", "X", "..", ".", "", new string('a', 300),
     ];
 
     [Test]

@@ -10,27 +10,32 @@ using KamajiKubeconfig.Queue;
 using KamajiKubeconfig.Reconcile;
 using KamajiKubeconfig.Tests.Fakes;
 using KamajiKubeconfig.Tests.Workers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
 namespace KamajiKubeconfig.Tests.Hosting;
 
 /// <summary>
-/// A <see cref="ControllerHost"/> over the real caches, queue and workers, with scripted list/watch sources, a
-/// leadership the test grants, a scripted pass runner, scripted resync jitter and an observable fake clock.
+/// A <see cref="ControllerHost"/> built by the production wiring (<see cref="ControllerServices"/>: real queue,
+/// workers, readiness check) with the edges replaced: caches over scripted list/watch sources, a leadership the test
+/// grants, a scripted pass runner, scripted resync jitter and an observable fake clock. The API client answers
+/// nothing: every pass goes through the scripted runner.
 /// </summary>
 internal sealed class HostHarness : IAsyncDisposable
 {
     private readonly TaskCompletionSource _leadershipAsked = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _leading = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _lost = new();
+    private readonly StubApiHandler _api = new(_ => throw new InvalidOperationException("no request expected"));
+    private readonly ServiceProvider _services;
     private bool _stopped;
 
     public HostHarness(ControllerOptions options, Random resyncJitter)
     {
         Caches = new ClusterCaches(Generators, Tenants, Namespaces, ManagedSecrets, KamajiSecrets, Time, new ScriptedRandom(0.5),
             NullLoggerFactory.Instance, NoopInformerMetrics.Instance);
-        Queue = new WorkQueue<string>(RateLimiters.Default<string>(Time, options.MaxRetryDelay), Time);
         Observer = new RecordingWorkerObserver(new Mock<IWorkerObserver>().Object);
         var leadership = new Mock<ILeadership>();
         leadership.Setup(l => l.WaitForLeadershipAsync(It.IsAny<CancellationToken>()))
@@ -40,10 +45,17 @@ internal sealed class HostHarness : IAsyncDisposable
                 return _leading.Task.WaitAsync(ct);
             });
         leadership.Setup(l => l.Lost).Returns(_lost.Token);
-        var timings = new WorkerTimings(options.PassTimeout, options.MaxRetryDelay);
-        Host = new ControllerHost(Caches, Queue, leadership.Object,
-            () => new ReconcileWorker(Queue, Runner, Time, timings, Observer, NullLogger<ReconcileWorker>.Instance),
-            options, Readiness, new Mock<ILeaderElectionMetrics>().Object, Time, resyncJitter, NullLogger<ControllerHost>.Instance);
+        var services = new ServiceCollection().AddLogging()
+            .AddKubeconfigGenerator(options with { LeaderElect = false, MetricsBindAddress = "0", HealthProbeBindAddress = "0" }, _api.CreateClient(), "test");
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton(resyncJitter);
+        services.AddSingleton(Caches);
+        services.AddSingleton(leadership.Object);
+        services.AddSingleton<IPassRunner>(Runner);
+        services.AddSingleton<IWorkerObserver>(Observer);
+        _services = services.BuildServiceProvider();
+        Host = _services.GetRequiredService<ControllerHost>();
+        Queue = _services.GetRequiredService<IWorkQueue<string>>();
     }
 
     public ObservableTimeProvider Time { get; } = new();
@@ -60,13 +72,11 @@ internal sealed class HostHarness : IAsyncDisposable
 
     public ClusterCaches Caches { get; }
 
-    public WorkQueue<string> Queue { get; }
+    public IWorkQueue<string> Queue { get; }
 
     public ScriptedPassRunner Runner { get; } = new();
 
     public RecordingWorkerObserver Observer { get; }
-
-    public ReadinessChecks Readiness { get; } = new();
 
     public ControllerHost Host { get; }
 
@@ -75,7 +85,12 @@ internal sealed class HostHarness : IAsyncDisposable
 
     public void GrantLeadership() => _leading.TrySetResult();
 
-    public bool Ready => Readiness.Evaluate().Ready;
+    /// <summary>What <c>/readyz</c> would answer: the names of the failing readiness checks (none = ready).</summary>
+    public async Task<IReadOnlyList<string>> NotReadyAsync()
+    {
+        var report = await _services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Tags.Contains(ReadinessCheck.Tag));
+        return [.. report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => e.Key)];
+    }
 
     public static JsonElement Generator(string name) => JsonDocument.Parse($$$"""
         {"apiVersion":"{{{WellKnown.ApiVersion}}}","kind":"{{{WellKnown.GeneratorKind}}}",
@@ -123,8 +138,8 @@ internal sealed class HostHarness : IAsyncDisposable
         {
             await StopAsync();
         }
-        Host.Dispose();
-        Queue.Dispose();
+        await _services.DisposeAsync();
+        _api.Dispose();
         _lost.Dispose();
     }
 }

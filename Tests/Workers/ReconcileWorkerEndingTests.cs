@@ -1,5 +1,4 @@
 using KamajiKubeconfig.Controller.Applier;
-using KamajiKubeconfig.Controller.Observability;
 using KamajiKubeconfig.Controller.Workers;
 using KamajiKubeconfig.Queue;
 using Moq;
@@ -39,6 +38,7 @@ public class ReconcileWorkerEndingTests
         harness.Metrics.Verify(m => m.GeneratorDeleted(It.IsAny<string>()), Times.Never());
         harness.Metrics.Verify(m => m.GeneratorObserved(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<DateTimeOffset?>()), Times.Never());
         harness.Metrics.Verify(m => m.ReconcilePanicked(), Times.Never());
+        harness.Metrics.Verify(m => m.ReconcileFinished(WorkerDecision.Cancelled, It.IsAny<TimeSpan>()), Times.Once());
         // No Forget and no requeue: whoever leads next starts from the generator's own state.
         queue.Verify(q => q.GetAsync(It.IsAny<CancellationToken>()), Times.Once());
         queue.Verify(q => q.Done(WorkerHarness.Generator), Times.Once());
@@ -57,7 +57,7 @@ public class ReconcileWorkerEndingTests
 
         Assert.That(harness.Observer.Passes, Is.EqualTo(new[] { (WorkerDecision.GeneratorGone, false) }));
         harness.Metrics.Verify(m => m.GeneratorDeleted(WorkerHarness.Generator), Times.Once());
-        harness.Metrics.Verify(m => m.ReconcileFinished(ReconcileOutcome.Success, It.IsAny<TimeSpan>()), Times.Once());
+        harness.Metrics.Verify(m => m.ReconcileFinished(WorkerDecision.GeneratorGone, It.IsAny<TimeSpan>()), Times.Once());
         queue.Verify(q => q.Forget(WorkerHarness.Generator), Times.Once());
         queue.Verify(q => q.Done(WorkerHarness.Generator), Times.Once());
     }

@@ -1,5 +1,4 @@
 using KamajiKubeconfig.Controller.Applier;
-using KamajiKubeconfig.Controller.Observability;
 using KamajiKubeconfig.Controller.Workers;
 using Moq;
 
@@ -33,7 +32,7 @@ public class ReconcileWorkerFailureTests
 
         Assert.That(harness.Observer.Passes, Is.EqualTo(new[] { (WorkerDecision.RequeueRateLimited, panic) }));
         harness.Metrics.Verify(m => m.ReconcilePanicked(), panic ? Times.Once() : Times.Never());
-        harness.Metrics.Verify(m => m.ReconcileFinished(ReconcileOutcome.Error, It.IsAny<TimeSpan>()), Times.Once());
+        harness.Metrics.Verify(m => m.ReconcileFinished(WorkerDecision.RequeueRateLimited, It.IsAny<TimeSpan>()), Times.Once());
         harness.Metrics.Verify(m => m.GeneratorDeleted(It.IsAny<string>()), Times.Never());
         harness.AssertReadyAfter(TimeSpan.FromMilliseconds(5), "retried with the base backoff");
     }
@@ -52,7 +51,7 @@ public class ReconcileWorkerFailureTests
 
         Assert.That(harness.Observer.Passes, Is.EqualTo(new[] { (WorkerDecision.RequeueRateLimited, false) }));
         harness.Metrics.Verify(m => m.ReconcilePanicked(), Times.Never());
-        harness.Metrics.Verify(m => m.ReconcileFinished(ReconcileOutcome.Error, It.IsAny<TimeSpan>()), Times.Once());
+        harness.Metrics.Verify(m => m.ReconcileFinished(WorkerDecision.RequeueRateLimited, It.IsAny<TimeSpan>()), Times.Once());
         Assert.That(harness.Logger.Collector.GetSnapshot().Select(r => r.Message),
             Has.Some.EqualTo("Pass over generator g timed out after 00:05:00"));
         harness.AssertReadyAfter(TimeSpan.FromMilliseconds(5), "retried with the base backoff");
@@ -84,6 +83,6 @@ public class ReconcileWorkerFailureTests
         await harness.RunOnePassAsync();
 
         Assert.That(harness.Observer.Passes.Select(p => p.Decision), Is.EqualTo(new[] { WorkerDecision.RequeueRateLimited, WorkerDecision.Forget }));
-        harness.Metrics.Verify(m => m.ReconcileFinished(ReconcileOutcome.Success, It.IsAny<TimeSpan>()), Times.Once());
+        harness.Metrics.Verify(m => m.ReconcileFinished(WorkerDecision.Forget, It.IsAny<TimeSpan>()), Times.Once());
     }
 }

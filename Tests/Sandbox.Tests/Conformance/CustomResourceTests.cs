@@ -204,6 +204,19 @@ public sealed class CustomResourceTests : SharedSandboxTests<CustomResourceTests
                 return true;
             }
         }, "CRD deleted");
+        // The CRD controller stops serving the kind just after the CRD is gone (asynchronously, as kube-apiserver does).
+        await SandboxFixture.EventuallyAsync(async () =>
+        {
+            try
+            {
+                await client.CustomObjects.ListClusterCustomObjectAsync("example.com", "v1", "gadgets");
+                return false;
+            }
+            catch (k8s.Autorest.HttpOperationException e) when ((int)e.Response.StatusCode == 404)
+            {
+                return true;
+            }
+        }, "the kind no longer served");
         await ApiAssert.FailsAsync(() => client.CustomObjects.ListClusterCustomObjectAsync("example.com", "v1", "gadgets"), 404, "NotFound");
     }
 }

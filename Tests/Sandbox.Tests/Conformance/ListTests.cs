@@ -35,6 +35,8 @@ public sealed class ListTests
             {
                 Metadata = new V1ObjectMeta { Name = $"s{i:D2}", Labels = new Dictionary<string, string> { ["parity"] = i % 2 == 0 ? "even" : "odd", ["index"] = i.ToString(CultureInfo.InvariantCulture) } },
                 Type = i == 0 ? "kubernetes.io/tls" : null,
+                // A TLS Secret needs both keys (ValidateSecret).
+                Data = i == 0 ? new Dictionary<string, byte[]> { ["tls.crt"] = [1], ["tls.key"] = [2] } : null,
             }, ns);
         }
         return ns;
@@ -134,7 +136,7 @@ public sealed class ListTests
         var status = await ApiAssert.FailsAsync(() => client.CoreV1.ListNamespaceAsync(limit: 2, resourceVersion: first.Metadata.ResourceVersion), 410, "Expired");
         Assert.That(status.Message, Is.EqualTo("The resourceVersion for the provided list is too old."));
         status = await ApiAssert.FailsAsync(() => client.CoreV1.ListNamespaceAsync(resourceVersion: "999999"), 504, "Timeout");
-        Assert.That(status.Message, Does.StartWith("Too large resource version: 999999, current: "));
+        Assert.That(status.Message, Does.StartWith("Timeout: Too large resource version: 999999, current: "));
     }
 
     // A4: invalid list options are 422 on ListOptions.

@@ -148,7 +148,7 @@ public sealed class KamajiSimulatorTests
         var oldCa = Text((await WaitForSecretAsync(client, ns, "r-ca")).Data["ca.crt"]);
         await client.CustomObjects.PatchNamespacedCustomObjectAsync(new V1Patch("""{"metadata":{"annotations":{"KEY":"now"}}}""".Replace("KEY", Sandbox.Kamaji.KamajiSimulator.RotateAnnotation, StringComparison.Ordinal), V1Patch.PatchType.MergePatch),
             "kamaji.clastix.io", "v1alpha1", ns, "tenantcontrolplanes", "r");
-        await SandboxFixture.EventuallyAsync(async () => Text((await client.CoreV1.ReadNamespacedSecretAsync("r-ca", ns)).Data["ca.crt"]) != oldCa || server.Kamaji.LastError is not null, "CA rotated", 15000);
+        await SandboxFixture.EventuallyAsync(async () => Text((await client.CoreV1.ReadNamespacedSecretAsync("r-ca", ns)).Data["ca.crt"]) != oldCa || server.Kamaji.LastError is not null, "CA rotated", 30000);
         Assert.That(server.Kamaji.LastError, Is.Null);
         var ca = await client.CoreV1.ReadNamespacedSecretAsync("r-ca", ns);
         var after = await WaitForSecretAsync(client, ns, "r-admin-kubeconfig", s => Text(s.Data["admin.conf"]).Contains(Convert.ToBase64String(ca.Data["ca.crt"]), StringComparison.Ordinal));

@@ -93,6 +93,7 @@ public static class BuiltInTypes
         CreateOnUpdate = true,
         FromStorage = EventConversion.CoreToEventsV1,
         ToStorage = EventConversion.EventsV1ToCore,
+        PrinterColumns = CoreEvents.PrinterColumns,
     };
 
     public static ResourceType Leases { get; } = new()
@@ -123,7 +124,8 @@ public static class BuiltInTypes
         HasStatusSubresource = true,
         TracksGeneration = true,
         RequiresResourceVersionOnUpdate = false,
-        PrinterColumns = [new("Created At", "date", ".metadata.creationTimestamp", "")],
+        // apiserver's default table convertor: the creation time as an RFC3339 timestamp, not an age.
+        PrinterColumns = [new("Created At", "date", "#createdat", "")],
     };
 
     public static ResourceType SelfSubjectAccessReviews { get; } = new()
@@ -147,6 +149,18 @@ public static class BuiltInTypes
         Kind = "SelfSubjectRulesReview",
         Namespaced = false,
         StorageKey = "authorization.k8s.io/selfsubjectrulesreviews",
+        Verbs = ["create"],
+    };
+
+    public static ResourceType SelfSubjectReviews { get; } = new()
+    {
+        Group = "authentication.k8s.io",
+        Version = "v1",
+        Plural = "selfsubjectreviews",
+        Singular = "selfsubjectreview",
+        Kind = "SelfSubjectReview",
+        Namespaced = false,
+        StorageKey = "authentication.k8s.io/selfsubjectreviews",
         Verbs = ["create"],
     };
 
@@ -216,14 +230,14 @@ public static class BuiltInTypes
     public static IReadOnlyList<ResourceType> All { get; } =
     [
         Namespaces, Secrets, ConfigMaps, CoreEvents, ServiceAccounts, Services, EventsV1, Leases, Deployments,
-        PodDisruptionBudgets, CustomResourceDefinitions, SelfSubjectAccessReviews, SelfSubjectRulesReviews,
+        PodDisruptionBudgets, CustomResourceDefinitions, SelfSubjectAccessReviews, SelfSubjectRulesReviews, SelfSubjectReviews,
     ];
 
     /// <summary>Kinds with a metav1.MicroTime field, parsed strictly (A2, B13-8): the JSON path of each.</summary>
     public static IReadOnlyList<string[]> MicroTimeFields(ResourceType type) => type.StorageKey switch
     {
         "coordination.k8s.io/leases" => [["spec", "acquireTime"], ["spec", "renewTime"]],
-        "/events" => [["eventTime"]],
+        "/events" => [["eventTime"], ["series", "lastObservedTime"]],
         _ => [],
     };
 

@@ -3,9 +3,41 @@ using KamajiKubeconfig.Sandbox.Json;
 
 namespace KamajiKubeconfig.Sandbox.Api;
 
-/// <summary>events.k8s.io/v1 create validation (ValidateEventCreate): the fields a real server requires of new-style events.</summary>
+/// <summary>
+/// Event validation (pkg/apis/core/validation/events.go): events.k8s.io/v1 creates must carry the new-style fields;
+/// core/v1 Events follow legacyValidateEvent (the involved object's namespace must agree with the Event's, and an
+/// Event with an eventTime needs the reporting fields).
+/// </summary>
 public static class EventRules
 {
+    /// <summary>legacyValidateEvent for a core/v1 Event (stored shape; core field names).</summary>
+    public static IEnumerable<StatusFactory.Cause> CoreProblems(JsonObject stored)
+    {
+        var ns = stored.GetString("metadata", "namespace") ?? "";
+        var involved = stored.GetString("involvedObject", "namespace") ?? "";
+        var mismatch = new StatusFactory.Cause("FieldValueInvalid", "involvedObject.namespace",
+            $"involvedObject.namespace: Invalid value: {System.Text.Json.JsonSerializer.Serialize(involved)}: does not match event.namespace");
+        if (string.IsNullOrEmpty(stored.GetString("eventTime")))
+        {
+            if (involved.Length == 0 ? ns is not ("" or "default") : ns != involved)
+            {
+                yield return mismatch;
+            }
+            yield break;
+        }
+        if (involved.Length == 0 && ns is not ("default" or "kube-system"))
+        {
+            yield return mismatch;
+        }
+        foreach (var field in new[] { "reportingComponent", "reportingInstance", "action", "reason" })
+        {
+            if (string.IsNullOrEmpty(stored.GetString(field)))
+            {
+                yield return NameValidation.Required(field, "");
+            }
+        }
+    }
+
     /// <summary>Problems with an events.k8s.io/v1 Event, already in the stored (core) shape; reported with v1 field names.</summary>
     public static IEnumerable<StatusFactory.Cause> EventsV1CreateProblems(JsonObject stored)
     {

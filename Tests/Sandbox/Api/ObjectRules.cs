@@ -150,6 +150,20 @@ public static partial class ObjectRules
             causes.AddRange(NameValidation.ValidateAnnotationKeys(annotations.Select(a => a.Key)));
         }
         causes.AddRange(OwnerReferenceProblems(obj));
+        if (type.StorageKey == "/secrets")
+        {
+            causes.AddRange(SecretRules.Problems(obj));
+        }
+        if (type.StorageKey == "/configmaps")
+        {
+            foreach (var field in new[] { "data", "binaryData" })
+            {
+                foreach (var key in (obj[field] as JsonObject ?? []).Select(p => p.Key))
+                {
+                    causes.AddRange(SecretRules.ConfigMapKeyProblems(field, key));
+                }
+            }
+        }
         if (current is not null)
         {
             causes.AddRange(NewFinalizersWhileDeleting(current, obj));
@@ -157,6 +171,24 @@ public static partial class ObjectRules
             {
                 causes.AddRange(SecretRules.ImmutabilityProblems(current, obj));
             }
+            if (type.Kind is "RoleBinding" or "ClusterRoleBinding" && type.Group == "rbac.authorization.k8s.io" && !JsonNode.DeepEquals(current["roleRef"], obj["roleRef"]))
+            {
+                // ValidateRoleBindingUpdate: the role a binding grants never changes (delete and recreate it).
+                var r = obj["roleRef"];
+                RoleRefChanged(causes, r);
+            }
+        }
+        if (type == BuiltInTypes.CustomResourceDefinitions)
+        {
+            causes.AddRange(CrdRuleCompiler.Problems(obj));
+        }
+        if (type == BuiltInTypes.Leases)
+        {
+            causes.AddRange(LeaseProblems(obj));
+        }
+        if (type == BuiltInTypes.CoreEvents)
+        {
+            causes.AddRange(EventRules.CoreProblems(obj));
         }
         if (current is null && type == BuiltInTypes.EventsV1)
         {
@@ -165,11 +197,30 @@ public static partial class ObjectRules
         if (type.IsCustom && type.Schema is { } schema)
         {
             SchemaEngine.PruneAndDefault(obj, schema, path => Http.Warnings.Add($"unknown field \"{path}\""));
-            causes.AddRange(SchemaEngine.Validate(obj, schema));
+            causes.AddRange(SchemaEngine.Validate(obj, schema, current));
         }
         if (causes.Count > 0)
         {
-            throw StatusFactory.Invalid(type.KindLabel, type.Group, type.Plural, name, causes);
+            throw StatusFactory.Invalid(type.KindLabel, type.Group, type.Kind, name, causes);
+        }
+    }
+
+    private static void RoleRefChanged(List<StatusFactory.Cause> causes, JsonNode? roleRef) =>
+        causes.Add(new("FieldValueInvalid", "roleRef",
+            $"roleRef: Invalid value: rbac.RoleRef{{APIGroup:{Quote(roleRef.GetString("apiGroup"))}, Kind:{Quote(roleRef.GetString("kind"))}, Name:{Quote(roleRef.GetString("name"))}}}: cannot change roleRef"));
+
+    private static string Quote(string? value) => System.Text.Json.JsonSerializer.Serialize(value ?? "");
+
+    /// <summary>ValidateLeaseSpec (pkg/apis/coordination/validation): a positive duration, no negative transitions.</summary>
+    private static IEnumerable<StatusFactory.Cause> LeaseProblems(JsonObject lease)
+    {
+        if (lease.Get("spec", "leaseDurationSeconds") is JsonValue d && d.TryGetValue<long>(out var duration) && duration <= 0)
+        {
+            yield return new("FieldValueInvalid", "spec.leaseDurationSeconds", $"spec.leaseDurationSeconds: Invalid value: {duration}: must be greater than 0");
+        }
+        if (lease.Get("spec", "leaseTransitions") is JsonValue t && t.TryGetValue<long>(out var transitions) && transitions < 0)
+        {
+            yield return new("FieldValueInvalid", "spec.leaseTransitions", $"spec.leaseTransitions: Invalid value: {transitions}: must be greater than or equal to 0");
         }
     }
 

@@ -5,6 +5,18 @@ public static class RbacTypes
 {
     private const string Group = "rbac.authorization.k8s.io";
 
+    // pkg/printers/internalversion/printers.go: roles print their creation time, bindings their role and subjects.
+    private static readonly IReadOnlyList<PrinterColumn> RoleColumns = [new("Created At", "string", "#createdat", "")];
+
+    private static readonly IReadOnlyList<PrinterColumn> BindingColumns =
+    [
+        new("Role", "string", "#roleref", ""),
+        new("Age", "string", "#age", ""),
+        new("Users", "string", "#users", "", Priority: 1),
+        new("Groups", "string", "#groups", "", Priority: 1),
+        new("ServiceAccounts", "string", "#serviceaccounts", "", Priority: 1),
+    ];
+
     public static ResourceType ClusterRoles { get; } = new()
     {
         Group = Group,
@@ -14,6 +26,7 @@ public static class RbacTypes
         Kind = "ClusterRole",
         Namespaced = false,
         StorageKey = Group + "/clusterroles",
+        PrinterColumns = RoleColumns,
     };
 
     public static ResourceType ClusterRoleBindings { get; } = new()
@@ -25,6 +38,7 @@ public static class RbacTypes
         Kind = "ClusterRoleBinding",
         Namespaced = false,
         StorageKey = Group + "/clusterrolebindings",
+        PrinterColumns = BindingColumns,
     };
 
     public static ResourceType Roles { get; } = new()
@@ -36,6 +50,7 @@ public static class RbacTypes
         Kind = "Role",
         Namespaced = true,
         StorageKey = Group + "/roles",
+        PrinterColumns = RoleColumns,
     };
 
     public static ResourceType RoleBindings { get; } = new()
@@ -47,6 +62,7 @@ public static class RbacTypes
         Kind = "RoleBinding",
         Namespaced = true,
         StorageKey = Group + "/rolebindings",
+        PrinterColumns = BindingColumns,
     };
 
     public static IReadOnlyList<ResourceType> All { get; } = [ClusterRoles, ClusterRoleBindings, Roles, RoleBindings];

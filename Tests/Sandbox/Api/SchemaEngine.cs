@@ -9,7 +9,7 @@ namespace KamajiKubeconfig.Sandbox.Api;
 /// <summary>
 /// What the apiextensions server does with a structural schema on every write: prune unknown fields (unless
 /// x-kubernetes-preserve-unknown-fields), apply `default`s, and validate types, required, enum, pattern, lengths and
-/// bounds with apiextensions' messages. CEL rules (x-kubernetes-validations) are not evaluated.
+/// bounds with apiextensions' messages; x-kubernetes-validations rules are evaluated by <see cref="CelValidator"/>.
 /// </summary>
 public static class SchemaEngine
 {
@@ -99,7 +99,7 @@ public static class SchemaEngine
     }
 
     /// <summary>Validation problems as apiextensions reports them (field paths without a leading dot).</summary>
-    public static List<StatusFactory.Cause> Validate(JsonObject obj, JsonObject schema)
+    public static List<StatusFactory.Cause> Validate(JsonObject obj, JsonObject schema, JsonObject? old = null)
     {
         var causes = new List<StatusFactory.Cause>();
         foreach (var (key, value) in obj)
@@ -110,11 +110,32 @@ public static class SchemaEngine
             }
             if (ChildSchema(schema, key) is { } child)
             {
-                Check(value, child, key, causes);
+                var hasOld = old is not null && old.ContainsKey(key);
+                Check(value, child, key, causes, hasOld ? old![key] : null, hasOld);
             }
         }
         Required(obj, schema, "", causes, isRoot: true);
+        if (schema["x-kubernetes-validations"] is not null)
+        {
+            // Root rules see apiVersion, kind and metadata.name/generateName only; the root path prints as "<nil>".
+            CelValidator.Check(RootView(obj), old is null ? null : RootView(old), old is not null, schema, "<nil>", causes);
+        }
         return causes;
+    }
+
+    private static JsonObject RootView(JsonObject obj)
+    {
+        var view = (JsonObject)obj.DeepClone();
+        var meta = new JsonObject();
+        foreach (var key in new[] { "name", "generateName" })
+        {
+            if (obj.Get("metadata", key) is { } value)
+            {
+                meta[key] = value.DeepClone();
+            }
+        }
+        view["metadata"] = meta;
+        return view;
     }
 
     private static void Required(JsonObject obj, JsonObject schema, string path, List<StatusFactory.Cause> causes, bool isRoot)
@@ -133,7 +154,7 @@ public static class SchemaEngine
         }
     }
 
-    private static void Check(JsonNode? value, JsonObject schema, string path, List<StatusFactory.Cause> causes)
+    private static void Check(JsonNode? value, JsonObject schema, string path, List<StatusFactory.Cause> causes, JsonNode? old = null, bool hasOld = false)
     {
         if (value is null)
         {
@@ -155,7 +176,7 @@ public static class SchemaEngine
             var list = string.Join(", ", allowed.Select(a => a?.ToJsonString()));
             causes.Add(new("FieldValueNotSupported", path, $"{path}: Unsupported value: {value.ToJsonString()}: supported values: {list}"));
         }
-        CheckRules(value, schema, path, causes);
+        CelValidator.Check(value, old, hasOld, schema, path, causes);
         if (value is JsonValue scalar)
         {
             CheckScalar(scalar, schema, path, causes);
@@ -166,7 +187,10 @@ public static class SchemaEngine
             {
                 if (ChildSchema(schema, key) is { } childSchema)
                 {
-                    Check(child, childSchema, $"{path}.{key}", causes);
+                    // Object properties and map entries correlate with the old object by key (ratcheting, oldSelf).
+                    var oldObject = hasOld ? old as JsonObject : null;
+                    var childHasOld = oldObject is not null && oldObject.ContainsKey(key);
+                    Check(child, childSchema, $"{path}.{key}", causes, childHasOld ? oldObject![key] : null, childHasOld);
                 }
             }
             Required(obj, schema, path, causes, isRoot: false);
@@ -183,25 +207,6 @@ public static class SchemaEngine
                 {
                     Check(list[i], items, $"{path}[{i}]", causes);
                 }
-            }
-        }
-    }
-
-    /// <summary>x-kubernetes-validations, as far as <see cref="CelSubset"/> can evaluate them.</summary>
-    private static void CheckRules(JsonNode value, JsonObject schema, string path, List<StatusFactory.Cause> causes)
-    {
-        if (schema["x-kubernetes-validations"] is not JsonArray rules)
-        {
-            return;
-        }
-        foreach (var rule in rules.OfType<JsonObject>())
-        {
-            if (rule.GetString("rule") is { } expression && CelSubset.Evaluate(expression, value) == false)
-            {
-                var field = rule.GetString("fieldPath") is { } fieldPath ? path + fieldPath : path;
-                var message = rule.GetString("message") ?? $"failed rule: {expression}";
-                var shown = value is JsonObject ? "\"object\"" : value is JsonArray ? "\"array\"" : value.ToJsonString();
-                causes.Add(new(rule.GetString("reason") ?? "FieldValueInvalid", field, $"{field}: Invalid value: {shown}: {message}"));
             }
         }
     }

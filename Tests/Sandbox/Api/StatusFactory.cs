@@ -111,12 +111,16 @@ public static class StatusFactory
     /// <summary>422 Invalid. <paramref name="kindLabel"/> is the Kind (plus ".group" for non-core), as real servers print it.</summary>
     public static ApiException Invalid(string kindLabel, string group, string kindForDetails, string name, IReadOnlyList<Cause> causes)
     {
-        var messages = causes.Select(c => c.Message).ToList();
+        var messages = causes.Select(c => c.Message).Distinct().ToList();
         var joined = messages.Count == 1 ? messages[0] : "[" + string.Join(", ", messages) + "]";
         var details = Details(name, group, kindForDetails);
-        details["causes"] = new JsonArray([.. causes.Select(c => (JsonNode)new JsonObject { ["reason"] = c.Reason, ["message"] = c.Message, ["field"] = c.Field })]);
+        // A cause carries the error body without the field (field.Error.ErrorBody): clients print "field: body".
+        details["causes"] = new JsonArray([.. causes.Select(c => (JsonNode)new JsonObject { ["reason"] = c.Reason, ["message"] = Body(c), ["field"] = c.Field })]);
         return new(Failure(422, "Invalid", $"{kindLabel} \"{name}\" is invalid: {joined}", details));
     }
+
+    private static string Body(Cause cause) =>
+        cause.Field.Length > 0 && cause.Message.StartsWith(cause.Field + ": ", StringComparison.Ordinal) ? cause.Message[(cause.Field.Length + 2)..] : cause.Message;
 
     public static ApiException TooLargeResourceVersion(long requested, long current)
     {
@@ -129,7 +133,8 @@ public static class StatusFactory
             }),
             ["retryAfterSeconds"] = 1,
         };
+        // NewTimeoutError prefixes "Timeout: " (apimachinery/pkg/api/errors/errors.go).
         return new(Failure(504, "Timeout",
-            string.Create(CultureInfo.InvariantCulture, $"Too large resource version: {requested}, current: {current}"), details));
+            string.Create(CultureInfo.InvariantCulture, $"Timeout: Too large resource version: {requested}, current: {current}"), details));
     }
 }

@@ -33,7 +33,8 @@ public sealed class RbacAuthorizer(ObjectStore store)
             reason = "allowed by the default discovery role";
             return true;
         }
-        if (attributes.Group == "authorization.k8s.io" && attributes.Resource is "selfsubjectaccessreviews" or "selfsubjectrulesreviews" && attributes.Verb == "create")
+        if ((attributes.Group == "authorization.k8s.io" && attributes.Resource is "selfsubjectaccessreviews" or "selfsubjectrulesreviews"
+                || attributes.Group == "authentication.k8s.io" && attributes.Resource == "selfsubjectreviews") && attributes.Verb == "create")
         {
             reason = "allowed by the default basic-user role";
             return true;
@@ -80,7 +81,26 @@ public sealed class RbacAuthorizer(ObjectStore store)
     private static string SubjectText(UserInfo user) =>
         user.Name.StartsWith("system:serviceaccount:", StringComparison.Ordinal) ? $"ServiceAccount \"{user.Name}\"" : $"User \"{user.Name}\"";
 
-    private IEnumerable<JsonObject> RulesOf(string kind, string name, string ns)
+    /// <summary>Every rule bound to the user: cluster-wide ones, plus those of RoleBindings in <paramref name="ns"/>.</summary>
+    public List<JsonObject> RulesFor(UserInfo user, string ns)
+    {
+        var rules = new List<JsonObject>();
+        foreach (var binding in store.List(RbacTypes.ClusterRoleBindings.StorageKey, null).Items.Where(b => Binds(b.Object, user)))
+        {
+            rules.AddRange(RulesOf("ClusterRole", binding.Object.GetString("roleRef", "name") ?? "", ""));
+        }
+        if (ns.Length > 0)
+        {
+            foreach (var binding in store.List(RbacTypes.RoleBindings.StorageKey, ns).Items.Where(b => Binds(b.Object, user)))
+            {
+                rules.AddRange(RulesOf(binding.Object.GetString("roleRef", "kind") ?? "Role", binding.Object.GetString("roleRef", "name") ?? "", ns));
+            }
+        }
+        return rules;
+    }
+
+    /// <summary>The rules of a Role (in <paramref name="ns"/>) or ClusterRole; none when it does not exist.</summary>
+    public IEnumerable<JsonObject> RulesOf(string kind, string name, string ns)
     {
         var stored = kind == "ClusterRole"
             ? store.Get(RbacTypes.ClusterRoles.StorageKey, "", name)

@@ -5,7 +5,10 @@ using KamajiKubeconfig.Sandbox.Storage;
 
 namespace KamajiKubeconfig.Sandbox.Controllers;
 
-/// <summary>The namespace lifecycle (A11): deletes the content of a Terminating namespace, then the namespace itself.</summary>
+/// <summary>
+/// The namespace lifecycle (A11): deletes the content of a Terminating namespace, reports what is left in its status
+/// conditions, then deletes the namespace itself.
+/// </summary>
 public sealed class NamespaceController(SandboxContext context)
 {
     private BackgroundLoop? _loop;
@@ -48,6 +51,18 @@ public sealed class NamespaceController(SandboxContext context)
                             // Gone meanwhile.
                         }
                     }
+                }
+            }
+            var (resources, finalizers) = NamespaceConditions.Remaining(context, ns.Name);
+            if (remaining > 0 && context.Store.Get(BuiltInTypes.Namespaces.StorageKey, "", ns.Name) is { } live)
+            {
+                try
+                {
+                    NamespaceConditions.Update(context, live, resources, finalizers);
+                }
+                catch (StoreConflictException)
+                {
+                    // Changed meanwhile: the next sweep writes the conditions.
                 }
             }
             if (remaining == 0)

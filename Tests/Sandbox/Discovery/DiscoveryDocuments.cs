@@ -12,11 +12,11 @@ public static class DiscoveryDocuments
     {
         ["major"] = "1",
         ["minor"] = "32",
-        ["gitVersion"] = "v1.32.0-sandbox",
+        ["gitVersion"] = "v1.32.4",
         ["gitCommit"] = "0000000000000000000000000000000000000000",
         ["gitTreeState"] = "clean",
-        ["buildDate"] = "2026-01-01T00:00:00Z",
-        ["goVersion"] = "go1.23.0",
+        ["buildDate"] = "2025-04-22T16:00:13Z",
+        ["goVersion"] = "go1.23.6",
         ["compiler"] = "gc",
         ["platform"] = "linux/amd64",
     };

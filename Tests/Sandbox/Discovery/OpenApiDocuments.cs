@@ -41,7 +41,11 @@ public static class OpenApiDocuments
                 ["delete"] = Operation("delete" + t.Kind, gvk, "delete", ["dryRun", "gracePeriodSeconds", "propagationPolicy"]),
             };
             var schemaName = $"{(group.Length == 0 ? "io.k8s.api.core" : string.Join('.', group.Split('.').Reverse()))}.{version}.{t.Kind}";
-            var schema = t.Schema?.DeepClone() as JsonObject ?? new JsonObject { ["type"] = "object" };
+            var schema = (t.Schema ?? BuiltInSchemas.For(t))?.DeepClone() as JsonObject ?? new JsonObject { ["type"] = "object" };
+            if (t.IsCustom && schema["properties"] is JsonObject properties)
+            {
+                properties["metadata"] = BuiltInSchemas.ObjectMeta.DeepClone();
+            }
             schema["x-kubernetes-group-version-kind"] = new JsonArray(gvk.DeepClone());
             schemas[schemaName] = schema;
         }

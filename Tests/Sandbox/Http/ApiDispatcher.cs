@@ -38,6 +38,7 @@ public sealed class ApiDispatcher
         try
         {
             var user = _context.Authenticator.Authenticate(http) ?? throw StatusFactory.Unauthorized();
+            user = Impersonation.Apply(http, user, _context.Authorizer);
             var path = http.Request.Path.Value ?? "/";
             if (path.StartsWith("/sandbox/", StringComparison.Ordinal) && _adminEndpoint is not null)
             {
@@ -64,6 +65,7 @@ public sealed class ApiDispatcher
             {
                 throw RbacAuthorizer.Forbidden(user, attributes);
             }
+            RbacEscalation.Begin(user);
             var fault = _context.Faults.Take(request.Verb, request.Type.Plural, request.Name ?? "");
             if (fault is not null)
             {
@@ -88,7 +90,7 @@ public sealed class ApiDispatcher
 
     private Task HandleResourceAsync(ApiRequest request)
     {
-        if (request.Type == BuiltInTypes.SelfSubjectAccessReviews || request.Type == BuiltInTypes.SelfSubjectRulesReviews)
+        if (request.Type == BuiltInTypes.SelfSubjectAccessReviews || request.Type == BuiltInTypes.SelfSubjectRulesReviews || request.Type == BuiltInTypes.SelfSubjectReviews)
         {
             return request.Verb == "create" ? _reviews.CreateAsync(request) : throw StatusFactory.MethodNotAllowed("the server does not allow this method on the requested resource");
         }
@@ -114,6 +116,18 @@ public sealed class ApiDispatcher
             throw RbacAuthorizer.Forbidden(user, attributes);
         }
         var segments = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments is ["openapi", "v2"])
+        {
+            var document = OpenApiV2.Document(_context.Registry);
+            if (http.Request.Headers.Accept.ToString().Contains("protobuf", StringComparison.Ordinal))
+            {
+                http.Response.ContentType = OpenApiV2.ProtobufType;
+                await http.Response.Body.WriteAsync(OpenApiV2.Protobuf(document), cancellationToken);
+                return;
+            }
+            await Responses.WriteJsonAsync(http, 200, document, cancellationToken);
+            return;
+        }
         if (segments is ["api"] or ["apis"] && AggregatedDiscovery.Wanted(http))
         {
             await Responses.WriteJsonAsync(http, 200, AggregatedDiscovery.List(_context.Registry, core: segments[0] == "api"), cancellationToken, AggregatedDiscovery.ContentType);

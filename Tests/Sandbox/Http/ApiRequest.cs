@@ -19,7 +19,15 @@ public sealed record ApiRequest
 
     public bool HasQuery(string key) => Http.Request.Query.ContainsKey(key);
 
-    public bool QueryBool(string key) => bool.TryParse(Query(key), out var b) ? b : Query(key) == "1";
+    /// <summary>
+    /// A boolean query parameter as apimachinery converts it (Convert_Slice_string_To_bool): absent is false, "0" and
+    /// "false" in any case are false, anything else (True, 1, t, even empty) is true.
+    /// </summary>
+    public bool QueryBool(string key) => IsTrue(Http.Request.Query, key);
+
+    public static bool IsTrue(IQueryCollection query, string key) =>
+        query.TryGetValue(key, out var values) && values.Count > 0
+        && !(values[0] == "0" || string.Equals(values[0], "false", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The namespace used as storage key part: empty for cluster-scoped types.</summary>
     public string StorageNamespace => Type.Namespaced ? Namespace ?? "" : "";

@@ -58,7 +58,7 @@ public static class RequestRouter
         {
             throw NotFoundPath;
         }
-        var watch = legacyWatch || http.Request.Query["watch"].ToString() is "true" or "1";
+        var watch = legacyWatch || ApiRequest.IsTrue(http.Request.Query, "watch");
         var verb = http.Request.Method switch
         {
             "GET" when watch => "watch",

@@ -40,9 +40,11 @@ public static class TableRenderer
             {
                 cells.Add(obj.GetString("metadata", "name"));
             }
+            // Kinds served from another shape (events.k8s.io Events) print through the stored shape's printer.
+            var printed = type.ToStorage is { } toStorage ? toStorage((JsonObject)obj.DeepClone()) : obj;
             foreach (var c in printer)
             {
-                cells.Add(Cell(obj, c, now));
+                cells.Add(Cell(printed, c, now));
             }
             if (addAge)
             {
@@ -101,6 +103,16 @@ public static class TableRenderer
     {
         switch (column.JsonPath)
         {
+            case "#createdat":
+                return obj.GetString("metadata", "creationTimestamp");
+            case "#age":
+                return Age(obj.GetString("metadata", "creationTimestamp"), now);
+            case "#roleref":
+                return $"{obj.GetString("roleRef", "kind")}/{obj.GetString("roleRef", "name")}";
+            case "#users" or "#groups" or "#serviceaccounts":
+                var kind = column.JsonPath switch { "#users" => "User", "#groups" => "Group", _ => "ServiceAccount" };
+                return string.Join(", ", (obj["subjects"] as JsonArray ?? []).OfType<JsonObject>().Where(s => s.GetString("kind") == kind)
+                    .Select(s => kind == "ServiceAccount" ? $"{s.GetString("namespace")}/{s.GetString("name")}" : s.GetString("name")));
             case "#datacount":
                 return obj["data"] is JsonObject d ? d.Count : 0;
             case "#name":

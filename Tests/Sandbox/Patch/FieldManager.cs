@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KamajiKubeconfig.Sandbox.Api;
+using KamajiKubeconfig.Sandbox.Json;
 
 namespace KamajiKubeconfig.Sandbox.Patch;
 
@@ -59,6 +60,15 @@ public static class FieldManager
                 changed.Insert(path);
             }
         }
+        foreach (var mapPath in MapPaths(type, updated))
+        {
+            // A map this write created is itself owned by the writer: the "." entry of structured-merge-diff's
+            // Update operations (structs are not, and apply never records maps it merely filled).
+            if (newSet.ContainsPrefix(mapPath) && (previous is null || !ExistsIn(previous, mapPath)))
+            {
+                changed.Insert(mapPath);
+            }
+        }
         var removed = new List<IReadOnlyList<string>>();
         if (previous is not null)
         {
@@ -88,6 +98,48 @@ public static class FieldManager
             mine.Time = now;
         }
         ManagedFieldsEntry.WriteAll(updated, entries);
+    }
+
+    /// <summary>Paths of the non-empty granular maps of an object (labels, annotations, map-typed fields), lists not entered.</summary>
+    private static List<List<string>> MapPaths(ResourceType type, JsonObject obj)
+    {
+        var paths = new List<List<string>>();
+        foreach (var key in new[] { "labels", "annotations" })
+        {
+            if (obj.Get("metadata", key) is JsonObject { Count: > 0 })
+            {
+                paths.Add(["f:metadata", "f:" + key]);
+            }
+        }
+        var schema = BuiltInSchemas.For(type) ?? type.Schema;
+        foreach (var (key, value) in obj)
+        {
+            if (key is not ("apiVersion" or "kind" or "metadata") && schema?.Get("properties", key) is JsonObject child)
+            {
+                Maps(value, child, ["f:" + key], paths);
+            }
+        }
+        return paths;
+    }
+
+    private static void Maps(JsonNode? value, JsonObject schema, List<string> path, List<List<string>> paths)
+    {
+        if (value is not JsonObject { Count: > 0 } obj)
+        {
+            return;
+        }
+        var properties = schema["properties"] as JsonObject;
+        if (properties is null && (schema["additionalProperties"] is JsonObject || schema["x-kubernetes-preserve-unknown-fields"] is JsonValue))
+        {
+            paths.Add([.. path]);
+        }
+        foreach (var (key, child) in obj)
+        {
+            if ((properties?[key] ?? schema["additionalProperties"]) is JsonObject childSchema)
+            {
+                Maps(child, childSchema, [.. path, "f:" + key], paths);
+            }
+        }
     }
 
     private static bool ExistsIn(JsonObject obj, IReadOnlyList<string> path)

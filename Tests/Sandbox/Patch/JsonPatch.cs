@@ -4,7 +4,7 @@ using KamajiKubeconfig.Sandbox.Api;
 
 namespace KamajiKubeconfig.Sandbox.Patch;
 
-/// <summary>RFC 6902 JSON patch; a failing operation is 422 with the jsonpatch library's kind of message (A9).</summary>
+/// <summary>RFC 6902 JSON patch; a failing operation is 422 with the generic message kube-apiserver sends (A9).</summary>
 public static class JsonPatch
 {
     public static JsonNode Apply(JsonNode document, JsonArray operations)
@@ -49,7 +49,15 @@ public static class JsonPatch
 
     private static string From(JsonObject op) => op["from"]?.GetValue<string>() ?? throw Fail("missing from");
 
-    private static ApiException Fail(string message) => new(StatusFactory.Failure(422, "Invalid", message));
+    /// <summary>
+    /// kube-apiserver answers any failed operation (a failed test, a missing path) with NewGenericServerResponse(422):
+    /// the generic text and empty details, the library's own message dropped (apiserver handlers/patch.go).
+    /// </summary>
+    private static ApiException Fail(string why)
+    {
+        _ = why;
+        return new(StatusFactory.Failure(422, "Invalid", "the server rejected our request due to an error in our request", new JsonObject()));
+    }
 
     private static (JsonNode Parent, string Last) Parent(JsonObject root, string path)
     {

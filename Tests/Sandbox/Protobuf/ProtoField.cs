@@ -14,4 +14,7 @@ public enum ProtoKind
     MapStringBytes,
     Time,
     MicroTime,
+
+    /// <summary>intstr.IntOrString: {type, intVal, strVal} as a JSON number or string.</summary>
+    IntOrString,
 }

@@ -91,8 +91,10 @@ public static class ProtobufDecoder
                 ProtoKind.Number => (long)reader.Varint(),
                 ProtoKind.Bool => reader.Varint() != 0,
                 ProtoKind.Message => DecodeMessage(reader.Bytes(), field.Message!),
-                ProtoKind.Time => Time(reader.Bytes(), micro: false),
+                // An empty Time message is the zero time, which JSON encodes as null (metav1 time_proto.go).
+                ProtoKind.Time => reader.Bytes() is { Length: > 0 } t ? Time(t, micro: false) : null,
                 ProtoKind.MicroTime => Time(reader.Bytes(), micro: true),
+                ProtoKind.IntOrString => IntOrString(reader.Bytes()),
                 ProtoKind.MapStringString or ProtoKind.MapStringBytes => null,
                 _ => null,
             };
@@ -144,6 +146,33 @@ public static class ProtobufDecoder
             }
         }
         return (key, value);
+    }
+
+    private static JsonValue IntOrString(ReadOnlySpan<byte> data)
+    {
+        var reader = new Reader(data);
+        long type = 0, number = 0;
+        var text = "";
+        while (!reader.End)
+        {
+            var (field, wireType) = reader.Tag();
+            switch (field)
+            {
+                case 1 when wireType == 0:
+                    type = (long)reader.Varint();
+                    break;
+                case 2 when wireType == 0:
+                    number = (int)reader.Varint();
+                    break;
+                case 3 when wireType == 2:
+                    text = Encoding.UTF8.GetString(reader.Bytes());
+                    break;
+                default:
+                    reader.Skip(wireType);
+                    break;
+            }
+        }
+        return type == 1 ? JsonValue.Create(text) : JsonValue.Create(number);
     }
 
     private static string Time(ReadOnlySpan<byte> data, bool micro)

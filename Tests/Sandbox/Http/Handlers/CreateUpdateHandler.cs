@@ -36,9 +36,41 @@ public sealed class CreateUpdateHandler(WritePipeline pipeline)
         }
     }
 
-    /// <summary>fieldValidation=Strict refuses fields the CRD schema does not know (kubectl sends Strict).</summary>
+    /// <summary>
+    /// fieldValidation (kubectl sends Strict): fields the kind does not know are refused (Strict), warned about (Warn,
+    /// the default) or ignored; a built-in kind never stores them (its Go type has nowhere to keep them).
+    /// </summary>
     public static void CheckFieldValidation(ApiRequest request, JsonObject body)
     {
+        if (BuiltInSchemas.For(request.Type) is { } builtIn)
+        {
+            if (BuiltInDecoding.TypeError(body, builtIn) is { } typeError)
+            {
+                // A value the Go type cannot hold fails decoding, whatever fieldValidation says.
+                throw StatusFactory.BadRequest($"{request.Type.Kind} in version \"{request.Type.Version}\" cannot be handled as a {request.Type.Kind}: {typeError}");
+            }
+            var unknownFields = BuiltInDecoding.UnknownFields(body, builtIn);
+            if (unknownFields.Count > 0)
+            {
+                var type = request.Type;
+                var fields = string.Join(", ", unknownFields.Select(f => $"unknown field \"{f}\""));
+                switch (request.Query("fieldValidation"))
+                {
+                    case "Strict":
+                        throw StatusFactory.BadRequest($"{type.Kind} in version \"{type.Version}\" cannot be handled as a {type.Kind}: strict decoding error: {fields}");
+                    case "Ignore":
+                        break;
+                    default:
+                        foreach (var field in unknownFields)
+                        {
+                            Warnings.Add($"unknown field \"{field}\"");
+                        }
+                        break;
+                }
+                BuiltInDecoding.Prune(body, builtIn);
+            }
+            return;
+        }
         if (request.Query("fieldValidation") == "Strict" && request.Type.Schema is { } schema)
         {
             var unknown = SchemaCheck.UnknownFields(body, schema).ToList();

@@ -101,19 +101,49 @@ public sealed record ListOptions
     public static string EncodeContinue(long revision, string startAfterKey)
     {
         var token = new JsonObject { ["v"] = "meta.k8s.io/v1", ["rv"] = revision, ["start"] = startAfterKey };
-        return Convert.ToBase64String(Encoding.UTF8.GetBytes(token.ToJsonString()));
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes(token.ToJsonString())).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
+    /// <summary>Tokens are unpadded URL-safe base64 JSON, refused with storage/continue.go's messages.</summary>
     public static (long Revision, string StartAfterKey) DecodeContinue(string token)
     {
+        const string invalid = "invalid continue token: continue key is not valid";
+        var bad = -1;
+        for (var i = 0; bad < 0 && i < token.Length; i++)
+        {
+            if (!char.IsAsciiLetterOrDigit(token[i]) && token[i] is not ('-' or '_'))
+            {
+                bad = i;
+            }
+        }
+        if (bad >= 0 || token.Length % 4 == 1)
+        {
+            throw StatusFactory.BadRequest(string.Create(CultureInfo.InvariantCulture, $"{invalid}: illegal base64 data at input byte {(bad >= 0 ? bad : token.Length - 1)}"));
+        }
+        var padded = token.Replace('-', '+').Replace('_', '/') + new string('=', (4 - token.Length % 4) % 4);
+        JsonNode? node;
         try
         {
-            var node = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(token)));
-            return (node!["rv"]!.GetValue<long>(), node["start"]!.GetValue<string>());
+            node = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(padded)));
         }
-        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or NullReferenceException or InvalidOperationException)
+        catch (System.Text.Json.JsonException e)
         {
-            throw StatusFactory.BadRequest($"continue key is not valid: {e.Message}");
+            throw StatusFactory.BadRequest($"{invalid}: {e.Message.Split('\n')[0]}");
         }
+        if (node?["v"]?.GetValue<string>() != "meta.k8s.io/v1")
+        {
+            throw StatusFactory.BadRequest($"{invalid}: server does not recognize this encoded version {node?["v"]}");
+        }
+        var rv = node["rv"] is JsonValue r && r.TryGetValue<long>(out var n) ? n : 0;
+        if (rv == 0)
+        {
+            throw StatusFactory.BadRequest($"{invalid}: incorrect encoded start resourceVersion (version meta.k8s.io/v1)");
+        }
+        var start = node["start"] is JsonValue s && s.TryGetValue<string>(out var text) ? text : "";
+        if (start.Length == 0)
+        {
+            throw StatusFactory.BadRequest($"{invalid}: encoded start key empty (version meta.k8s.io/v1)");
+        }
+        return (rv, start);
     }
 }

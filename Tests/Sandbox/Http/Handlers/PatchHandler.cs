@@ -54,7 +54,12 @@ public sealed class PatchHandler(SandboxContext context, WritePipeline pipeline)
         else
         {
             var patch = ParsePatch(text, mediaType);
-            (result, _) = pipeline.Update(request, WriteKind.Patch, current => ApplyPatch(mediaType, current!, patch), manager, dryRun);
+            (result, _) = pipeline.Update(request, WriteKind.Patch, current =>
+            {
+                var patched = ApplyPatch(mediaType, current!, patch);
+                CreateUpdateHandler.CheckFieldValidation(request, patched);
+                return patched;
+            }, manager, dryRun);
         }
         await Responses.WriteJsonAsync(request.Http, created ? 201 : 200, ClientView.Of(type, result), request.Aborted);
     }
@@ -106,7 +111,7 @@ public sealed class PatchHandler(SandboxContext context, WritePipeline pipeline)
     {
         try
         {
-            var node = JsonNode.Parse(text);
+            var node = JsonNode.Parse(text, documentOptions: JsonLimits.Document);
             if (mediaType == "application/json-patch+json" ? node is not JsonArray : node is not JsonObject)
             {
                 throw StatusFactory.BadRequest(mediaType == "application/json-patch+json"

@@ -74,7 +74,10 @@ public sealed class ReadHandler(SandboxContext context)
             return (matching, revision, null, null);
         }
         var page = matching.GetRange(0, limit);
-        return (page, revision, ListOptions.EncodeContinue(revision, page[^1].Key), matching.Count - limit);
+        // etcd3's store counts the remaining keys, not the matching ones: with a selector the count would lie, so it is
+        // left out (storage/etcd3/store.go: only for an empty predicate).
+        var selective = request.Query("labelSelector").Length > 0 || request.Query("fieldSelector").Length > 0;
+        return (page, revision, ListOptions.EncodeContinue(revision, page[^1].Key), selective ? null : matching.Count - limit);
     }
 
     public static bool Matches(ResourceType type, StoredObject obj, ListOptions options) =>

@@ -25,7 +25,7 @@ public sealed class WritePipeline(SandboxContext context)
         }
         if (name.Length == 0)
         {
-            throw StatusFactory.Invalid(type.KindLabel, type.Group, type.Plural, "",
+            throw StatusFactory.Invalid(type.KindLabel, type.Group, type.Kind, "",
                 [NameValidation.Required("metadata.name", "name or generateName is required")]);
         }
         if (type.Namespaced)
@@ -38,8 +38,10 @@ public sealed class WritePipeline(SandboxContext context)
             meta.Remove("namespace");
         }
         ObjectRules.CheckMicroTimes(type, obj);
+        NormalizeTimes(type, obj);
         ObjectRules.PrepareForCreate(type, obj, context.Clock.GetUtcNow());
         ObjectRules.Validate(type, obj, current: null);
+        Auth.RbacEscalation.Check(context, type, obj);
         if (!managedFieldsDone)
         {
             meta.Remove("managedFields");
@@ -100,12 +102,14 @@ public sealed class WritePipeline(SandboxContext context)
             }
             var previous = current.Clone();
             ObjectRules.CheckMicroTimes(type, desired);
+            NormalizeTimes(type, desired);
             desired = ObjectRules.PrepareForUpdate(type, request.Subresource, previous, desired);
             if (request.Subresource is null)
             {
                 ObjectRules.BumpGeneration(type, previous, desired);
             }
             ObjectRules.Validate(type, desired, previous);
+            Auth.RbacEscalation.Check(context, type, desired);
             if (kind != WriteKind.Apply)
             {
                 FieldManager.RecordUpdate(type, request.Subresource, previous, desired, manager, context.Now);
@@ -113,6 +117,8 @@ public sealed class WritePipeline(SandboxContext context)
             KeepManagedFieldsTimeWhenNothingChanged(previous, desired);
             if (dryRun)
             {
+                // Nothing is written, so the answer carries the live resourceVersion (kubectl diff compares it).
+                desired.Metadata()["resourceVersion"] = current.ResourceVersion.ToString(CultureInfo.InvariantCulture);
                 return (desired, false);
             }
             try
@@ -131,6 +137,16 @@ public sealed class WritePipeline(SandboxContext context)
                     throw StatusFactory.Conflict(type.Group, type.Plural, name);
                 }
             }
+        }
+    }
+
+    /// <summary>Time and MicroTime fields of built-in kinds are stored as the Go types encode them (UTC).</summary>
+    private void NormalizeTimes(ResourceType type, JsonObject storageShaped)
+    {
+        var storageType = context.Registry.ByStorageKey(type.StorageKey) ?? type;
+        if (BuiltInSchemas.For(storageType) is { } schema)
+        {
+            BuiltInDecoding.NormalizeTimes(storageType, storageShaped, schema);
         }
     }
 
