@@ -20,6 +20,21 @@ public sealed class ClusterCaches
     public const string KamajiSecretsSelector = WellKnown.ComponentLabel + " in (admin-kubeconfig,ca)";
 
     public ClusterCaches(IKubernetes client, TimeProvider time, ILoggerFactory logging, IInformerMetrics metrics)
+        : this(
+            KubernetesListWatches.ClusterCustomObjects(client, WellKnown.Group, WellKnown.Version, WellKnown.GeneratorPlural),
+            KubernetesListWatches.NamespacedCustomObjects(client, WellKnown.Group, WellKnown.Version, WellKnown.TenantControlPlanePlural),
+            KubernetesListWatches.Namespaces(client),
+            KubernetesListWatches.Secrets(client, ManagedSecretsSelector),
+            KubernetesListWatches.Secrets(client, KamajiSecretsSelector),
+            time, Random.Shared, logging, metrics)
+    {
+    }
+
+    /// <summary>The same caches over any list/watch sources, with the informers' jitter from <paramref name="random"/> (tests script both).</summary>
+    internal ClusterCaches(
+        IListWatch<JsonElement> generators, IListWatch<JsonElement> tenantControlPlanes, IListWatch<V1Namespace> namespaces,
+        IListWatch<V1Secret> managedSecrets, IListWatch<V1Secret> kamajiSecrets,
+        TimeProvider time, Random random, ILoggerFactory logging, IInformerMetrics metrics)
     {
         _generators = new(new(g => ObjectKey.Cluster(g.Name), g => g.ResourceVersion));
         _tenantControlPlanes = new(new(t => new ObjectKey(t.Namespace, t.Name), t => t.ResourceVersion),
@@ -36,22 +51,22 @@ public sealed class ClusterCaches
         _kamajiSecrets = new(SecretAccessor);
 
         GeneratorInformer = new Informer<JsonElement, Generator>(
-            KubernetesListWatches.ClusterCustomObjects(client, WellKnown.Group, WellKnown.Version, WellKnown.GeneratorPlural),
-            GeneratorMapper.FromJson, _generators, new InformerOptions { Name = "kubeconfiggenerators" }, time, Random.Shared,
+            generators,
+            GeneratorMapper.FromJson, _generators, new InformerOptions { Name = "kubeconfiggenerators" }, time, random,
             logging.CreateLogger("informer.kubeconfiggenerators"), metrics);
         TenantControlPlaneInformer = new Informer<JsonElement, TenantControlPlane>(
-            KubernetesListWatches.NamespacedCustomObjects(client, WellKnown.Group, WellKnown.Version, WellKnown.TenantControlPlanePlural),
-            TenantControlPlaneMapper.FromJson, _tenantControlPlanes, new InformerOptions { Name = "tenantcontrolplanes" }, time, Random.Shared,
+            tenantControlPlanes,
+            TenantControlPlaneMapper.FromJson, _tenantControlPlanes, new InformerOptions { Name = "tenantcontrolplanes" }, time, random,
             logging.CreateLogger("informer.tenantcontrolplanes"), metrics);
         NamespaceInformer = new Informer<V1Namespace, NamespaceInfo>(
-            KubernetesListWatches.Namespaces(client), CoreMapper.FromNamespace, _namespaces, new InformerOptions { Name = "namespaces" },
-            time, Random.Shared, logging.CreateLogger("informer.namespaces"), metrics);
+            namespaces, CoreMapper.FromNamespace, _namespaces, new InformerOptions { Name = "namespaces" },
+            time, random, logging.CreateLogger("informer.namespaces"), metrics);
         ManagedSecretInformer = new Informer<V1Secret, SecretInfo>(
-            KubernetesListWatches.Secrets(client, ManagedSecretsSelector), CoreMapper.FromSecret, _managedSecrets,
-            new InformerOptions { Name = "secrets-generated" }, time, Random.Shared, logging.CreateLogger("informer.secrets-generated"), metrics);
+            managedSecrets, CoreMapper.FromSecret, _managedSecrets,
+            new InformerOptions { Name = "secrets-generated" }, time, random, logging.CreateLogger("informer.secrets-generated"), metrics);
         KamajiSecretInformer = new Informer<V1Secret, SecretInfo>(
-            KubernetesListWatches.Secrets(client, KamajiSecretsSelector), s => KamajiSecretTrimmer.Trim(CoreMapper.FromSecret(s)), _kamajiSecrets,
-            new InformerOptions { Name = "secrets-kamaji" }, time, Random.Shared, logging.CreateLogger("informer.secrets-kamaji"), metrics);
+            kamajiSecrets, s => KamajiSecretTrimmer.Trim(CoreMapper.FromSecret(s)), _kamajiSecrets,
+            new InformerOptions { Name = "secrets-kamaji" }, time, random, logging.CreateLogger("informer.secrets-kamaji"), metrics);
         RecentWrites = new RecentWrites(r => _managedSecrets.Get(new ObjectKey(r.Namespace, r.Name))?.ResourceVersion);
         // Our own writes stand in for the cached Secret until the informer shows them (or anything newer).
         ManagedSecretInformer.AddHandler((o, n) => RecentWrites.Observed((n ?? o)!.Ref, n?.ResourceVersion));

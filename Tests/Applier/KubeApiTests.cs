@@ -1,0 +1,111 @@
+using System.Net;
+using k8s;
+using KamajiKubeconfig.Controller.Applier;
+using KamajiKubeconfig.Controller.Observability;
+using KamajiKubeconfig.Reconcile;
+using KamajiKubeconfig.Tests.Fakes;
+using Moq;
+
+namespace KamajiKubeconfig.Tests.Applier;
+
+/// <summary>
+/// <see cref="KubeApi"/> over the real client: every way a request can fail arrives as one classified
+/// <see cref="KubeApiException"/>, and a Secret name no API server would accept never becomes a
+/// request at all.
+/// </summary>
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+public class KubeApiTests
+{
+    private static readonly ObjectRef Secret = new("ns", "t-g");
+
+    private readonly Mock<IApplyMetrics> _metrics = new();
+
+    private static DesiredSecret Desired(ObjectRef target) => new(target, SortedMap.Of((WellKnown.ManagedByLabel, "g")), SortedMap.Empty,
+        new OwnerReference(WellKnown.ApiVersion, WellKnown.TenantControlPlaneKind, "t", "uid-t", true, true), [1, 2, 3]);
+
+    private KubeApi Api(IKubernetes client) => new(client, TimeProvider.System, "test", _metrics.Object);
+
+    private static readonly string[] Operations = ["get", "apply", "create", "delete"];
+
+    private static Task Send(KubeApi api, string operation, ObjectRef target) => operation switch
+    {
+        "get" => api.GetSecretAsync(target, CancellationToken.None),
+        "apply" => api.ApplySecretAsync(Desired(target), true, CancellationToken.None),
+        "create" => api.CreateSecretAsync(Desired(target), CancellationToken.None),
+        "delete" => api.DeleteSecretAsync(target, CancellationToken.None),
+        _ => throw new ArgumentOutOfRangeException(nameof(operation)),
+    };
+
+    [TestCaseSource(nameof(Operations))]
+    public void Request_ServerSilentPastTheClientTimeout_IsATransportFailureCountedAsOne(string operation)
+    {
+        using var handler = new SilentApiHandler();
+        using var client = handler.CreateClient(TimeSpan.FromMilliseconds(200));
+
+        var failure = Assert.ThrowsAsync<KubeApiException>(() => Send(Api(client), operation, Secret));
+
+        Assert.That((failure!.Kind, failure.IsTransient, failure.Message), Is.EqualTo((ApiFailureKind.Transport, true, "the request timed out")));
+        _metrics.Verify(m => m.ApplyRequestCompleted(ApiFailureKind.Transport), Times.Once());
+        _metrics.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public void GetSecret_CallerCancels_IsACancellationNotAFailureOfTheServer()
+    {
+        using var handler = new SilentApiHandler();
+        using var client = handler.CreateClient(TimeSpan.FromMinutes(5));
+        using var caller = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        Assert.CatchAsync<OperationCanceledException>(() => Api(client).GetSecretAsync(Secret, caller.Token));
+
+        _metrics.Verify(m => m.ApplyRequestCompleted(It.IsAny<ApiFailureKind?>()), Times.Never());
+    }
+
+    [Test]
+    public void GetSecret_ConnectionRefused_IsATransportFailure()
+    {
+        using var client = new Kubernetes(new KubernetesClientConfiguration { Host = $"http://127.0.0.1:{ClosedPort.Next()}" });
+
+        var failure = Assert.ThrowsAsync<KubeApiException>(() => Api(client).GetSecretAsync(Secret, CancellationToken.None));
+
+        Assert.That(failure!.Kind, Is.EqualTo(ApiFailureKind.Transport));
+        Assert.That(failure.InnerException, Is.InstanceOf<HttpRequestException>());
+        _metrics.Verify(m => m.ApplyRequestCompleted(ApiFailureKind.Transport), Times.Once());
+    }
+
+    [Test]
+    public void ApplySecret_429WithRetryAfter_IsThrottledWithTheServersWait()
+    {
+        using var handler = new StubApiHandler(_ =>
+        {
+            var answer = StubApiHandler.Status(HttpStatusCode.TooManyRequests, "TooManyRequests");
+            answer.Headers.Add("Retry-After", "3");
+            return answer;
+        });
+        using var client = handler.CreateClient();
+
+        var failure = Assert.ThrowsAsync<KubeApiException>(() => Api(client).ApplySecretAsync(Desired(Secret), true, CancellationToken.None));
+
+        Assert.That((failure!.Kind, failure.RetryAfter, failure.IsTransient), Is.EqualTo((ApiFailureKind.Throttled, (TimeSpan?)TimeSpan.FromSeconds(3), true)));
+        _metrics.Verify(m => m.ApplyRequestCompleted(ApiFailureKind.Throttled), Times.Once());
+    }
+
+    private static readonly string[] HostileNames =
+    [
+        "../../other/secrets/x", "a/b", "%2F", "x%2Fy", "x?watch=true", "x#y", " x", "x y", "x\ny", "x\n", "X", "..", ".", "", new string('a', 300),
+    ];
+
+    [Test]
+    public void Request_NameNoServerWouldAccept_IsRefusedAsInvalidBeforeAnyRequest(
+        [ValueSource(nameof(Operations))] string operation, [ValueSource(nameof(HostileNames))] string name, [Values] bool inNamespace)
+    {
+        using var handler = new StubApiHandler(_ => StubApiHandler.Json("{}"));
+        using var client = handler.CreateClient();
+        var target = inNamespace ? new ObjectRef(name, "t-g") : new ObjectRef("ns", name);
+
+        var failure = Assert.ThrowsAsync<KubeApiException>(() => Send(Api(client), operation, target));
+
+        Assert.That((failure!.Kind, failure.IsTransient), Is.EqualTo((ApiFailureKind.Invalid, false)));
+        Assert.That(handler.Requests, Is.Empty, "nothing reached the server");
+    }
+}

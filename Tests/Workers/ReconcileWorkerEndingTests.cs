@@ -1,0 +1,78 @@
+using KamajiKubeconfig.Controller.Applier;
+using KamajiKubeconfig.Controller.Workers;
+using KamajiKubeconfig.Queue;
+using Moq;
+
+namespace KamajiKubeconfig.Tests.Workers;
+
+/// <summary>
+/// A pass cut short by shutdown or a lost lease is not a generator that went away (docs/design.md, "The worker's decision table"): only the
+/// latter forgets the key and removes the generator's metric series. Against a strict queue, because "exactly these
+/// calls and no retry bookkeeping" is the point.
+/// </summary>
+public class ReconcileWorkerEndingTests
+{
+    private static Mock<IWorkQueue<string>> StrictQueue()
+    {
+        var queue = new Mock<IWorkQueue<string>>(MockBehavior.Strict);
+        var next = new Queue<QueueItem<string>>([new QueueItem<string>(WorkerHarness.Generator), QueueItem<string>.ShutDown]);
+        queue.Setup(q => q.GetAsync(It.IsAny<CancellationToken>())).Returns(() => new ValueTask<QueueItem<string>>(next.Dequeue()));
+        queue.Setup(q => q.Done(WorkerHarness.Generator));
+        return queue;
+    }
+
+    [Test]
+    public async Task Run_WorkerCancelledMidPass_IsCancelledAndKeepsTheGeneratorsSeries()
+    {
+        var queue = StrictQueue();
+        using var harness = new WorkerHarness(queue.Object);
+        harness.Runner.ThenHang();
+        using var shutdown = new CancellationTokenSource();
+        var run = harness.RunOnePassAsync(shutdown.Token);
+        await harness.Runner.NextCallAsync();
+
+        await shutdown.CancelAsync();
+        await run;
+
+        Assert.That(harness.Observer.Passes, Is.EqualTo(new[] { (WorkerDecision.Cancelled, false) }));
+        harness.Metrics.Verify(m => m.GeneratorDeleted(It.IsAny<string>()), Times.Never());
+        harness.Metrics.Verify(m => m.GeneratorObserved(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<DateTimeOffset?>()), Times.Never());
+        harness.Metrics.Verify(m => m.ReconcilePanicked(), Times.Never());
+        harness.Metrics.Verify(m => m.ReconcileFinished(WorkerDecision.Cancelled, It.IsAny<TimeSpan>()), Times.Once());
+        // No Forget and no requeue: whoever leads next starts from the generator's own state.
+        queue.Verify(q => q.GetAsync(It.IsAny<CancellationToken>()), Times.Once());
+        queue.Verify(q => q.Done(WorkerHarness.Generator), Times.Once());
+        queue.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task Run_GeneratorGone_ForgetsItAndRemovesItsSeries()
+    {
+        var queue = StrictQueue();
+        queue.Setup(q => q.Forget(WorkerHarness.Generator));
+        using var harness = new WorkerHarness(queue.Object);
+        harness.Runner.Then((PassReport?)null);
+
+        await harness.RunOnePassAsync();
+
+        Assert.That(harness.Observer.Passes, Is.EqualTo(new[] { (WorkerDecision.GeneratorGone, false) }));
+        harness.Metrics.Verify(m => m.GeneratorDeleted(WorkerHarness.Generator), Times.Once());
+        harness.Metrics.Verify(m => m.ReconcileFinished(WorkerDecision.GeneratorGone, It.IsAny<TimeSpan>()), Times.Once());
+        queue.Verify(q => q.Forget(WorkerHarness.Generator), Times.Once());
+        queue.Verify(q => q.Done(WorkerHarness.Generator), Times.Once());
+    }
+
+    [Test]
+    public async Task Run_Completed_ObservesTheGeneratorAndKeepsItsSeries()
+    {
+        var queue = StrictQueue();
+        queue.Setup(q => q.Forget(WorkerHarness.Generator));
+        using var harness = new WorkerHarness(queue.Object);
+        harness.Runner.Then(WorkerHarness.Completed());
+
+        await harness.RunOnePassAsync();
+
+        Assert.That(harness.Observer.Passes, Is.EqualTo(new[] { (WorkerDecision.Forget, false) }));
+        harness.Metrics.Verify(m => m.GeneratorDeleted(It.IsAny<string>()), Times.Never());
+    }
+}
