@@ -1,0 +1,53 @@
+using KamajiKubeconfig.Chaos.Checks;
+using KamajiKubeconfig.Chaos.Fixtures;
+using KamajiKubeconfig.Chaos.Infrastructure;
+
+namespace KamajiKubeconfig.Chaos.BadInputs;
+
+/// <summary>
+/// TCP status naming its Secrets in odd ways (issue 14, critical): path traversal into another namespace, slashes,
+/// escaped slashes, query and fragment characters, whitespace, 300-character names, on the admin and on the CA
+/// reference. Each must be a status error of that tenant; nothing is ever read from, signed by, or written to the
+/// victim namespace (its Secrets are snapshotted and must not change).
+/// </summary>
+public static class ReferenceCases
+{
+    /// <summary>(victim namespace, victim Secret, the tenant's own Secret) to the name its status gives.</summary>
+    private static readonly (string Name, Func<string, string, string, string> Make)[] Shapes =
+    [
+        ("traversal", (victimNs, victim, _) => $"../../{victimNs}/secrets/{victim}"),
+        ("slash", (victimNs, victim, _) => $"{victimNs}/{victim}"),
+        ("escaped-slash", (victimNs, victim, _) => $"..%2F..%2F{victimNs}%2Fsecrets%2F{victim}"),
+        ("query", (_, _, own) => $"{own}?labelSelector=x"),
+        ("fragment", (_, _, own) => $"{own}#fragment"),
+        ("whitespace", (_, _, own) => $" {own} "),
+        ("300-characters", (_, _, _) => new string('a', 300)),
+        ("homoglyph", (_, _, own) => own.Replace('a', '\u0430')),
+    ];
+
+    public static IEnumerable<BadInputCase> All() =>
+        Shapes.SelectMany(shape => new[] { Case(shape.Name, shape.Make, ca: true), Case(shape.Name, shape.Make, ca: false) });
+
+    private static BadInputCase Case(string shape, Func<string, string, string, string> make, bool ca) => new()
+    {
+        Name = $"status-{(ca ? "ca" : "admin")}-secretname-{shape}",
+        Source = "14 cross-namespace",
+        SetupAsync = async c =>
+        {
+            var victimNs = await c.NamespaceAsync(c.Namespace + "-victim");
+            await c.KamajiTenantAsync("victim", ns: victimNs);
+            foreach (var secret in await c.Admin.ListAsync(Objects.SecretsPath(victimNs)))
+            {
+                c.World.Expect.Foreign(secret);
+            }
+            await c.NamespaceAsync();
+            var own = TenantPki.Create(CaKind.RsaPkcs1);
+            await ManualTenant.CreateSecretsAsync(c.Admin, c.Namespace, "tcp", own, "tcp-admin-kubeconfig", "tcp-ca");
+            var hostile = make(victimNs, ca ? "victim-ca" : "victim-admin-kubeconfig", ca ? "tcp-ca" : "tcp-admin-kubeconfig");
+            await ManualTenant.CreateTenantAsync(c.Admin, c.Namespace, "tcp", ca ? "tcp-admin-kubeconfig" : hostile, ca ? hostile : "tcp-ca");
+            c.Resource = c.Tenant();
+            c.Outcome("tcp", PairOutcome.Error);
+            await c.GeneratorAsync(c.GeneratorBody());
+        },
+    };
+}

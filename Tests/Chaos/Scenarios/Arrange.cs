@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using KamajiKubeconfig.Chaos.Checks;
+using KamajiKubeconfig.Chaos.Infrastructure;
+
+namespace KamajiKubeconfig.Chaos.Scenarios;
+
+/// <summary>The usual starting points: tenants made ready by the Kamaji simulator, one generator over them, one replica.</summary>
+public static class Arrange
+{
+    public const string Generator = "chaos";
+
+    public static async Task<List<(string Namespace, string Name)>> TenantsAndGeneratorAsync(
+        ChaosWorld world, string[] namespaces, int perNamespace, string algorithm = "ECDSA-P256", bool startController = true)
+    {
+        var tenants = await world.CreateTenantsAsync(namespaces, perNamespace);
+        await world.CreateGeneratorAsync(Objects.Generator(Generator, namespaces, algorithm));
+        if (startController)
+        {
+            await world.StartControllerAsync();
+        }
+        return tenants;
+    }
+
+    /// <summary>Adds TCPs to an existing namespace (Kamaji readies them); returns them.</summary>
+    public static async Task<List<(string Namespace, string Name)>> MoreTenantsAsync(ChaosWorld world, string ns, string prefix, int count)
+    {
+        var tenants = new List<(string, string)>();
+        for (var i = 0; i < count; i++)
+        {
+            await world.CreateTenantAsync(ns, $"{prefix}{i}");
+            tenants.Add((ns, $"{prefix}{i}"));
+        }
+        return tenants;
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> Secrets of the generator exist (an issuance is under way).</summary>
+    public static async Task<int> WaitForSecretsAsync(ChaosWorld world, int count, TimeSpan deadline)
+    {
+        var seen = 0;
+        await Poll.UntilAsync(async () =>
+        {
+            seen = (await world.Admin.ListAsync($"/api/v1/secrets?labelSelector=kamaji.clastix.io%2Fmanaged-by%3D{Generator}")).Count;
+            return seen >= count;
+        }, deadline, TimeSpan.FromMilliseconds(50));
+        return seen;
+    }
+
+    public static Task DeleteSecretAsync(ChaosWorld world, string ns, string name) => world.Admin.DeleteAsync(Objects.Secret(ns, name));
+
+    public static Task PatchSecretAsync(ChaosWorld world, string ns, string name, JsonObject patch) => world.Admin.MergePatchAsync(Objects.Secret(ns, name), patch);
+
+    public static string SecretName(string tcp) => $"{tcp}-{Generator}";
+
+    /// <summary>The Lease as it is now (holder, duration, renew time), or null.</summary>
+    public static Task<JsonObject?> LeaseAsync(ChaosWorld world) => world.Admin.GetAsync(ChaosWorld.LeasePath);
+
+    public static string Key((string Namespace, string Name) tenant) => $"{tenant.Namespace}/{SecretName(tenant.Name)}";
+
+    public static Identity Alice => Identity.Of("alice", ["ops"]);
+}

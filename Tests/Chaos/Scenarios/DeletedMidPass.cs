@@ -1,0 +1,31 @@
+using KamajiKubeconfig.Chaos.Infrastructure;
+
+namespace KamajiKubeconfig.Chaos.Scenarios;
+
+/// <summary>TCPs and a whole namespace are deleted while the generator's RSA-2048 pass writes.</summary>
+public sealed class DeletedMidPass : FaultScenario
+{
+    public override string Name => "tenants-and-namespace-deleted-mid-pass";
+
+    public override string Fault => "4 TCPs and a namespace of 6 deleted while a pass writes 14 RSA-2048 kubeconfigs";
+
+    public override bool Heavy => true;
+
+    public override async Task ArrangeAsync(ChaosWorld world, ScenarioContext context)
+    {
+        await world.CreateTenantsAsync(["keep", "drop"], 7);
+        await world.StartControllerAsync();
+    }
+
+    public override async Task InjectAsync(ChaosWorld world, ScenarioContext context)
+    {
+        await world.CreateGeneratorAsync(Objects.Generator(Arrange.Generator, ["keep", "drop"], "RSA-2048"));
+        await Arrange.WaitForSecretsAsync(world, 2, TimeSpan.FromSeconds(60));
+        for (var i = 0; i < 4; i++)
+        {
+            await world.Admin.DeleteAsync(Objects.Tenant("keep", $"tcp{i}"));
+        }
+        await world.Admin.DeleteAsync("/api/v1/namespaces/drop");
+        context.Injected += 5;
+    }
+}

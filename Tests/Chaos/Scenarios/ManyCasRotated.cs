@@ -1,0 +1,36 @@
+namespace KamajiKubeconfig.Chaos.Scenarios;
+
+/// <summary>
+/// Ten RSA-2048 tenant CAs rotated at once (Kamaji's default key type): every kubeconfig must chain to its new CA, each
+/// with exactly one new certificate. Kamaji writes the CA Secret and the admin kubeconfig in two steps, so a controller
+/// that issues as soon as the CA changes, before the template carries the new CA, issues twice.
+/// </summary>
+public sealed class ManyCasRotated : FaultScenario
+{
+    public override string Name => "many-cas-rotated";
+
+    public override string Fault => "10 RSA-2048 tenant CAs rotated at once";
+
+    public override bool EcdsaCas => false;
+
+    public override Task ArrangeAsync(ChaosWorld world, ScenarioContext context) => Arrange.TenantsAndGeneratorAsync(world, ["rotate"], 10);
+
+    public override async Task InjectAsync(ChaosWorld world, ScenarioContext context)
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            await world.Control.RotateCaAsync("rotate", $"tcp{i}");
+            context.Injected++;
+        }
+    }
+
+    public override async Task VerifyAsync(ChaosWorld world, ScenarioContext context)
+    {
+        var issued = (await world.Control.LedgerAsync()).IssuedSince(context.LedgerBefore);
+        var missing = Enumerable.Range(0, 10).Select(i => Arrange.Key(("rotate", $"tcp{i}"))).Where(k => issued.GetValueOrDefault(k) < 1).ToList();
+        if (missing.Count > 0)
+        {
+            context.Fail("rotation", $"no new certificate after the CA rotation for {string.Join(", ", missing)}");
+        }
+    }
+}

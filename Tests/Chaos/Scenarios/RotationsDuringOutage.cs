@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using KamajiKubeconfig.Chaos.Infrastructure;
+
+namespace KamajiKubeconfig.Chaos.Scenarios;
+
+/// <summary>
+/// 50 rotation requests (<c>certs.kamaji.clastix.io/rotate=""</c>, one per Secret) while the controller's Secret list
+/// and watch fail with 503 for 15 s and the generator is edited twice: one request, one new certificate (issue 15).
+/// </summary>
+public sealed class RotationsDuringOutage : FaultScenario
+{
+    private const int Tenants = 50;
+
+    public override string Name => "rotations-while-secret-watch-fails";
+
+    public override string Fault => $"{Tenants} rotate requests while Secret list/watch answer 503 for 15 s and the generator is edited twice";
+
+    public override TimeSpan Deadline => TimeSpan.FromSeconds(75);
+
+    public override Task ArrangeAsync(ChaosWorld world, ScenarioContext context) => Arrange.TenantsAndGeneratorAsync(world, ["rot"], Tenants);
+
+    public override async Task InjectAsync(ChaosWorld world, ScenarioContext context)
+    {
+        await world.Control.RuleAsync(503, verb: "watch", resource: "secrets", user: ChaosWorld.ControllerUser, seconds: 15);
+        await world.Control.RuleAsync(503, verb: "list", resource: "secrets", user: ChaosWorld.ControllerUser, seconds: 15);
+        await world.Control.CloseWatchesAsync();
+        context.Injected++;
+        for (var i = 0; i < Tenants; i++)
+        {
+            await Arrange.PatchSecretAsync(world, "rot", Arrange.SecretName($"tcp{i}"), new JsonObject
+            {
+                ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { ["certs.kamaji.clastix.io/rotate"] = "" } },
+            });
+            if (i is 10 or 30)
+            {
+                await world.Admin.MergePatchAsync(Objects.Generator(Arrange.Generator), new JsonObject
+                {
+                    ["spec"] = new JsonObject { ["secretTemplate"] = new JsonObject { ["labels"] = new JsonObject { ["edit"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture) } } },
+                });
+            }
+        }
+        await Task.Delay(TimeSpan.FromSeconds(15));
+    }
+
+    public override async Task VerifyAsync(ChaosWorld world, ScenarioContext context)
+    {
+        var issued = (await world.Control.LedgerAsync()).IssuedSince(context.LedgerBefore);
+        var total = Enumerable.Range(0, Tenants).Sum(i => issued.GetValueOrDefault(Arrange.Key(("rot", $"tcp{i}"))));
+        context.Note($"{total} new certificates for {Tenants} rotation requests");
+        var unrotated = Enumerable.Range(0, Tenants).Count(i => issued.GetValueOrDefault(Arrange.Key(("rot", $"tcp{i}"))) == 0);
+        if (unrotated > 0)
+        {
+            context.Fail("rotation", $"{unrotated} rotation requests got no new certificate");
+        }
+        foreach (var secret in await world.Admin.ListAsync("/api/v1/namespaces/rot/secrets?labelSelector=kamaji.clastix.io%2Fmanaged-by"))
+        {
+            var value = secret["metadata"]?["annotations"]?["certs.kamaji.clastix.io/rotate"]?.ToString();
+            if (!DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+            {
+                context.Fail(Checks.Expectations.Key(secret), $"rotate annotation is \"{value}\", not the RFC3339 time of the rotation");
+            }
+        }
+    }
+}
