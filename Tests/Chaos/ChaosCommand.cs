@@ -5,6 +5,7 @@ using KamajiKubeconfig.Chaos.Checks;
 using KamajiKubeconfig.Chaos.Infrastructure;
 using KamajiKubeconfig.Chaos.Reporting;
 using KamajiKubeconfig.Chaos.Scenarios;
+using KamajiKubeconfig.Chaos.Security;
 
 namespace KamajiKubeconfig.Chaos;
 
@@ -15,7 +16,7 @@ namespace KamajiKubeconfig.Chaos;
 /// </summary>
 public static class ChaosCommand
 {
-    private const int ScenarioConcurrency = 3;
+    private const int ScenarioConcurrency = 4;
     private const int BadInputParallelism = 16;
 
     public static async Task<int> RunAsync(string[] args)
@@ -30,9 +31,15 @@ public static class ChaosCommand
         var setup = new List<Violation>();
         var badInputs = RunBadInputsAsync(cases, directory, setup);
         var faults = RunScenariosAsync(scenarios, directory);
+        var rbac = only is null ? RunRbacAuditAsync(directory) : Task.FromResult<(List<RbacAudit.Answer>, List<RbacAudit.Answer>)?>(null);
         var results = await faults;
         var caseResults = await badInputs;
-        var report = ChaosReport.Render(results, caseResults, setup, clock.Elapsed);
+        var security = await rbac;
+        if (security is { } answers)
+        {
+            setup.AddRange(RbacAudit.Violations(answers.Item1, answers.Item2));
+        }
+        var report = ChaosReport.Render(results, caseResults, setup, clock.Elapsed, security);
         await File.WriteAllTextAsync(Path.Combine(directory, "report.md"), report);
         Console.WriteLine();
         Console.Write(report);
@@ -66,6 +73,12 @@ public static class ChaosCommand
             }
         }).ToList();
         return [.. await Task.WhenAll(runs)];
+    }
+
+    private static async Task<(List<RbacAudit.Answer>, List<RbacAudit.Answer>)?> RunRbacAuditAsync(string directory)
+    {
+        await using var world = await ChaosWorld.StartAsync(Path.Combine(directory, "rbac"));
+        return await RbacAudit.RunAsync(world);
     }
 
     private static async Task<List<CaseResult>> RunBadInputsAsync(List<BadInputCase> cases, string directory, List<Violation> setup)

@@ -26,6 +26,9 @@ public sealed record BadInputCase
     /// <summary>A custom ending (where, message), polled instead of the usual admission/status/Event/valid detection.</summary>
     public Func<CaseContext, Task<(string Where, string Message)?>>? EndingAsync { get; init; }
 
+    /// <summary>What it means when no ending came (default: no rejection, status error or Event).</summary>
+    public string? NoEndingMeans { get; init; }
+
     /// <summary>The case checks its own outcome; the scoped invariants are not run.</summary>
     public bool SkipInvariants { get; init; }
 

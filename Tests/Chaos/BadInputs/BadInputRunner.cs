@@ -23,14 +23,13 @@ public sealed class BadInputRunner(ChaosWorld world, int parallel)
         var results = new List<CaseResult>();
         foreach (var batch in cases.Where(c => !c.Isolated).Chunk(parallel))
         {
+            var started = System.Diagnostics.Stopwatch.StartNew();
             var crashesBefore = Controller.Crashes;
             var contexts = batch.Select(c => (Case: c, Context: new CaseContext(world, Interlocked.Increment(ref _index)))).ToList();
             var batchResults = await Task.WhenAll(contexts.Select(c => CaseExecution.RunAsync(world, c.Case, c.Context)));
-            foreach (var (_, context) in contexts)
-            {
-                await CaseExecution.CleanUpAsync(world, context, waitForNamespaces: false);
-            }
+            await Task.WhenAll(contexts.Select(c => CaseExecution.CleanUpAsync(world, c.Context, waitForNamespaces: false)));
             var harmed = Controller.Crashes > crashesBefore || Controller.HasExited || (await _canary.CheckAsync()).Count > 0;
+            Console.WriteLine($"bad inputs: batch of {batch.Length} took {started.Elapsed.TotalSeconds:0.0} s{(harmed ? "; harmed the controller or the canary: running its cases alone" : "")}");
             if (!harmed || batch.Length == 1)
             {
                 foreach (var result in batchResults)

@@ -15,6 +15,19 @@ public static class CaseExecution
 
     public static async Task<CaseResult> RunAsync(ChaosWorld world, BadInputCase @case, CaseContext context)
     {
+        try
+        {
+            return await RunCheckedAsync(world, @case, context);
+        }
+        catch (Exception e) when (e is ApiException or InvalidOperationException or HttpRequestException or TaskCanceledException or IOException)
+        {
+            context.Fail($"harness: {e.GetType().Name}: {e.Message}");
+            return new CaseResult(@case.Name, @case.Source, "harness error", "", null, context.Violations);
+        }
+    }
+
+    private static async Task<CaseResult> RunCheckedAsync(ChaosWorld world, BadInputCase @case, CaseContext context)
+    {
         var clock = Stopwatch.StartNew();
         try
         {
@@ -31,7 +44,7 @@ public static class CaseExecution
             @case.Deadline, TimeSpan.FromMilliseconds(300));
         if (ending is null)
         {
-            context.Fail($"no admission rejection, status error or Event (nor a valid kubeconfig) within {@case.Deadline.TotalSeconds:0} s");
+            context.Fail($"{@case.NoEndingMeans ?? "no admission rejection, status error or Event (nor a valid kubeconfig)"} within {@case.Deadline.TotalSeconds:0} s");
         }
         else if (!@case.Accept.HasFlag(KindOf(ending.Value.Where)))
         {

@@ -49,5 +49,39 @@ public static class ReferenceCases
             c.Outcome("tcp", PairOutcome.Error);
             await c.GeneratorAsync(c.GeneratorBody());
         },
+        VerifyAsync = c => CrossNamespaceEvidenceAsync(c, ca),
     };
+
+    /// <summary>When a Secret was written anyway, says whether it was built from the victim namespace's CA or template.</summary>
+    private static async Task CrossNamespaceEvidenceAsync(CaseContext c, bool ca)
+    {
+        var secret = await c.Admin.GetAsync(Objects.Secret(c.Namespace, $"tcp-{c.Generator}"));
+        var config = secret is null ? null : YamlDocuments.TryParseObject(TenantInputs.Data(secret, "value") ?? "", out _);
+        if (config is null)
+        {
+            return;
+        }
+        var victimNs = c.Namespace + "-victim";
+        var victimCa = await c.Admin.GetAsync(Objects.Secret(victimNs, "victim-ca"));
+        var victimAdmin = await c.Admin.GetAsync(Objects.Secret(victimNs, "victim-admin-kubeconfig"));
+        if (ca && victimCa is not null)
+        {
+            var user = config["users"]?[0]?["user"];
+            var certificate = Decode(user?["client-certificate-data"]);
+            var key = Decode(user?["client-key-data"]);
+            if (certificate is not null && key is not null && await OpenSsl.CheckClientCertificateAsync(certificate, key, TenantInputs.Data(victimCa, "ca.crt")!) is null)
+            {
+                c.Fail($"the client certificate was signed by the CA of namespace {victimNs} (read across namespaces)");
+            }
+        }
+        if (!ca && victimAdmin is not null
+            && TenantInputs.ReadTemplateCluster(TenantInputs.Data(victimAdmin, "admin.conf"), out _) is { } victimCluster
+            && config["clusters"]?[0] is { } cluster && System.Text.Json.Nodes.JsonNode.DeepEquals(cluster, victimCluster))
+        {
+            c.Fail($"the kubeconfig was built from namespace {victimNs}'s admin kubeconfig (read across namespaces)");
+        }
+    }
+
+    private static string? Decode(System.Text.Json.Nodes.JsonNode? node) =>
+        TenantInputs.Text(node) is { } b64 ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(b64)) : null;
 }

@@ -26,6 +26,10 @@ public static class KubeconfigOracle
         {
             return metadataProblem;
         }
+        if (secret["metadata"]?["annotations"]?["certs.kamaji.clastix.io/rotate"] is { } rotate && TenantInputs.Text(rotate) == "")
+        {
+            return "a rotation was requested (certs.kamaji.clastix.io/rotate=\"\") and not done";
+        }
         var value = TenantInputs.Data(secret, "value");
         var config = value is null ? null : YamlDocuments.TryParseObject(value, out _);
         if (config is null)

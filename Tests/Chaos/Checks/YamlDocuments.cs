@@ -28,8 +28,9 @@ public static class YamlDocuments
         {
             return ParseAll(text, out error);
         }
-        catch (YamlException e)
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
+            // YamlDotNet's scanner throws InvalidOperationException on some binary input: unreadable either way.
             error = e.Message;
             return null;
         }

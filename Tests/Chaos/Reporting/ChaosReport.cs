@@ -3,15 +3,23 @@ using System.Text;
 using KamajiKubeconfig.Chaos.BadInputs;
 using KamajiKubeconfig.Chaos.Checks;
 using KamajiKubeconfig.Chaos.Scenarios;
+using KamajiKubeconfig.Chaos.Security;
 
 namespace KamajiKubeconfig.Chaos.Reporting;
 
 /// <summary>The two tables (faults, bad inputs), every violation in full, and the totals line.</summary>
 public static class ChaosReport
 {
-    public static string Render(IReadOnlyList<ScenarioResult> scenarios, IReadOnlyList<CaseResult> cases, IReadOnlyList<Violation> setup, TimeSpan elapsed)
+    public static string Render(IReadOnlyList<ScenarioResult> scenarios, IReadOnlyList<CaseResult> cases, IReadOnlyList<Violation> setup, TimeSpan elapsed,
+        (List<RbacAudit.Answer> Needed, List<RbacAudit.Answer> Denied)? rbac = null)
     {
         var text = new StringBuilder();
+        if (rbac is { } answers)
+        {
+            text.AppendLine(Invariant($"RBAC (manifests/rbac/, SelfSubjectAccessReview as the controller's ServiceAccount): {answers.Needed.Count(a => a.Controller)} of {answers.Needed.Count} needed permissions allowed; {answers.Denied.Count(a => !a.Controller)} of {answers.Denied.Count} denied that a `*` role allows ({answers.Denied.Count(a => a.Broad)} confirmed allowed to it):"));
+            text.AppendLine("  denied: " + string.Join("; ", answers.Denied.Where(a => !a.Controller).Select(a => a.Check.ToString())));
+            text.AppendLine();
+        }
         if (scenarios.Count > 0)
         {
             text.AppendLine("| scenario | fault injected | faults | recovered | converge s | writes | certificates | violations |");

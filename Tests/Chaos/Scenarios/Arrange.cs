@@ -51,6 +51,40 @@ public static class Arrange
 
     public static string SecretName(string tcp) => $"{tcp}-{Generator}";
 
+    /// <summary>
+    /// Rotates tenant CAs through the Kamaji simulator and waits until each CA Secret holds a new certificate and each
+    /// admin kubeconfig was rewritten (Kamaji's two writes), so convergence is measured against the new state.
+    /// </summary>
+    public static async Task RotateCasAsync(ChaosWorld world, ScenarioContext context, string ns, params string[] tcps)
+    {
+        var before = new Dictionary<string, (string? Ca, string? Admin)>();
+        foreach (var tcp in tcps)
+        {
+            before[tcp] = (await CaCertificateAsync(world, ns, tcp), (await world.Admin.GetAsync(Objects.Secret(ns, $"{tcp}-admin-kubeconfig")))?["metadata"]?["resourceVersion"]?.ToString());
+            await world.Control.RotateCaAsync(ns, tcp);
+            context.Injected++;
+        }
+        var done = await Poll.UntilAsync(async () =>
+        {
+            foreach (var tcp in tcps)
+            {
+                var admin = (await world.Admin.GetAsync(Objects.Secret(ns, $"{tcp}-admin-kubeconfig")))?["metadata"]?["resourceVersion"]?.ToString();
+                if (await CaCertificateAsync(world, ns, tcp) == before[tcp].Ca || admin == before[tcp].Admin)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }, TimeSpan.FromSeconds(60));
+        if (done is null)
+        {
+            context.Fail("harness", "the Kamaji simulator did not rotate the CAs within 60 s");
+        }
+    }
+
+    private static async Task<string?> CaCertificateAsync(ChaosWorld world, string ns, string tcp) =>
+        (await world.Admin.GetAsync(Objects.Secret(ns, $"{tcp}-ca")))?["data"]?["ca.crt"]?.ToString();
+
     /// <summary>The Lease as it is now (holder, duration, renew time), or null.</summary>
     public static Task<JsonObject?> LeaseAsync(ChaosWorld world) => world.Admin.GetAsync(ChaosWorld.LeasePath);
 

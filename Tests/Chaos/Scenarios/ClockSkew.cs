@@ -17,7 +17,7 @@ public sealed class ClockSkew(int minutes) : FaultScenario
     public override async Task InjectAsync(ChaosWorld world, ScenarioContext context)
     {
         context.Injected++;
-        await world.Control.RotateCaAsync("skew", "tcp0");
+        await Arrange.RotateCasAsync(world, context, "skew", "tcp0");
         context.CertificateLimits[Arrange.Key(("skew", "tcp0"))] = 2;
         await Arrange.MoreTenantsAsync(world, "skew", "late", 2);
     }

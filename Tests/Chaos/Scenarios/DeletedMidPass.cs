@@ -7,13 +7,13 @@ public sealed class DeletedMidPass : FaultScenario
 {
     public override string Name => "tenants-and-namespace-deleted-mid-pass";
 
-    public override string Fault => "4 TCPs and a namespace of 6 deleted while a pass writes 14 RSA-2048 kubeconfigs";
+    public override string Fault => "3 TCPs and a namespace of 5 deleted while a pass writes 10 RSA-2048 kubeconfigs";
 
     public override bool Heavy => true;
 
     public override async Task ArrangeAsync(ChaosWorld world, ScenarioContext context)
     {
-        await world.CreateTenantsAsync(["keep", "drop"], 7);
+        await world.CreateTenantsAsync(["keep", "drop"], 5);
         await world.StartControllerAsync();
     }
 
@@ -21,11 +21,11 @@ public sealed class DeletedMidPass : FaultScenario
     {
         await world.CreateGeneratorAsync(Objects.Generator(Arrange.Generator, ["keep", "drop"], "RSA-2048"));
         await Arrange.WaitForSecretsAsync(world, 2, TimeSpan.FromSeconds(60));
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 3; i++)
         {
             await world.Admin.DeleteAsync(Objects.Tenant("keep", $"tcp{i}"));
         }
         await world.Admin.DeleteAsync("/api/v1/namespaces/drop");
-        context.Injected += 5;
+        context.Injected += 4;
     }
 }

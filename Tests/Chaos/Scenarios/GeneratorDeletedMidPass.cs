@@ -7,13 +7,13 @@ public sealed class GeneratorDeletedMidPass : FaultScenario
 {
     public override string Name => "generator-deleted-mid-pass";
 
-    public override string Fault => "generator deleted while its pass writes 16 RSA-2048 kubeconfigs";
+    public override string Fault => "generator deleted while its pass writes 10 RSA-2048 kubeconfigs";
 
     public override bool Heavy => true;
 
     public override async Task ArrangeAsync(ChaosWorld world, ScenarioContext context)
     {
-        await world.CreateTenantsAsync(["gone"], 16);
+        await world.CreateTenantsAsync(["gone"], 10);
         await world.StartControllerAsync();
     }
 

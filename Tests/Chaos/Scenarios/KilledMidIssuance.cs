@@ -1,14 +1,14 @@
 namespace KamajiKubeconfig.Chaos.Scenarios;
 
 /// <summary>
-/// SIGKILL while the controller issues 24 RSA-2048 kubeconfigs, then a restart (as the kubelet would): nothing orphaned,
+/// SIGKILL while the controller issues 12 RSA-2048 kubeconfigs, then a restart (as the kubelet would): nothing orphaned,
 /// and no Secret written before the kill is issued again.
 /// </summary>
 public sealed class KilledMidIssuance : FaultScenario
 {
     public override string Name => "sigkill-mid-rsa-issuance";
 
-    public override string Fault => "SIGKILL while issuing 24 RSA-2048 kubeconfigs, restart 1 s later";
+    public override string Fault => "SIGKILL while issuing 12 RSA-2048 kubeconfigs, restart 1 s later";
 
     public override TimeSpan Deadline => TimeSpan.FromSeconds(120);
 
@@ -16,7 +16,7 @@ public sealed class KilledMidIssuance : FaultScenario
 
     public override async Task ArrangeAsync(ChaosWorld world, ScenarioContext context)
     {
-        await world.CreateTenantsAsync(["kill"], 24);
+        await world.CreateTenantsAsync(["kill"], 12);
         await world.StartControllerAsync();
     }
 
@@ -26,7 +26,7 @@ public sealed class KilledMidIssuance : FaultScenario
         var written = await Arrange.WaitForSecretsAsync(world, 3, TimeSpan.FromSeconds(60));
         await world.Controllers[0].KillAsync();
         context.Injected++;
-        context.Note($"killed with {written} of 24 Secrets written");
+        context.Note($"killed with {written} of 12 Secrets written");
         await Task.Delay(1000);
         world.Controllers[0].Restart();
     }

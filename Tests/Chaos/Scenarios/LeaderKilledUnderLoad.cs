@@ -2,12 +2,12 @@ using KamajiKubeconfig.Chaos.Infrastructure;
 
 namespace KamajiKubeconfig.Chaos.Scenarios;
 
-/// <summary>Two replicas with leader election; the leader is SIGKILLed while issuing 24 RSA-2048 kubeconfigs; the standby takes over.</summary>
+/// <summary>Two replicas with leader election; the leader is SIGKILLed while issuing 12 RSA-2048 kubeconfigs; the standby takes over.</summary>
 public sealed class LeaderKilledUnderLoad : FaultScenario
 {
     public override string Name => "leader-killed-under-load";
 
-    public override string Fault => "2 replicas (leader election); SIGKILL of the leader while issuing 24 RSA-2048 kubeconfigs";
+    public override string Fault => "2 replicas (leader election); SIGKILL of the leader while issuing 12 RSA-2048 kubeconfigs";
 
     public override TimeSpan Deadline => TimeSpan.FromSeconds(120);
 
@@ -15,7 +15,7 @@ public sealed class LeaderKilledUnderLoad : FaultScenario
 
     public override async Task ArrangeAsync(ChaosWorld world, ScenarioContext context)
     {
-        await world.CreateTenantsAsync(["leader"], 24);
+        await world.CreateTenantsAsync(["leader"], 12);
         await world.StartControllerAsync(leaderElect: true);
         await world.StartControllerAsync(leaderElect: true);
     }
@@ -30,6 +30,6 @@ public sealed class LeaderKilledUnderLoad : FaultScenario
         await leader.KillAsync();
         context.Injected++;
         world.Retired.Add(leader);
-        context.Note($"killed leader {leader.Name} with {written} of 24 Secrets written");
+        context.Note($"killed leader {leader.Name} with {written} of 12 Secrets written");
     }
 }

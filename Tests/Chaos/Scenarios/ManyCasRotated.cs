@@ -17,11 +17,7 @@ public sealed class ManyCasRotated : FaultScenario
 
     public override async Task InjectAsync(ChaosWorld world, ScenarioContext context)
     {
-        for (var i = 0; i < 10; i++)
-        {
-            await world.Control.RotateCaAsync("rotate", $"tcp{i}");
-            context.Injected++;
-        }
+        await Arrange.RotateCasAsync(world, context, "rotate", [.. Enumerable.Range(0, 10).Select(i => $"tcp{i}")]);
     }
 
     public override async Task VerifyAsync(ChaosWorld world, ScenarioContext context)

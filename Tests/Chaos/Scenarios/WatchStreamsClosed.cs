@@ -23,7 +23,7 @@ public sealed class WatchStreamsClosed : FaultScenario
             }
             if (i == 3)
             {
-                await world.Control.RotateCaAsync("watch", "tcp0");
+                await Arrange.RotateCasAsync(world, context, "watch", "tcp0");
                 context.CertificateLimits[Arrange.Key(("watch", "tcp0"))] = 2;
             }
             await Task.Delay(1000);
