@@ -16,7 +16,7 @@ namespace KamajiKubeconfig.Chaos;
 /// </summary>
 public static class ChaosCommand
 {
-    private const int ScenarioConcurrency = 4;
+    private const int ScenarioConcurrency = 5;
     private const int BadInputParallelism = 16;
 
     public static async Task<int> RunAsync(string[] args)
@@ -59,8 +59,9 @@ public static class ChaosCommand
             }
             try
             {
+                var took = Stopwatch.StartNew();
                 var result = await ScenarioRunner.RunAsync(scenario, directory);
-                Console.WriteLine($"fault {result.Name}: {(result.Recovered ? "recovered" : "NOT recovered")}, {result.Violations.Count} violation(s)");
+                Console.WriteLine($"fault {result.Name}: {(result.Recovered ? "recovered" : "NOT recovered")}, {result.Violations.Count} violation(s), took {took.Elapsed.TotalSeconds:0} s");
                 return result;
             }
             finally

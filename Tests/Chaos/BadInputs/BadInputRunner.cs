@@ -28,6 +28,7 @@ public sealed class BadInputRunner(ChaosWorld world, int parallel)
             var contexts = batch.Select(c => (Case: c, Context: new CaseContext(world, Interlocked.Increment(ref _index)))).ToList();
             var batchResults = await Task.WhenAll(contexts.Select(c => CaseExecution.RunAsync(world, c.Case, c.Context)));
             await Task.WhenAll(contexts.Select(c => CaseExecution.CleanUpAsync(world, c.Context, waitForNamespaces: false)));
+            await Controller.FinishDyingAsync();
             var harmed = Controller.Crashes > crashesBefore || Controller.HasExited || (await _canary.CheckAsync()).Count > 0;
             Console.WriteLine($"bad inputs: batch of {batch.Length} took {started.Elapsed.TotalSeconds:0.0} s{(harmed ? "; harmed the controller or the canary: running its cases alone" : "")}");
             if (!harmed || batch.Length == 1)
@@ -64,6 +65,7 @@ public sealed class BadInputRunner(ChaosWorld world, int parallel)
         var crashesBefore = Controller.Crashes;
         var context = new CaseContext(world, Interlocked.Increment(ref _index));
         var result = await CaseExecution.RunAsync(world, @case, context);
+        await Controller.FinishDyingAsync();
         var crashed = Controller.Crashes > crashesBefore;
         if (crashed)
         {
@@ -85,13 +87,14 @@ public sealed class BadInputRunner(ChaosWorld world, int parallel)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
+            await Controller.FinishDyingAsync();
             if (Controller.HasExited)
             {
                 Controller.Restart();
             }
             await Poll.UntilAsync(Controller.IsReadyAsync, TimeSpan.FromSeconds(30));
             await Task.Delay(2000);
-            if (!Controller.HasExited)
+            if (!Controller.HasFailed)
             {
                 break;
             }

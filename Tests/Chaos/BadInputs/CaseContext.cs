@@ -31,6 +31,9 @@ public sealed class CaseContext(ChaosWorld world, int index)
 
     public string? AdmissionMessage { get; private set; }
 
+    /// <summary>The status error seen on the previous look (an error must persist to end a case that may also succeed).</summary>
+    public string? SeenError { get; set; }
+
     public List<Violation> Violations { get; } = [];
 
     public string Tenant(string tcp = "tcp") => $"{Namespace}/{tcp}";

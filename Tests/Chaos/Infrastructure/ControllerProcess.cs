@@ -63,11 +63,40 @@ public sealed class ControllerProcess : IAsyncDisposable
         info.Environment["HOSTNAME"] = Name;
         var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start the controller");
         _log.Write($"--- harness: started {Name} pid {process.Id} at {DateTimeOffset.UtcNow:O}");
-        process.OutputDataReceived += (_, e) => _log.Write(e.Data);
-        process.ErrorDataReceived += (_, e) => _log.Write(e.Data);
+        Dying = false;
+        process.OutputDataReceived += (_, e) => Receive(e.Data);
+        process.ErrorDataReceived += (_, e) => Receive(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    /// <summary>
+    /// The runtime announced a fatal error (a stack overflow dumps thousands of frames before the process exits, which
+    /// can take many seconds through a pipe): the process is as good as dead.
+    /// </summary>
+    public bool Dying { get; private set; }
+
+    /// <summary>Dead or dying.</summary>
+    public bool HasFailed => _process.HasExited || Dying;
+
+    private void Receive(string? line)
+    {
+        if (line is not null && !Dying && CrashEvidence.IsMarker(line))
+        {
+            Dying = true;
+        }
+        _log.Write(line);
+    }
+
+    /// <summary>Ends a dying process now instead of waiting for its dump (counted as the crash it is).</summary>
+    public async Task FinishDyingAsync()
+    {
+        if (Dying && !_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
     }
 
     /// <summary>Starts the process again after it exited (a kubelet restart).</summary>

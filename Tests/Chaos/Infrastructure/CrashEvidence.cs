@@ -5,6 +5,8 @@ public static class CrashEvidence
 {
     private static readonly string[] Markers = ["Stack overflow", "Unhandled exception", "Fatal error", "OutOfMemory"];
 
+    public static bool IsMarker(string line) => Markers.Any(m => line.StartsWith(m, StringComparison.Ordinal));
+
     public static string From(string logPath)
     {
         if (!File.Exists(logPath))

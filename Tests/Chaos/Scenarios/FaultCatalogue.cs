@@ -1,20 +1,22 @@
 namespace KamajiKubeconfig.Chaos.Scenarios;
 
-/// <summary>Every fault scenario of <c>make chaos</c>, in table order.</summary>
+/// <summary>Every fault scenario of <c>make chaos</c>, in table order: the long, mostly idle ones first so they overlap the rest.</summary>
 public static class FaultCatalogue
 {
     public static IReadOnlyList<FaultScenario> All() =>
     [
+        new BackoffCap(),
+        new HungRequest(),
+        new UnlabelledReferenceChanged(),
+        new ThrottledWrites(),
+        new ApiServerDown(),
+        new KilledMidIssuance(),
         new WatchStreamsClosed(),
         new ResourceVersionsCompacted(),
-        new ApiServerDown(),
         new ConflictsOnWrites(status: false),
         new ConflictsOnWrites(status: true),
-        new ThrottledWrites(),
         new ServerErrorBursts(),
         new SlowApiServer(),
-        new HungRequest(),
-        new KilledMidIssuance(),
         new TerminatedDuringPass(),
         new LeaderKilledUnderLoad(),
         new GeneratorDeletedMidPass(),
@@ -25,7 +27,5 @@ public static class FaultCatalogue
         new ClockSkew(10),
         new ClockSkew(-10),
         new RotationsDuringOutage(),
-        new BackoffCap(),
-        new UnlabelledReferenceChanged(),
     ];
 }

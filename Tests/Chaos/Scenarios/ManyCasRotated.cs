@@ -1,7 +1,7 @@
 namespace KamajiKubeconfig.Chaos.Scenarios;
 
 /// <summary>
-/// Ten RSA-2048 tenant CAs rotated at once (Kamaji's default key type): every kubeconfig must chain to its new CA, each
+/// Ten tenant CAs rotated at once: every kubeconfig must chain to its new CA, each
 /// with exactly one new certificate. Kamaji writes the CA Secret and the admin kubeconfig in two steps, so a controller
 /// that issues as soon as the CA changes, before the template carries the new CA, issues twice.
 /// </summary>
@@ -9,9 +9,7 @@ public sealed class ManyCasRotated : FaultScenario
 {
     public override string Name => "many-cas-rotated";
 
-    public override string Fault => "10 RSA-2048 tenant CAs rotated at once";
-
-    public override bool EcdsaCas => false;
+    public override string Fault => "10 tenant CAs rotated at once";
 
     public override Task ArrangeAsync(ChaosWorld world, ScenarioContext context) => Arrange.TenantsAndGeneratorAsync(world, ["rotate"], 10);
 

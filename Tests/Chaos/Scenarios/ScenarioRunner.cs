@@ -65,6 +65,8 @@ public static class ScenarioRunner
 
     private static async Task CommonChecksAsync(ChaosWorld world, FaultScenario scenario, ScenarioContext context)
     {
+        // A write racing the convergence check (e.g. a status write from a stale cache) is not a loop: 1 s of grace.
+        await Task.Delay(1000);
         var settleMark = await world.Control.LastRequestAsync();
         await Task.Delay(Settle);
         // Lease renewals are a leader's heartbeat, not work.

@@ -1,12 +1,5 @@
 namespace KamajiKubeconfig.Sandbox.Faults;
 
-/// <summary>What a matching request gets: an error answer, or held until the client gives up (then an error).</summary>
-public enum FaultMode
-{
-    Fail,
-    Hang,
-}
-
 /// <summary>
 /// Fail (or hang) the next <see cref="Remaining"/> requests matching verb, resource, subresource and user (null matches
 /// any), optionally only until <see cref="Until"/>.
