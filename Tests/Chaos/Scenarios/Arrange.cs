@@ -45,6 +45,21 @@ public static class Arrange
         return seen;
     }
 
+    /// <summary>
+    /// Waits until the controller has started its first pass over the new generator (its finalizer patch, made before
+    /// any key is generated), then a moment more: the pass is then generating RSA keys, before or while writing.
+    /// </summary>
+    public static async Task<bool> WaitForPassStartAsync(ChaosWorld world, long mark)
+    {
+        var started = await Poll.UntilAsync(async () => (await world.ControllerWritesSinceAsync(mark))
+            .Any(w => w.Resource == "kubeconfiggenerators" && w.Subresource.Length == 0 && w.Verb == "patch"), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(50));
+        await Task.Delay(300);
+        return started is not null;
+    }
+
+    public static async Task<int> CountSecretsAsync(ChaosWorld world) =>
+        (await world.Admin.ListAsync($"/api/v1/secrets?labelSelector=kamaji.clastix.io%2Fmanaged-by%3D{Generator}")).Count;
+
     public static Task DeleteSecretAsync(ChaosWorld world, string ns, string name) => world.Admin.DeleteAsync(Objects.Secret(ns, name));
 
     public static Task PatchSecretAsync(ChaosWorld world, string ns, string name, JsonObject patch) => world.Admin.MergePatchAsync(Objects.Secret(ns, name), patch);

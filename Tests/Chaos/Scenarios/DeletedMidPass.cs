@@ -19,8 +19,9 @@ public sealed class DeletedMidPass : FaultScenario
 
     public override async Task InjectAsync(ChaosWorld world, ScenarioContext context)
     {
+        var mark = await world.Control.LastRequestAsync();
         await world.CreateGeneratorAsync(Objects.Generator(Arrange.Generator, ["keep", "drop"], "RSA-2048"));
-        await Arrange.WaitForSecretsAsync(world, 2, TimeSpan.FromSeconds(60));
+        await Arrange.WaitForPassStartAsync(world, mark);
         for (var i = 0; i < 3; i++)
         {
             await world.Admin.DeleteAsync(Objects.Tenant("keep", $"tcp{i}"));

@@ -19,7 +19,7 @@ public abstract class FaultScenario
 
     public virtual TimeSpan ClockOffset => TimeSpan.Zero;
 
-    /// <summary>Loads the CPU (RSA issuance): never run two of these at once.</summary>
+    /// <summary>Loads the CPU (RSA issuance): at most two of these run at once.</summary>
     public virtual bool Heavy => false;
 
     /// <summary>New certificates a single Secret may receive during the scenario without it counting as waste.</summary>

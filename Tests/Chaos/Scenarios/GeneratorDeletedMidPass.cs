@@ -19,8 +19,10 @@ public sealed class GeneratorDeletedMidPass : FaultScenario
 
     public override async Task InjectAsync(ChaosWorld world, ScenarioContext context)
     {
+        var mark = await world.Control.LastRequestAsync();
         await world.CreateGeneratorAsync(Objects.Generator(Arrange.Generator, ["gone"], "RSA-2048"));
-        var written = await Arrange.WaitForSecretsAsync(world, 2, TimeSpan.FromSeconds(60));
+        await Arrange.WaitForPassStartAsync(world, mark);
+        var written = await Arrange.CountSecretsAsync(world);
         await world.Admin.DeleteAsync(Objects.Generator(Arrange.Generator));
         context.Injected++;
         context.Note($"deleted with {written} Secrets written");

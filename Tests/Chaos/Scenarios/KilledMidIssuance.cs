@@ -22,8 +22,10 @@ public sealed class KilledMidIssuance : FaultScenario
 
     public override async Task InjectAsync(ChaosWorld world, ScenarioContext context)
     {
+        var mark = await world.Control.LastRequestAsync();
         await world.CreateGeneratorAsync(Infrastructure.Objects.Generator(Arrange.Generator, ["kill"], "RSA-2048"));
-        var written = await Arrange.WaitForSecretsAsync(world, 3, TimeSpan.FromSeconds(60));
+        await Arrange.WaitForPassStartAsync(world, mark);
+        var written = await Arrange.CountSecretsAsync(world);
         await world.Controllers[0].KillAsync();
         context.Injected++;
         context.Note($"killed with {written} of 12 Secrets written");

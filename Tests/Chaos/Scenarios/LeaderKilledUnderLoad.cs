@@ -25,8 +25,10 @@ public sealed class LeaderKilledUnderLoad : FaultScenario
         string? holder = null;
         await Poll.UntilAsync(async () => (holder = (await Arrange.LeaseAsync(world))?["spec"]?["holderIdentity"]?.ToString()) is { Length: > 0 }, TimeSpan.FromSeconds(30));
         var leader = world.Controllers.First(c => holder?.StartsWith(c.Name + "_", StringComparison.Ordinal) == true);
+        var mark = await world.Control.LastRequestAsync();
         await world.CreateGeneratorAsync(Objects.Generator(Arrange.Generator, ["leader"], "RSA-2048"));
-        var written = await Arrange.WaitForSecretsAsync(world, 3, TimeSpan.FromSeconds(60));
+        await Arrange.WaitForPassStartAsync(world, mark);
+        var written = await Arrange.CountSecretsAsync(world);
         await leader.KillAsync();
         context.Injected++;
         world.Retired.Add(leader);

@@ -29,8 +29,10 @@ public sealed class TerminatedDuringPass : FaultScenario
         var first = world.Controllers[0];
         await Poll.UntilAsync(async () => (await Arrange.LeaseAsync(world))?["spec"]?["holderIdentity"]?.ToString()?.StartsWith(first.Name, StringComparison.Ordinal) == true,
             TimeSpan.FromSeconds(30));
+        var mark = await world.Control.LastRequestAsync();
         await world.CreateGeneratorAsync(Objects.Generator(Arrange.Generator, ["term"], "RSA-2048"));
-        var written = await Arrange.WaitForSecretsAsync(world, 3, TimeSpan.FromSeconds(60));
+        await Arrange.WaitForPassStartAsync(world, mark);
+        var written = await Arrange.CountSecretsAsync(world);
         var took = await first.TerminateAsync(TimeSpan.FromSeconds(40));
         context.Injected++;
         world.Retired.Add(first);
