@@ -93,6 +93,8 @@ public static class ChaosCommand
         var results = await runner.RunAsync(cases, r => Console.WriteLine($"bad input {r.Name}: {r.Where}, {r.Violations.Count} violation(s)"));
         setup.AddRange(runner.SetupViolations);
         setup.AddRange(await world.CheckLeaksAsync());
+        // Once per run, on the log that saw the most failures: whether a bad day can be diagnosed from it.
+        setup.AddRange(LogHygiene.Check("bad-inputs controller", world.Controllers[0].LogPath));
         return results;
     }
 }

@@ -6,7 +6,8 @@ namespace KamajiKubeconfig.Chaos.BadInputs;
 
 /// <summary>
 /// TCP status naming its Secrets in odd ways (issue 14, critical): path traversal into another namespace, slashes,
-/// escaped slashes, query and fragment characters, whitespace, 300-character names, on the admin and on the CA
+/// escaped slashes, query and fragment characters, whitespace, 300-character names, a homoglyph, and a plain name that
+/// exists only in the victim namespace (what a cache keyed by name alone would find), on the admin and on the CA
 /// reference. Each must be a status error of that tenant; nothing is ever read from, signed by, or written to the
 /// victim namespace (its Secrets are snapshotted and must not change).
 /// </summary>
@@ -23,6 +24,7 @@ public static class ReferenceCases
         ("whitespace", (_, _, own) => $" {own} "),
         ("300-characters", (_, _, _) => new string('a', 300)),
         ("homoglyph", (_, _, own) => own.Replace('a', '\u0430')),
+        ("only-in-another-namespace", (_, victim, _) => victim),
     ];
 
     public static IEnumerable<BadInputCase> All() =>

@@ -21,15 +21,19 @@ public static class Arrange
         return tenants;
     }
 
-    /// <summary>Adds TCPs to an existing namespace (Kamaji readies them); returns them.</summary>
+    /// <summary>
+    /// Adds TCPs to an existing namespace and waits until Kamaji (the simulator) readied them: a tenant that is not ready
+    /// yet is a legitimate status error, so convergence is only measured once the world stopped changing.
+    /// </summary>
     public static async Task<List<(string Namespace, string Name)>> MoreTenantsAsync(ChaosWorld world, string ns, string prefix, int count)
     {
-        var tenants = new List<(string, string)>();
+        var tenants = new List<(string Namespace, string Name)>();
         for (var i = 0; i < count; i++)
         {
             await world.CreateTenantAsync(ns, $"{prefix}{i}");
             tenants.Add((ns, $"{prefix}{i}"));
         }
+        await Poll.UntilAsync(() => world.TenantsReadyAsync(tenants), TimeSpan.FromSeconds(60));
         return tenants;
     }
 

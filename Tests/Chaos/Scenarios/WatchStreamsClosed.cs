@@ -28,5 +28,6 @@ public sealed class WatchStreamsClosed : FaultScenario
             }
             await Task.Delay(1000);
         }
+        await Infrastructure.Poll.UntilAsync(() => world.TenantsReadyAsync([("watch", "late0"), ("watch", "late1"), ("watch", "late2")]), TimeSpan.FromSeconds(60));
     }
 }

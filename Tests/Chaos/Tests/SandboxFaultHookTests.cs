@@ -50,10 +50,10 @@ public sealed class SandboxFaultHookTests
     [Test]
     public async Task Hang_ClientGivesUp_RequestHeldUntilThen()
     {
-        await _world.Control.RuleAsync(504, verb: "get", resource: "namespaces", user: ChaosWorld.ControllerUser, count: 1, hangSeconds: 60);
+        await _world.Control.RuleAsync(504, verb: "get", resource: "secrets", user: ChaosWorld.ControllerUser, count: 1, hangSeconds: 60);
         using var impatient = _world.Sandbox.Client(await _world.Control.ServiceAccountTokenAsync("kamaji-system", "kubeconfig-generator"), TimeSpan.FromSeconds(2));
         var clock = Stopwatch.StartNew();
-        Assert.ThrowsAsync<TaskCanceledException>(() => impatient.SendAsync(HttpMethod.Get, "/api/v1/namespaces/default", null, null));
+        Assert.ThrowsAsync<TaskCanceledException>(() => impatient.SendAsync(HttpMethod.Get, "/api/v1/namespaces/default/secrets/any", null, null));
         Assert.That(clock.Elapsed, Is.GreaterThan(TimeSpan.FromSeconds(1.5)));
     }
 
