@@ -10,6 +10,12 @@ public interface IInformer
 
     Task WaitForSyncAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Since when every list or watch attempt has failed (null while they succeed): an informer that keeps
+    /// restarting (say, on an object it cannot decode) serves an ever older cache although it once synced.
+    /// </summary>
+    DateTimeOffset? FailingSince { get; }
+
     /// <summary>Lists and watches until <paramref name="cancellationToken"/> is cancelled; then completes.</summary>
     Task RunAsync(CancellationToken cancellationToken);
 }

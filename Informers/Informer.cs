@@ -26,6 +26,8 @@ public sealed class Informer<TRaw, TObject> : IInformer
     private int _started;
     private readonly LastSyncedVersion _version = new();
     private bool _needsList = true;
+    private long _failingSinceTicks;
+    private Action<TRaw, Exception>? _onTransformFailed;
 
     /// <param name="source">Lists and watches raw objects (see <see cref="KubernetesListWatch{TRaw}"/>).</param>
     /// <param name="transform">Trims a raw object to the stored record; must be total and cheap.</param>
@@ -74,6 +76,13 @@ public sealed class Informer<TRaw, TObject> : IInformer
 
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => _synced.Task.WaitAsync(cancellationToken);
 
+    public DateTimeOffset? FailingSince => Interlocked.Read(ref _failingSinceTicks) is var ticks and > 0
+        ? new DateTimeOffset(ticks, TimeSpan.Zero)
+        : null;
+
+    /// <summary>A list, a watch event or a watch that ended cleanly: the server is serving us.</summary>
+    private void Progressed() => Interlocked.Exchange(ref _failingSinceTicks, 0);
+
     /// <summary>
     /// Registers a handler for every later cache write. Register before <see cref="RunAsync"/> so the initial
     /// list reaches it as adds. Dispose the result to unregister.
@@ -120,6 +129,7 @@ public sealed class Informer<TRaw, TObject> : IInformer
             while (true)
             {
                 await WatchAsync(cancellationToken);
+                Progressed();
                 _metrics.Restarted(Name, RestartReason.Closed);
             }
         }
@@ -178,6 +188,7 @@ public sealed class Informer<TRaw, TObject> : IInformer
         var changes = _cache.Replace(objects);
         _version.Listed(resourceVersion);
         _needsList = false;
+        Progressed();
         InformerLog.Listed(_logger, Name, objects.Count, resourceVersion, requested);
         if (HasSynced)
         {
@@ -211,6 +222,7 @@ public sealed class Informer<TRaw, TObject> : IInformer
             {
                 idle.CancelAfter(idleLimit);
                 events++;
+                Progressed();
                 Apply(evt);
             }
         }
@@ -259,8 +271,27 @@ public sealed class Informer<TRaw, TObject> : IInformer
             // A transform must be total; one bad object must not stop the informer for every other object.
             InformerLog.TransformFailed(_logger, Name, ex);
             _metrics.TransformFailed(Name);
+            ReportPoison(raw, ex);
             obj = null!;
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Who else hears of an object the transform could not handle (the host records a Warning Event on it). Skipped
+    /// objects are reported, never retried here: the next list or watch event for them tries again.
+    /// </summary>
+    public void OnTransformFailed(Action<TRaw, Exception> handler) => Volatile.Write(ref _onTransformFailed, handler);
+
+    private void ReportPoison(TRaw raw, Exception failure)
+    {
+        try
+        {
+            Volatile.Read(ref _onTransformFailed)?.Invoke(raw, failure);
+        }
+        catch (Exception ex)
+        {
+            InformerLog.HandlerFailed(_logger, Name, ex);
         }
     }
 
@@ -283,6 +314,7 @@ public sealed class Informer<TRaw, TObject> : IInformer
 
     private void OnRestart(Exception exception, TimeSpan delay)
     {
+        Interlocked.CompareExchange(ref _failingSinceTicks, _time.GetUtcNow().UtcTicks, 0);
         var reason = RestartClassifier.Of(exception);
         if (exception is TooManyRequestsException throttled)
         {

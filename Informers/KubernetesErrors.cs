@@ -8,9 +8,11 @@ using k8s.Models;
 namespace KamajiKubeconfig.Informers;
 
 /// <summary>
-/// Maps the C# client's ways of failing (docs/kubernetes-notes.md B5, B8) to what the informer acts on.
+/// The one place that reads the C# client's ways of failing (docs/kubernetes-notes.md B5, B8): the Status body of
+/// an error answer, its Retry-After, and which exceptions mean "no answer" (connection refused or reset, TLS
+/// failure, client timeout). The informer maps them to what it acts on; the applier to its outcome kinds.
 /// </summary>
-internal static class KubernetesErrors
+public static class KubernetesErrors
 {
     /// <summary>
     /// Maps an error answer to a list or watch request: 410 (a list's version, a continue token or the watch's
@@ -32,7 +34,7 @@ internal static class KubernetesErrors
         var status = ReadStatus(response.Content);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            return Throttled(RetryAfterHeader(response.Headers) ?? status?.Details?.RetryAfterSeconds, exception);
+            return Throttled(RetryAfterSeconds(response.Headers) ?? status?.Details?.RetryAfterSeconds, exception);
         }
 
         return status is not null && IsTooLarge(status) ? TooLarge(exception) : null;
@@ -103,8 +105,12 @@ internal static class KubernetesErrors
     /// Retry-After in whole seconds, the only form API servers send; like client-go (<c>rest/request.go</c>
     /// checkWait) an HTTP-date or anything else unparsable counts as absent.
     /// </summary>
-    private static int? RetryAfterHeader(IDictionary<string, IEnumerable<string>> headers)
+    public static int? RetryAfterSeconds(IDictionary<string, IEnumerable<string>>? headers)
     {
+        if (headers is null)
+        {
+            return null;
+        }
         foreach (var (name, values) in headers)
         {
             if (string.Equals(name, "Retry-After", StringComparison.OrdinalIgnoreCase)
@@ -117,8 +123,20 @@ internal static class KubernetesErrors
         return null;
     }
 
+    /// <summary>
+    /// True when <paramref name="exception"/> means the server never answered: a connection refused or reset, a
+    /// TLS failure, or the client's own timeout (a cancellation that the caller's token did not ask for).
+    /// </summary>
+    public static bool IsNoAnswer(Exception exception, CancellationToken callerToken) => exception switch
+    {
+        HttpRequestException or IOException or TimeoutException or System.Net.Sockets.SocketException
+            or System.Security.Authentication.AuthenticationException => true,
+        OperationCanceledException => !callerToken.IsCancellationRequested,
+        _ => false,
+    };
+
     /// <summary>The Status body of an error answer; the client leaves it unparsed (B13-7).</summary>
-    private static V1Status? ReadStatus(string? content)
+    public static V1Status? ReadStatus(string? content)
     {
         if (string.IsNullOrWhiteSpace(content))
         {

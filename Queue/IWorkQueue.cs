@@ -35,6 +35,12 @@ internal interface IWorkQueue<T>
     void AddRateLimited(T item);
 
     /// <summary>
+    /// The retry path when the server named a wait (Retry-After): after the longer of the rate limiter's delay and
+    /// <paramref name="atLeast"/>, so a server asking for one second cannot bypass the backoff and the token bucket.
+    /// </summary>
+    void AddRateLimited(T item, TimeSpan atLeast);
+
+    /// <summary>
     /// Clears the rate limiter's failure history for <paramref name="item"/> (call it on success, or when
     /// giving up). It does not replace <see cref="Done"/>.
     /// </summary>

@@ -20,8 +20,15 @@ internal static class RateLimiters
     /// (10 per second, burst 100), as client-go's <c>DefaultTypedControllerRateLimiter</c>.
     /// </summary>
     public static IRateLimiter<T> Default<T>(TimeProvider timeProvider)
+        where T : notnull => Default<T>(timeProvider, DefaultMaxDelay);
+
+    /// <summary>
+    /// The same with another per-item cap. client-go's 1000 s means a Secret deleted after a run of API failures
+    /// can stay missing for over 16 minutes once the failures stop; a controller handing out credentials caps it lower.
+    /// </summary>
+    public static IRateLimiter<T> Default<T>(TimeProvider timeProvider, TimeSpan maxDelay)
         where T : notnull =>
         new MaxOfRateLimiter<T>(
-            new ItemExponentialFailureRateLimiter<T>(DefaultBaseDelay, DefaultMaxDelay),
+            new ItemExponentialFailureRateLimiter<T>(DefaultBaseDelay, maxDelay),
             new TokenBucketRateLimiter<T>(DefaultTokensPerSecond, DefaultBurst, timeProvider));
 }

@@ -125,6 +125,12 @@ internal sealed class WorkQueue<T> : IWorkQueue<T>, IDisposable
 
     public void AddRateLimited(T item) => AddAfter(item, _rateLimiter.When(item));
 
+    public void AddRateLimited(T item, TimeSpan atLeast)
+    {
+        var limited = _rateLimiter.When(item);
+        AddAfter(item, limited > atLeast ? limited : atLeast);
+    }
+
     public void Forget(T item) => _rateLimiter.Forget(item);
 
     public int NumRequeues(T item) => _rateLimiter.NumRequeues(item);

@@ -32,7 +32,12 @@ public sealed record CertificateAuthority(X509Certificate2 Certificate, byte[] C
         try
         {
             var certificate = X509Certificate2.CreateFromPem(Encoding.ASCII.GetString(crt));
-            error = null;
+            error = NotACa(certificate);
+            if (error is not null)
+            {
+                certificate.Dispose();
+                return null;
+            }
             return new CertificateAuthority(certificate, crt, secret.Get(WellKnown.CaPrivateKeyKey) ?? []);
         }
         catch (CryptographicException e)
@@ -40,6 +45,24 @@ public sealed record CertificateAuthority(X509Certificate2 Certificate, byte[] C
             error = $"cannot parse Certificate Authority certificate: {e.Message}";
             return null;
         }
+    }
+
+    /// <summary>
+    /// A certificate may only sign others when it says so (RFC 5280 4.2.1.9 and 4.2.1.3): basic constraints with
+    /// CA:TRUE, and keyCertSign when it restricts its key usage. Verifiers (the tenant API server among them) reject
+    /// chains through anything else, so certificates signed by it would look valid to us and fail for the user.
+    /// </summary>
+    private static string? NotACa(X509Certificate2 certificate)
+    {
+        var constraints = certificate.Extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault();
+        if (constraints is null || !constraints.CertificateAuthority)
+        {
+            return "the Certificate Authority certificate is not a CA: its basic constraints do not say CA:TRUE";
+        }
+        var usage = certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault();
+        return usage is not null && !usage.KeyUsages.HasFlag(X509KeyUsageFlags.KeyCertSign)
+            ? "the Certificate Authority certificate is not a CA: its key usage does not allow keyCertSign"
+            : null;
     }
 
     /// <summary>Checks that the CA key parses and belongs to the certificate; only issuing needs the key.</summary>

@@ -6,6 +6,12 @@ public sealed record GeneratorSettings(TimeSpan Validity, TimeSpan RenewBefore, 
     /// <summary>Validities below this would renew so often that the controller would spend its time signing.</summary>
     public static readonly TimeSpan MinimumValidity = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Ten years, as long as the CAs kubeadm and Kamaji create live (certificates are capped at their CA's expiry
+    /// anyway). The CRD refuses more at admission; this catches what got in before that rule existed.
+    /// </summary>
+    public static readonly TimeSpan MaximumValidity = TimeSpan.FromHours(87600);
+
     public static GeneratorSettings? Resolve(GeneratorSpec spec, ReconcileOptions options, out StatusError? error)
     {
         var validity = options.DefaultValidity;
@@ -14,6 +20,12 @@ public sealed record GeneratorSettings(TimeSpan Validity, TimeSpan RenewBefore, 
             if (!GoDuration.TryParse(spec.Validity, out validity))
             {
                 error = new StatusError("spec.certificate.validity", $"spec.certificate.validity {GoFormat.Quote(spec.Validity)} is not a valid duration");
+                return null;
+            }
+            if (validity > MaximumValidity)
+            {
+                error = new StatusError("spec.certificate.validity",
+                    $"spec.certificate.validity {GoFormat.Quote(spec.Validity)} is longer than the maximum {GoDuration.Format(MaximumValidity)}");
                 return null;
             }
             if (validity < MinimumValidity)

@@ -14,14 +14,51 @@ public static class IdentityResolver
         foreach (var group in spec.Groups)
         {
             var value = ResolveOne(group, document, "at least a StringValue or FromDefinition Group value must be provided", out error);
-            if (value is null)
+            error ??= value is null ? null : SubjectValueProblem("group", value);
+            if (value is null || error is not null)
             {
                 return null;
             }
             groups.Add(value);
         }
         var user = ResolveOne(spec.User, document, "at least a StringValue or FromDefinition for the user field must be provided", out error);
-        return user is null ? null : new Identity(user, groups.ToEquatableList());
+        error ??= user is null ? null : SubjectValueProblem("user", user);
+        if (user is null || error is not null)
+        {
+            return null;
+        }
+        var size = user.Length + groups.Sum(g => g.Length);
+        if (size > MaxSubjectLength)
+        {
+            error = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the certificate subject would be {size} characters long (user and {groups.Count} groups), more than the {MaxSubjectLength} a kubeconfig Secret can carry");
+            return null;
+        }
+        return new Identity(user, groups.ToEquatableList());
+    }
+
+    /// <summary>One user or group value longer than this is refused; it becomes a certificate attribute and a Kubernetes user name.</summary>
+    public const int MaxValueLength = 1024;
+
+    /// <summary>All values together: the certificate and its key must fit comfortably in one Secret (1 MiB).</summary>
+    public const int MaxSubjectLength = 65536;
+
+    /// <summary>
+    /// Values become the certificate's CN and O, which the tenant API server reports as the user name and groups
+    /// (audit logs, <c>kubectl auth whoami</c>). Control and invisible characters (NUL, newlines, bidi overrides)
+    /// have no business there and could forge log lines or disguise a name, so they are refused. DN metacharacters
+    /// such as <c>,</c> <c>=</c> <c>+</c> are harmless: each value is one encoded attribute, never parsed as a DN.
+    /// </summary>
+    private static string? SubjectValueProblem(string field, string value)
+    {
+        if (value.Length > MaxValueLength)
+        {
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the {field} value {GoFormat.Quote(GoFormat.Abbreviate(value))} is longer than {MaxValueLength} characters");
+        }
+        return value.Any(c => c < ' ' || c == '\x7f' || GoFormat.IsInvisible(c))
+            ? $"the {field} value {GoFormat.Quote(GoFormat.Abbreviate(value))} contains control or invisible characters, which a certificate subject must not carry"
+            : null;
     }
 
     private static string? ResolveOne(CompoundValue? value, JsonElement document, string missing, out string? error)

@@ -5,7 +5,14 @@ public sealed record Kubeconfig(
     EquatableList<KubeconfigCluster> Clusters,
     EquatableList<KubeconfigUser> Users,
     EquatableList<KubeconfigContext> Contexts,
-    string? CurrentContext);
+    string? CurrentContext)
+{
+    /// <summary>
+    /// Paths of fields the controller never writes (e.g. <c>users[0].user.exec</c>, <c>users[0].user.token</c>):
+    /// a generated kubeconfig carrying any is not ours any more (docs/behaviour.md B8).
+    /// </summary>
+    public EquatableList<string> UnexpectedFields { get; init; } = EquatableList<string>.Empty;
+}
 
 /// <summary>A cluster entry; the generated kubeconfig copies the template's unchanged.</summary>
 public sealed record KubeconfigCluster(

@@ -3,11 +3,27 @@ using YamlDotNet.RepresentationModel;
 
 namespace KamajiKubeconfig.Reconcile;
 
-/// <summary>Reads a kubeconfig (YAML or JSON) into <see cref="Kubeconfig"/>. Pure; failures come back as text.</summary>
+/// <summary>
+/// Reads a kubeconfig (YAML or JSON) into <see cref="Kubeconfig"/>. Pure; failures come back as text. The text may
+/// come from anyone who can edit a Secret in a tenant namespace, so it is bounded before the recursive YAML loader
+/// sees it (<see cref="YamlBounds"/>), and every field the controller would not write is recorded, so a kubeconfig
+/// that grew an <c>exec</c> plugin or a token is not mistaken for ours.
+/// </summary>
 public static class KubeconfigReader
 {
+    private static readonly string[] RootFields = ["apiVersion", "kind", "clusters", "users", "contexts", "current-context", "preferences"];
+    private static readonly string[] ClusterFields = ["server", "certificate-authority-data", "tls-server-name", "proxy-url", "insecure-skip-tls-verify"];
+    private static readonly string[] UserFields = ["client-certificate-data", "client-key-data"];
+    private static readonly string[] ContextFields = ["cluster", "user"];
+
     public static Kubeconfig? TryRead(string text, out string? error)
     {
+        error = YamlBounds.Check(text);
+        if (error is not null)
+        {
+            error = $"the kubeconfig is refused: {error}";
+            return null;
+        }
         YamlMappingNode root;
         try
         {
@@ -25,35 +41,73 @@ public static class KubeconfigReader
             error = $"the kubeconfig is not valid YAML: {e.Message}";
             return null;
         }
+        var unexpected = new List<string>();
+        Unexpected(root, RootFields, "", unexpected);
+        if (root.Children.TryGetValue(new YamlScalarNode("preferences"), out var preferences)
+            && preferences is not YamlMappingNode { Children.Count: 0 } && !IsNull(preferences))
+        {
+            unexpected.Add("preferences");
+        }
         error = null;
         return new Kubeconfig(
-            Entries(root, "clusters", "cluster", (name, body) => new KubeconfigCluster(
+            Entries(root, "clusters", "cluster", ClusterFields, unexpected, (name, body) => new KubeconfigCluster(
                 name,
                 Scalar(body, "server"),
                 Scalar(body, "certificate-authority-data"),
                 Scalar(body, "tls-server-name"),
                 Scalar(body, "proxy-url"),
                 Scalar(body, "insecure-skip-tls-verify") == "true")),
-            Entries(root, "users", "user", (name, body) => new KubeconfigUser(
+            Entries(root, "users", "user", UserFields, unexpected, (name, body) => new KubeconfigUser(
                 name, Scalar(body, "client-certificate-data"), Scalar(body, "client-key-data"))),
-            Entries(root, "contexts", "context", (name, body) => new KubeconfigContext(
+            Entries(root, "contexts", "context", ContextFields, unexpected, (name, body) => new KubeconfigContext(
                 name, Scalar(body, "cluster"), Scalar(body, "user"))),
-            Scalar(root, "current-context"));
+            Scalar(root, "current-context"))
+        {
+            UnexpectedFields = unexpected.ToEquatableList(),
+        };
     }
 
     private static EquatableList<T> Entries<T>(
-        YamlMappingNode root, string listKey, string bodyKey, Func<string, YamlMappingNode?, T> map)
+        YamlMappingNode root, string listKey, string bodyKey, string[] bodyFields, List<string> unexpected, Func<string, YamlMappingNode?, T> map)
     {
         if (!root.Children.TryGetValue(new YamlScalarNode(listKey), out var list) || list is not YamlSequenceNode sequence)
         {
             return EquatableList<T>.Empty;
         }
-        return sequence.Children.OfType<YamlMappingNode>()
-            .Select(entry => map(
-                Scalar(entry, "name") ?? "",
-                entry.Children.TryGetValue(new YamlScalarNode(bodyKey), out var body) ? body as YamlMappingNode : null))
-            .ToEquatableList();
+        var entries = new List<T>();
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            var path = $"{listKey}[{i}]";
+            if (sequence.Children[i] is not YamlMappingNode entry)
+            {
+                unexpected.Add(path);
+                continue;
+            }
+            Unexpected(entry, ["name", bodyKey], path + ".", unexpected);
+            var body = entry.Children.TryGetValue(new YamlScalarNode(bodyKey), out var found) ? found as YamlMappingNode : null;
+            if (body is not null)
+            {
+                Unexpected(body, bodyFields, $"{path}.{bodyKey}.", unexpected);
+            }
+            entries.Add(map(Scalar(entry, "name") ?? "", body));
+        }
+        return entries.ToEquatableList();
     }
+
+    /// <summary>Records keys outside <paramref name="allowed"/>, and allowed keys whose value is not a plain scalar where one is expected.</summary>
+    private static void Unexpected(YamlMappingNode node, string[] allowed, string prefix, List<string> unexpected)
+    {
+        foreach (var (key, _) in node.Children)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "?";
+            if (!allowed.Contains(name, StringComparer.Ordinal))
+            {
+                unexpected.Add(prefix + name);
+            }
+        }
+    }
+
+    private static bool IsNull(YamlNode node) => node is YamlScalarNode { Value: null or "" or "null" or "~" };
 
     private static string? Scalar(YamlMappingNode? node, string key) =>
         node is not null && node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode scalar

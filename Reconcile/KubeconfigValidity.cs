@@ -45,7 +45,10 @@ public static class KubeconfigValidity
         {
             return new(IssueReason.Unreadable, default, default);
         }
-        if (config.Clusters.Count != 1 || config.Users.Count != 1 || config.Contexts.Count != 1
+        // Exactly what the controller writes: one cluster, user and context with our names, and the user holding
+        // only the client certificate and key. An added exec plugin, token or file reference changes what using the
+        // kubeconfig does, so it is reissued, never counted as available.
+        if (config.UnexpectedFields.Count > 0 || config.Clusters.Count != 1 || config.Users.Count != 1 || config.Contexts.Count != 1
             || config.Users[0].Name != generatorName || config.Contexts[0] != new KubeconfigContext(generatorName, template.Name, generatorName)
             || config.CurrentContext != generatorName)
         {

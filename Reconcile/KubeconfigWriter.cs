@@ -10,10 +10,10 @@ namespace KamajiKubeconfig.Reconcile;
 /// </summary>
 public static partial class KubeconfigWriter
 {
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._/:@+=-]*$")]
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._/:@+=-]*\\z")]
     private static partial Regex PlainScalar();
 
-    [GeneratedRegex("^(true|false|yes|no|on|off|null|~|[-+.0-9][-+.0-9eE_:]*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("^(true|false|yes|no|on|off|null|~|[-+.0-9][-+.0-9eE_:]*)\\z", RegexOptions.IgnoreCase)]
     private static partial Regex Ambiguous();
 
     public static string Write(KubeconfigCluster cluster, string generatorName, string certificateDataBase64, string keyDataBase64)

@@ -5,10 +5,10 @@ namespace KamajiKubeconfig.Reconcile;
 /// <summary>Label key and value syntax (apimachinery validation), with messages that name the offending text.</summary>
 internal static partial class LabelSyntax
 {
-    [GeneratedRegex("^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$")]
+    [GeneratedRegex("^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]\\z")]
     private static partial Regex QualifiedNamePart();
 
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\\z")]
     private static partial Regex DnsSubdomain();
 
     public static string? ValidateKey(string key)

@@ -25,14 +25,39 @@ public static class Reconciler
             // Without a usable spec the targets are unknown, so nothing may be pruned.
             return WithStatus(generator, EquatableList<TargetPlan>.Empty, EquatableList<ObjectRef>.Empty, specError, now);
         }
-        var targets = selected.Select(tcp => TargetPlanner.Plan(generator, tcp, cluster, settings, now, memo ?? NoValidityMemo.Instance)).ToEquatableList();
+        var targets = selected.Select(tcp => PlanOne(generator, tcp, cluster, settings, now, memo ?? NoValidityMemo.Instance)).ToEquatableList();
         var targeted = targets.Select(t => t.SecretRef).ToHashSet();
-        var deletes = cluster.SecretsManagedBy(generator.Name)
-            .Where(s => !targeted.Contains(s.Ref) && !s.IsPaused)
+        var candidates = cluster.SecretsManagedBy(generator.Name).Where(s => !targeted.Contains(s.Ref) && !s.IsPaused).ToList();
+        var deletes = candidates.Where(s => PruneProof.RefusalFor(s, generator.Name) is null)
             .Select(s => s.Ref)
             .Order(ObjectRef.Order)
             .ToEquatableList();
-        return WithStatus(generator, targets, deletes, null, now);
+        var refused = candidates.Select(s => (s.Ref, Refusal: PruneProof.RefusalFor(s, generator.Name)))
+            .Where(r => r.Refusal is not null)
+            .Select(r => new StatusError(r.Ref.ToString(), r.Refusal!))
+            .ToEquatableList();
+        return WithStatus(generator, targets, deletes, null, now, refused);
+    }
+
+    /// <summary>
+    /// One TCP's plan. Whatever goes wrong while planning it (a bug, or input nobody foresaw) becomes that TCP's
+    /// status error; the other TCPs of the generator are planned as usual (docs/behaviour.md B6).
+    /// </summary>
+    private static TargetPlan PlanOne(
+        Generator generator, TenantControlPlane tcp, IClusterView cluster, GeneratorSettings settings, DateTimeOffset now, IValidityMemo memo)
+    {
+        try
+        {
+            return TargetPlanner.Plan(generator, tcp, cluster, settings, now, memo);
+        }
+#pragma warning disable CA1031 // Any failure planning one TCP is that TCP's error; it must never stop the generator.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            var secretRef = new ObjectRef(tcp.Namespace, $"{tcp.Name}-{generator.Name}");
+            return new TargetPlan(tcp.Ref, secretRef, TargetAction.Hold, null, null, null,
+                $"an error occurred planning the {GoFormat.Quote(secretRef.ToString())} Secret: {e.GetType().Name}: {e.Message}", null);
+        }
     }
 
     /// <summary>The earliest time a kept or issued certificate enters its renewal window (docs/behaviour.md B1).</summary>
@@ -40,9 +65,10 @@ public static class Reconciler
         targets.Select(t => t.RenewAt).Where(t => t is not null).DefaultIfEmpty(null).Min();
 
     private static ReconcilePlan WithStatus(
-        Generator generator, EquatableList<TargetPlan> targets, EquatableList<ObjectRef> deletes, StatusError? specError, DateTimeOffset now)
+        Generator generator, EquatableList<TargetPlan> targets, EquatableList<ObjectRef> deletes, StatusError? specError, DateTimeOffset now,
+        EquatableList<StatusError>? refusedPrunes = null)
     {
-        var status = StatusBuilder.Build(generator, targets, specError, now);
+        var status = StatusBuilder.Build(generator, targets, specError, now, refusedPrunes);
         return new ReconcilePlan(generator.Name, PlanMode.Active, !generator.HasFinalizer, false, targets, deletes, status, EarliestRenewal(targets))
         {
             StatusChanged = !status.Equals(generator.Status),
@@ -55,7 +81,9 @@ public static class Reconciler
     /// </summary>
     private static ReconcilePlan Finalize(Generator generator, IClusterView cluster)
     {
-        var remaining = cluster.SecretsManagedBy(generator.Name).Select(s => s.Ref).Order(ObjectRef.Order).ToEquatableList();
+        // Only Secrets provably ours go; one another controller owns is left alone and does not hold the finalizer.
+        var remaining = cluster.SecretsManagedBy(generator.Name).Where(s => PruneProof.RefusalFor(s, generator.Name) is null)
+            .Select(s => s.Ref).Order(ObjectRef.Order).ToEquatableList();
         return new ReconcilePlan(generator.Name, PlanMode.Finalizing, false, remaining.Count == 0 && generator.HasFinalizer,
             EquatableList<TargetPlan>.Empty, remaining, null, null);
     }

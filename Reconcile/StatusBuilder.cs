@@ -5,11 +5,24 @@ namespace KamajiKubeconfig.Reconcile;
 /// <summary>Builds the generator status from the per-target decisions (docs/behaviour.md A1, B11).</summary>
 public static class StatusBuilder
 {
-    public static GeneratorStatus Build(Generator generator, IReadOnlyCollection<TargetPlan> targets, StatusError? specError, DateTimeOffset now)
+    /// <summary>
+    /// Longer messages are cut: they quote user input (paths, names, values), and the status of a generator over
+    /// thousands of tenants must stay well under the API server's object size limit.
+    /// </summary>
+    public const int MaxMessageLength = 1024;
+
+    /// <param name="generator">The generator, for its generation and previous condition.</param>
+    /// <param name="targets">Every selected TCP's plan; each one not available carries its error.</param>
+    /// <param name="specError">The error that made the spec unusable, if any.</param>
+    /// <param name="now">For the condition's transition time.</param>
+    /// <param name="refusedPrunes">Secrets labelled for this generator that it refused to delete (not TCPs, not counted).</param>
+    public static GeneratorStatus Build(
+        Generator generator, IReadOnlyCollection<TargetPlan> targets, StatusError? specError, DateTimeOffset now, IEnumerable<StatusError>? refusedPrunes = null)
     {
-        var errors = targets.Where(t => t.Error is not null)
-            .Select(t => new StatusError(t.TenantControlPlane.ToString(), t.Error!))
-            .Concat(specError is null ? [] : [specError])
+        var errors = targets.Where(t => !t.IsAvailable)
+            .Select(t => new StatusError(t.TenantControlPlane.ToString(), Cut(t.Error ?? "the kubeconfig is not available")))
+            .Concat(specError is null ? [] : [specError with { Message = Cut(specError.Message) }])
+            .Concat((refusedPrunes ?? []).Select(e => e with { Message = Cut(e.Message) }))
             .Order(StatusError.Order)
             .ToEquatableList();
         var available = targets.Count(t => t.IsAvailable);
@@ -25,6 +38,9 @@ public static class StatusBuilder
         var ready = new Condition(WellKnown.ReadyCondition, status, generator.Generation, since, reason, message);
         return new GeneratorStatus(generator.Generation, targets.Count, available, errors, EquatableList.Of(ready));
     }
+
+    private static string Cut(string message) =>
+        message.Length <= MaxMessageLength ? message : message[..(MaxMessageLength - 3)] + "...";
 
     /// <summary>API times have second precision; keep ours equal to what a read-back returns.</summary>
     public static DateTimeOffset TruncateToSeconds(DateTimeOffset time) =>

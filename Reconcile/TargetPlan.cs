@@ -33,7 +33,14 @@ public sealed record TargetPlan(
     /// <summary>When the target's certificate (kept or about to be issued) expires; for the expiry metric.</summary>
     public DateTimeOffset? CertificateNotAfter { get; init; }
 
-    public bool IsAvailable => Error is null;
+    /// <summary>
+    /// The resourceVersion of the Secret this plan was made from ("" when it did not exist): the applier uses it to
+    /// tell a cache that has not yet seen its write from one that moved on.
+    /// </summary>
+    public string ObservedResourceVersion { get; init; } = "";
+
+    /// <summary>A kubeconfig is (or, once issued, will be) in place and valid; a hold is never available.</summary>
+    public bool IsAvailable => Error is null && Action != TargetAction.Hold;
 
     /// <summary>"generating" when the Secret does not exist yet, else "regenerating" (Kamaji's two messages).</summary>
     public string FailureMessage(string cause) =>

@@ -20,6 +20,7 @@ public static class TargetPlanner
             return hold with { Error = $"the Secret name {GoFormat.Quote(secretRef.Name)} is longer than {WellKnown.MaxSecretNameLength} characters" };
         }
         var existing = cluster.GetSecret(secretRef);
+        hold = hold with { ObservedResourceVersion = existing?.ResourceVersion ?? "" };
         var ownershipError = existing is null ? null : OwnershipProblem(existing, generator.Name, tcp);
         if (ownershipError is not null)
         {
@@ -38,7 +39,15 @@ public static class TargetPlanner
         hold = hold with { Reason = verdict.Reason };
         if (ca is null)
         {
-            return hold with { Error = error is null ? null : hold.FailureMessage(error) };
+            return hold with { Error = hold.FailureMessage(error ?? "cannot retrieve Certificate Authority") };
+        }
+        if (ca.NotAfter <= now)
+        {
+            // Nothing it signed is accepted any more, and nothing new can be signed with it: only a CA rotation helps.
+            return hold with
+            {
+                Error = hold.FailureMessage($"the Certificate Authority certificate expired at {ca.NotAfter.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)}"),
+            };
         }
 
         var rotated = verdict.Reason == IssueReason.RotationRequested;
@@ -83,6 +92,12 @@ public static class TargetPlanner
             error = "cannot retrieve Certificate Authority: the Certificate Authority is not yet generated";
             return null;
         }
+        var invalid = ObjectNames.Problem("status.certificates.ca.secretName", tcp.CaSecretName);
+        if (invalid is not null)
+        {
+            error = $"cannot retrieve Certificate Authority: {invalid}";
+            return null;
+        }
         secret = cluster.GetSecret(new ObjectRef(tcp.Namespace, tcp.CaSecretName));
         if (secret is null)
         {
@@ -103,8 +118,12 @@ public static class TargetPlanner
     private static string? OwnershipProblem(SecretInfo existing, string generator, TenantControlPlane tcp)
     {
         var quoted = GoFormat.Quote(existing.Ref.ToString());
-        if (existing.Labels.GetValueOrDefault(WellKnown.ManagedByLabel) != generator
-            || existing.Labels.GetValueOrDefault(WellKnown.ManagedForLabel) != tcp.Name)
+        var managedBy = existing.Labels.GetValueOrDefault(WellKnown.ManagedByLabel);
+        var managedFor = existing.Labels.GetValueOrDefault(WellKnown.ManagedForLabel);
+        // Ours by both labels; or ours by managed-by plus a controller reference to this very TCP (by uid), when
+        // someone removed managed-for: that label is repaired, any other mismatch is someone else's Secret.
+        var provenByOwner = managedFor is null && existing.OwnerReferences.Any(o => o.Controller && o.Uid == tcp.Uid && tcp.Uid.Length > 0);
+        if (managedBy != generator || (managedFor != tcp.Name && !provenByOwner))
         {
             return $"the {quoted} Secret already exists and is not managed by this generator for this TenantControlPlane: refusing to overwrite it";
         }

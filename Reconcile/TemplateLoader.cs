@@ -15,6 +15,13 @@ public static class TemplateLoader
             error = "the admin kubeconfig is not yet generated";
             return null;
         }
+        // A name read from the TCP is checked before it is used, and only ever looked up in the TCP's own namespace.
+        var invalid = ObjectNames.Problem("status.kubeconfig.admin.secretName", tcp.AdminSecretName);
+        if (invalid is not null)
+        {
+            error = $"an error occurred retrieving the admin Kubeconfig: {invalid}";
+            return null;
+        }
         var secret = cluster.GetSecret(new ObjectRef(tcp.Namespace, tcp.AdminSecretName));
         if (secret is null)
         {

@@ -71,6 +71,12 @@ public static class ApiBodies
         };
     }
 
+    /// <summary>
+    /// A merge patch that removes <c>status.errors</c> whoever owns it: server-side apply only releases fields its
+    /// own manager set, so errors left by another writer (Kamaji's plain status updates) need this to go.
+    /// </summary>
+    public static JsonObject NoStatusErrors() => new() { ["status"] = new JsonObject { ["errors"] = null } };
+
     public static JsonObject Finalizers(string resourceVersion, IReadOnlyList<string> finalizers) => new()
     {
         ["metadata"] = new JsonObject

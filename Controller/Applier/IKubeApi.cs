@@ -26,12 +26,18 @@ public interface IKubeApi
     /// <summary>A direct read, for Secrets the informers do not hold; null when absent.</summary>
     Task<SecretInfo?> GetSecretAsync(ObjectRef secret, CancellationToken cancellationToken);
 
-    /// <summary>Server-side apply of the generator's <c>/status</c>.</summary>
-    Task ApplyStatusAsync(string generator, GeneratorStatus status, CancellationToken cancellationToken);
+    /// <summary>Server-side apply of the generator's <c>/status</c>; returns the status as stored (null if the answer had none).</summary>
+    Task<GeneratorStatus?> ApplyStatusAsync(string generator, GeneratorStatus status, CancellationToken cancellationToken);
+
+    /// <summary>Removes <c>status.errors</c> whichever manager wrote it (a merge patch, not apply).</summary>
+    Task RemoveStatusErrorsAsync(string generator, CancellationToken cancellationToken);
 
     /// <summary>Replaces the finalizer list, guarded by resourceVersion so a concurrent edit is not lost.</summary>
     Task SetFinalizersAsync(string generator, string resourceVersion, IReadOnlyList<string> finalizers, CancellationToken cancellationToken);
 
     /// <summary>A Warning Event on the generator.</summary>
     Task RecordWarningAsync(Generator generator, string reason, string message, CancellationToken cancellationToken);
+
+    /// <summary>A Warning Event on any object (in its namespace; cluster-scoped ones in <c>default</c>).</summary>
+    Task RecordWarningAsync(EventSubject subject, string reason, string message, CancellationToken cancellationToken);
 }

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using KamajiKubeconfig.Controller.Observability;
+using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Reconcile;
 
 namespace KamajiKubeconfig.Controller.Applier;
@@ -23,12 +25,12 @@ internal sealed class KubeApi(IKubernetes client, TimeProvider time, string inst
     public async Task<SecretInfo?> ApplySecretAsync(DesiredSecret secret, bool force, CancellationToken cancellationToken) =>
         Stored(await Call(() => client.CoreV1.PatchNamespacedSecretAsync(
             new V1Patch(ApiBodies.Secret(secret).ToJsonString(), V1Patch.PatchType.ApplyPatch),
-            secret.Ref.Name, secret.Ref.Namespace, fieldManager: FieldManager, force: force, cancellationToken: cancellationToken)));
+            Checked(secret.Ref).Name, secret.Ref.Namespace, fieldManager: FieldManager, force: force, cancellationToken: cancellationToken), cancellationToken));
 
     public async Task<SecretInfo?> CreateSecretAsync(DesiredSecret secret, CancellationToken cancellationToken) =>
         Stored(await Call(() => client.CoreV1.CreateNamespacedSecretAsync(
             KubernetesJson.Deserialize<V1Secret>(ApiBodies.Secret(secret).ToJsonString()),
-            secret.Ref.Namespace, fieldManager: FieldManager, cancellationToken: cancellationToken)));
+            Checked(secret.Ref).Namespace, fieldManager: FieldManager, cancellationToken: cancellationToken), cancellationToken));
 
     private static SecretInfo? Stored(V1Secret? answer) => answer?.Metadata is null ? null : Mapping.CoreMapper.FromSecret(answer);
 
@@ -36,7 +38,8 @@ internal sealed class KubeApi(IKubernetes client, TimeProvider time, string inst
     {
         try
         {
-            await Call(() => client.CoreV1.DeleteNamespacedSecretAsync(secret.Name, secret.Namespace, cancellationToken: cancellationToken));
+            var target = Checked(secret);
+            await Call(() => client.CoreV1.DeleteNamespacedSecretAsync(target.Name, target.Namespace, cancellationToken: cancellationToken), cancellationToken);
         }
         catch (KubeApiException e) when (e.Kind == ApiFailureKind.NotFound)
         {
@@ -48,7 +51,8 @@ internal sealed class KubeApi(IKubernetes client, TimeProvider time, string inst
     {
         try
         {
-            var read = await Call(() => client.CoreV1.ReadNamespacedSecretAsync(secret.Name, secret.Namespace, cancellationToken: cancellationToken));
+            var target = Checked(secret);
+            var read = await Call(() => client.CoreV1.ReadNamespacedSecretAsync(target.Name, target.Namespace, cancellationToken: cancellationToken), cancellationToken);
             return Mapping.CoreMapper.FromSecret(read);
         }
         catch (KubeApiException e) when (e.Kind == ApiFailureKind.NotFound)
@@ -57,34 +61,47 @@ internal sealed class KubeApi(IKubernetes client, TimeProvider time, string inst
         }
     }
 
-    public Task ApplyStatusAsync(string generator, GeneratorStatus status, CancellationToken cancellationToken) =>
-        Call(() => client.CustomObjects.PatchClusterCustomObjectStatusAsync(
+    public async Task<GeneratorStatus?> ApplyStatusAsync(string generator, GeneratorStatus status, CancellationToken cancellationToken) =>
+        await Call(() => client.CustomObjects.PatchClusterCustomObjectStatusAsync(
             new V1Patch(ApiBodies.Status(generator, status).ToJsonString(), V1Patch.PatchType.ApplyPatch),
             WellKnown.Group, WellKnown.Version, WellKnown.GeneratorPlural, generator,
-            fieldManager: FieldManager, force: true, cancellationToken: cancellationToken));
+            fieldManager: FieldManager, force: true, cancellationToken: cancellationToken), cancellationToken) is JsonElement stored
+            ? Mapping.GeneratorMapper.FromJson(stored).Status
+            : null;
+
+    public Task RemoveStatusErrorsAsync(string generator, CancellationToken cancellationToken) =>
+        Call(() => client.CustomObjects.PatchClusterCustomObjectStatusAsync(
+            new V1Patch(ApiBodies.NoStatusErrors().ToJsonString(), V1Patch.PatchType.MergePatch),
+            WellKnown.Group, WellKnown.Version, WellKnown.GeneratorPlural, generator,
+            fieldManager: FieldManager, cancellationToken: cancellationToken), cancellationToken);
 
     public Task SetFinalizersAsync(string generator, string resourceVersion, IReadOnlyList<string> finalizers, CancellationToken cancellationToken) =>
         Call(() => client.CustomObjects.PatchClusterCustomObjectAsync(
             new V1Patch(ApiBodies.Finalizers(resourceVersion, finalizers).ToJsonString(), V1Patch.PatchType.MergePatch),
             WellKnown.Group, WellKnown.Version, WellKnown.GeneratorPlural, generator,
-            fieldManager: FieldManager, cancellationToken: cancellationToken));
+            fieldManager: FieldManager, cancellationToken: cancellationToken), cancellationToken);
 
-    public Task RecordWarningAsync(Generator generator, string reason, string message, CancellationToken cancellationToken)
+    public Task RecordWarningAsync(Generator generator, string reason, string message, CancellationToken cancellationToken) =>
+        RecordWarningAsync(new EventSubject(WellKnown.ApiVersion, WellKnown.GeneratorKind, null, generator.Name, generator.Uid), reason, message, cancellationToken);
+
+    public Task RecordWarningAsync(EventSubject subject, string reason, string message, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var ns = subject.Namespace ?? EventNamespace;
         var body = new Corev1Event
         {
             Metadata = new V1ObjectMeta
             {
-                Name = $"{generator.Name}.{now.Ticks.ToString("x", CultureInfo.InvariantCulture)}",
-                NamespaceProperty = EventNamespace,
+                Name = $"{subject.Name}.{now.Ticks.ToString("x", CultureInfo.InvariantCulture)}",
+                NamespaceProperty = ns,
             },
             InvolvedObject = new V1ObjectReference
             {
-                ApiVersion = WellKnown.ApiVersion,
-                Kind = WellKnown.GeneratorKind,
-                Name = generator.Name,
-                Uid = generator.Uid,
+                ApiVersion = subject.ApiVersion,
+                Kind = subject.Kind,
+                NamespaceProperty = subject.Namespace,
+                Name = subject.Name,
+                Uid = subject.Uid,
             },
             Reason = reason,
             Message = message.Length > 1024 ? message[..1021] + "..." : message,
@@ -96,47 +113,54 @@ internal sealed class KubeApi(IKubernetes client, TimeProvider time, string inst
             LastTimestamp = now,
             Count = 1,
         };
-        return Call(() => client.CoreV1.CreateNamespacedEventAsync(body, EventNamespace, cancellationToken: cancellationToken));
+        return Call(() => client.CoreV1.CreateNamespacedEventAsync(body, ns, cancellationToken: cancellationToken), cancellationToken);
     }
 
-    private async Task<T> Call<T>(Func<Task<T>> call)
+    /// <summary>
+    /// Every request goes through here: it is counted, and every way of failing becomes a
+    /// <see cref="KubeApiException"/> (an error answer by its status code; no answer at all, including the client's
+    /// own timeout, as <see cref="ApiFailureKind.Transport"/>), so one tenant's slow request is that tenant's
+    /// transient failure and never an exception that stops the other writes of the pass.
+    /// </summary>
+    private async Task<T> Call<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {
             var result = await call();
-            metrics.ApplyRequestCompleted(ApplyRequestOutcome.Applied);
+            metrics.ApplyRequestCompleted(null);
             return result;
         }
         catch (HttpOperationException e)
         {
             var classified = Classify(e);
-            metrics.ApplyRequestCompleted(OutcomeOf(classified.Kind));
+            metrics.ApplyRequestCompleted(classified.Kind);
             throw classified;
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or TimeoutException)
+        catch (Exception e) when (KubernetesErrors.IsNoAnswer(e, cancellationToken))
         {
-            metrics.ApplyRequestCompleted(ApplyRequestOutcome.TransportError);
-            throw new KubeApiException(ApiFailureKind.Transport, e.Message, null, e);
+            metrics.ApplyRequestCompleted(ApiFailureKind.Transport);
+            var message = e is OperationCanceledException ? "the request timed out" : e.Message;
+            throw new KubeApiException(ApiFailureKind.Transport, message, null, e);
         }
     }
 
-    private static ApplyRequestOutcome OutcomeOf(ApiFailureKind kind) => kind switch
-    {
-        ApiFailureKind.Conflict or ApiFailureKind.AlreadyExists => ApplyRequestOutcome.Conflict,
-        ApiFailureKind.NotFound => ApplyRequestOutcome.NotFound,
-        ApiFailureKind.Invalid or ApiFailureKind.Forbidden => ApplyRequestOutcome.Invalid,
-        ApiFailureKind.Throttled => ApplyRequestOutcome.Throttled,
-        ApiFailureKind.Transport => ApplyRequestOutcome.TransportError,
-        _ => ApplyRequestOutcome.ServerError,
-    };
+    /// <summary>
+    /// Defence in depth behind reconcile's own check: a name that is not a valid object name never reaches a URL,
+    /// so no text from an object can turn a request into one for another namespace or resource.
+    /// </summary>
+    private static ObjectRef Checked(ObjectRef secret) =>
+        ObjectNames.IsValid(secret.Name) && ObjectNames.IsValid(secret.Namespace)
+            ? secret
+            : throw new KubeApiException(ApiFailureKind.Invalid,
+                $"refusing to send a request for {GoFormat.Quote(GoFormat.Abbreviate(secret.ToString()))}: not a valid namespace and Secret name");
 
     /// <summary>Maps an HTTP failure to our vocabulary, keeping the server's Status message (never the request).</summary>
     public static KubeApiException Classify(HttpOperationException e)
     {
         var code = e.Response?.StatusCode ?? 0;
-        var status = TryReadStatus(e.Response?.Content);
+        var status = KubernetesErrors.ReadStatus(e.Response?.Content);
         var message = status?.Message ?? $"the server answered {(int)code} {code}";
-        var retryAfter = RetryAfter(e.Response);
+        var retryAfter = KubernetesErrors.RetryAfterSeconds(e.Response?.Headers) is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
         var kind = code switch
         {
             HttpStatusCode.Conflict when status?.Reason == "AlreadyExists" => ApiFailureKind.AlreadyExists,
@@ -150,26 +174,4 @@ internal sealed class KubeApi(IKubernetes client, TimeProvider time, string inst
         return new KubeApiException(kind, message, retryAfter, e);
     }
 
-    private static V1Status? TryReadStatus(string? content)
-    {
-        if (string.IsNullOrEmpty(content))
-        {
-            return null;
-        }
-        try
-        {
-            return KubernetesJson.Deserialize<V1Status>(content);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static TimeSpan? RetryAfter(HttpResponseMessageWrapper? response)
-    {
-        var values = response?.Headers is { } headers && headers.TryGetValue("Retry-After", out var v) ? v : null;
-        var first = values?.FirstOrDefault();
-        return int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? TimeSpan.FromSeconds(seconds) : null;
-    }
 }

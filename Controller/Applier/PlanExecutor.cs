@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using KamajiKubeconfig.Controller.Cluster;
 using KamajiKubeconfig.Controller.Issuing;
 using KamajiKubeconfig.Reconcile;
 
@@ -10,9 +11,12 @@ namespace KamajiKubeconfig.Controller.Applier;
 /// the finalizer, writes status only when it changed, and raises one aggregated Warning Event when the errors
 /// change. One TCP's failure is recorded in status and never stops the others (docs/behaviour.md B6). What it issued and
 /// wrote is remembered in <paramref name="memo"/> under the stored resourceVersion, so the pass its own writes
-/// trigger does not parse them again (docs/behaviour.md B5).
+/// trigger does not parse them again (docs/behaviour.md B5); what it wrote is kept in <paramref name="recentWrites"/>
+/// until the cache shows it, so a pass that runs on a lagging cache does not issue the same certificate twice.
 /// </summary>
-public sealed class PlanExecutor(IKubeApi api, KubeconfigIssuing issuing, SecretWriter writer, int applyParallelism, IValidityMemo? memo = null)
+public sealed class PlanExecutor(
+    IKubeApi api, KubeconfigIssuing issuing, SecretWriter writer, int applyParallelism, IValidityMemo? memo = null, RecentWrites? recentWrites = null,
+    StatusLedger? statusLedger = null)
 {
     public async Task<PassReport> ExecuteAsync(Generator generator, ReconcilePlan plan, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -38,37 +42,41 @@ public sealed class PlanExecutor(IKubeApi api, KubeconfigIssuing issuing, Secret
         var failures = new ConcurrentDictionary<ObjectRef, string>(issueFailures);
         var transient = new ConcurrentBag<TimeSpan?>();
         var verbatim = new ConcurrentDictionary<ObjectRef, bool>();
+        var unexpected = new ConcurrentBag<Exception>();
         await ForEach(writes, async (target, ct) =>
         {
-            var result = await writer.WriteAsync(target, generator, ct);
-            if (result.Cause is null && facts.TryGetValue(target.TenantControlPlane, out var written))
+            var result = await Contained(() => writer.WriteAsync(target, generator, ct), unexpected, ct);
+            if (result.Cause is null)
             {
-                Remember(target, result.Stored, written);
+                recentWrites?.Record(target.SecretRef, target.ObservedResourceVersion, result.Stored);
+                if (facts.TryGetValue(target.TenantControlPlane, out var written))
+                {
+                    Remember(target, result.Stored, written);
+                }
+                return;
             }
-            if (result.Cause is not null)
+            failures[target.TenantControlPlane] = result.Cause;
+            if (result.IsWholeMessage)
             {
-                failures[target.TenantControlPlane] = result.Cause;
-                if (result.IsWholeMessage)
-                {
-                    verbatim[target.TenantControlPlane] = true;
-                }
-                if (result.Transient)
-                {
-                    transient.Add(result.RetryAfter);
-                }
+                verbatim[target.TenantControlPlane] = true;
+            }
+            if (result.Transient)
+            {
+                transient.Add(result.RetryAfter);
             }
         }, cancellationToken);
         var deleteFailures = 0;
         await ForEach(plan.Deletes, async (secret, ct) =>
         {
-            try
+            var result = await Contained(async () =>
             {
                 await api.DeleteSecretAsync(secret, ct);
-            }
-            catch (KubeApiException e) when (e.IsTransient)
+                return WriteResult.Written(null);
+            }, unexpected, ct);
+            if (result.Cause is not null && result.Transient)
             {
                 Interlocked.Increment(ref deleteFailures);
-                transient.Add(e.RetryAfter);
+                transient.Add(result.RetryAfter);
             }
         }, cancellationToken);
 
@@ -77,7 +85,7 @@ public sealed class PlanExecutor(IKubeApi api, KubeconfigIssuing issuing, Secret
         {
             try
             {
-                await api.ApplyStatusAsync(generator.Name, final.Status, cancellationToken);
+                await WriteStatusAsync(generator, final.Status, cancellationToken);
                 await WarnIfErrorsChanged(generator, final.Status, cancellationToken);
             }
             catch (KubeApiException e) when (e.IsTransient)
@@ -89,13 +97,54 @@ public sealed class PlanExecutor(IKubeApi api, KubeconfigIssuing issuing, Secret
             .GroupBy(t => t.Reason!.Value).ToDictionary(g => g.Key, g => g.Count());
         var repaired = writes.Count(t => t.Action == TargetAction.Repair && !failures.ContainsKey(t.TenantControlPlane));
         return new PassReport(
-            transient.IsEmpty ? PassOutcome.Completed : PassOutcome.Transient,
+            !transient.IsEmpty,
             transient.Max(),
             final,
             issuedByReason,
             repaired,
             plan.Deletes.Count - deleteFailures,
-            failures.Count);
+            failures.Count)
+        {
+            Unexpected = [.. unexpected],
+        };
+    }
+
+    /// <summary>
+    /// Status by server-side apply; then, when we computed no errors but the stored status still lists some, they
+    /// were written by another manager (Kamaji's plain status updates after a switch-over) and apply cannot release
+    /// them: a merge patch removes them, so status equals what this controller computed.
+    /// </summary>
+    private async Task WriteStatusAsync(Generator generator, GeneratorStatus status, CancellationToken cancellationToken)
+    {
+        var stored = await api.ApplyStatusAsync(generator.Name, status, cancellationToken);
+        statusLedger?.Wrote(generator.Name, status);
+        if (status.Errors.Count == 0 && stored is { Errors.Count: > 0 })
+        {
+            await api.RemoveStatusErrorsAsync(generator.Name, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// One write's failure stays that write's: an API failure arrives classified, and anything else (a bug) is
+    /// kept for the worker to log with its stack trace, while the other writes of the pass go on.
+    /// </summary>
+    private static async Task<WriteResult> Contained(Func<Task<WriteResult>> write, ConcurrentBag<Exception> unexpected, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await write();
+        }
+        catch (KubeApiException e)
+        {
+            return WriteResult.From(e);
+        }
+#pragma warning disable CA1031 // Contained on purpose: reported through PassReport.Unexpected, retried with backoff.
+        catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+#pragma warning restore CA1031
+        {
+            unexpected.Add(e);
+            return new WriteResult($"unexpected error: {e.GetType().Name}: {e.Message}", true, null);
+        }
     }
 
     /// <summary>
@@ -129,7 +178,7 @@ public sealed class PlanExecutor(IKubeApi api, KubeconfigIssuing issuing, Secret
         }, cancellationToken);
         if (!transient.IsEmpty)
         {
-            return PassReport.Nothing(plan) with { Outcome = PassOutcome.Transient, RetryAfter = transient.Max(), Pruned = plan.Deletes.Count - transient.Count };
+            return PassReport.Nothing(plan) with { Transient = true, RetryAfter = transient.Max(), Pruned = plan.Deletes.Count - transient.Count };
         }
         if (plan.RemoveFinalizer)
         {
@@ -156,7 +205,7 @@ public sealed class PlanExecutor(IKubeApi api, KubeconfigIssuing issuing, Secret
         }
         catch (KubeApiException e)
         {
-            return PassReport.Nothing(plan) with { Outcome = PassOutcome.Transient, RetryAfter = e.RetryAfter };
+            return PassReport.Nothing(plan) with { Transient = true, RetryAfter = e.RetryAfter };
         }
     }
 

@@ -5,14 +5,16 @@ namespace KamajiKubeconfig.Controller.Cluster;
 
 /// <summary>
 /// <see cref="IClusterView"/> over immutable cache snapshots taken once per pass, so reconcile sees one state.
-/// Secrets fetched directly (referenced but unlabelled, so not cached) are layered on top.
+/// Secrets fetched directly (referenced but unlabelled, so not cached) are layered on top, and so are generated
+/// Secrets this process wrote that the cache has not delivered yet (<see cref="RecentWrites"/>).
 /// </summary>
 public sealed class CacheClusterView(
     ICacheReader<NamespaceInfo> namespaces,
     ICacheReader<TenantControlPlane> tenantControlPlanes,
     ICacheReader<SecretInfo> managedSecrets,
     ICacheReader<SecretInfo> kamajiSecrets,
-    IReadOnlyDictionary<ObjectRef, SecretInfo> fetched) : IClusterView
+    IReadOnlyDictionary<ObjectRef, SecretInfo> fetched,
+    RecentWrites? recentWrites = null) : IClusterView
 {
     public IEnumerable<NamespaceInfo> Namespaces => namespaces.List();
 
@@ -21,7 +23,9 @@ public sealed class CacheClusterView(
     public SecretInfo? GetSecret(ObjectRef secret)
     {
         var key = new ObjectKey(secret.Namespace, secret.Name);
-        return managedSecrets.Get(key) ?? kamajiSecrets.Get(key) ?? fetched.GetValueOrDefault(secret);
+        var managed = managedSecrets.Get(key);
+        var ours = recentWrites is null ? managed : recentWrites.Resolve(secret, managed);
+        return ours ?? kamajiSecrets.Get(key) ?? fetched.GetValueOrDefault(secret);
     }
 
     public IEnumerable<SecretInfo> SecretsManagedBy(string generator) => managedSecrets.ByIndex(ClusterCaches.ManagedByIndex, generator);
@@ -31,7 +35,9 @@ public sealed class CacheClusterView(
     {
         var selected = TargetSelector.Select(spec, this, out _) ?? [];
         return selected
-            .SelectMany(t => new[] { t.AdminSecretName, t.CaSecretName }.Where(n => !string.IsNullOrEmpty(n)).Select(n => new ObjectRef(t.Namespace, n!)))
+            // Only valid Secret names, and only in the TCP's own namespace: a name like "../../other/secrets/x" is a
+            // status error for that TCP, never a request (docs/behaviour.md A2).
+            .SelectMany(t => new[] { t.AdminSecretName, t.CaSecretName }.Where(ObjectNames.IsValid).Select(n => new ObjectRef(t.Namespace, n!)))
             .Where(r => GetSecret(r) is null)
             .Distinct();
     }

@@ -52,6 +52,9 @@ public sealed class ClusterCaches
         KamajiSecretInformer = new Informer<V1Secret, SecretInfo>(
             KubernetesListWatches.Secrets(client, KamajiSecretsSelector), s => KamajiSecretTrimmer.Trim(CoreMapper.FromSecret(s)), _kamajiSecrets,
             new InformerOptions { Name = "secrets-kamaji" }, time, Random.Shared, logging.CreateLogger("informer.secrets-kamaji"), metrics);
+        RecentWrites = new RecentWrites(r => _managedSecrets.Get(new ObjectKey(r.Namespace, r.Name))?.ResourceVersion);
+        // Our own writes stand in for the cached Secret until the informer shows them (or anything newer).
+        ManagedSecretInformer.AddHandler((o, n) => RecentWrites.Observed((n ?? o)!.Ref, n?.ResourceVersion));
     }
 
     private static ObjectAccessor<SecretInfo> SecretAccessor => new(s => new ObjectKey(s.Namespace, s.Name), s => s.ResourceVersion);
@@ -62,6 +65,9 @@ public sealed class ClusterCaches
     private readonly InformerCache<NamespaceInfo> _namespaces;
     private readonly InformerCache<SecretInfo> _managedSecrets;
     private readonly InformerCache<SecretInfo> _kamajiSecrets;
+
+    /// <summary>Secrets this process wrote that the managed-Secret cache has not delivered yet.</summary>
+    public RecentWrites RecentWrites { get; }
 
     public ICacheReader<Generator> Generators => _generators;
     public ICacheReader<TenantControlPlane> TenantControlPlanes => _tenantControlPlanes;
@@ -80,11 +86,18 @@ public sealed class ClusterCaches
 
     public bool HasSynced => All.All(i => i.HasSynced);
 
+    /// <summary>
+    /// Ready to serve: every cache synced, and none whose list/watch has failed without a break for longer than
+    /// <paramref name="staleAfter"/> (a stuck informer serves a cache that silently ages).
+    /// </summary>
+    public bool IsFresh(DateTimeOffset now, TimeSpan staleAfter) =>
+        All.All(i => i.HasSynced && (i.FailingSince is not { } since || now - since <= staleAfter));
+
     public Task WaitForSyncAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(All.Select(i => i.WaitForSyncAsync(cancellationToken)));
 
     /// <summary>A consistent view for one pass: each cache read once, plus Secrets fetched directly.</summary>
     public CacheClusterView View(IReadOnlyDictionary<ObjectRef, SecretInfo>? fetched = null) => new(
         _namespaces.Snapshot, _tenantControlPlanes.Snapshot, _managedSecrets.Snapshot, _kamajiSecrets.Snapshot,
-        fetched ?? new Dictionary<ObjectRef, SecretInfo>());
+        fetched ?? new Dictionary<ObjectRef, SecretInfo>(), RecentWrites);
 }

@@ -25,13 +25,14 @@ public static class SecretReferenceIndex
     public static IEnumerable<string> ValuesOf(TenantControlPlane tenantControlPlane)
     {
         ArgumentNullException.ThrowIfNull(tenantControlPlane);
-        if (!string.IsNullOrEmpty(tenantControlPlane.AdminSecretName))
+        // Names that are not Secret names are never read (docs/behaviour.md A2), so they wake nobody either.
+        if (ObjectNames.IsValid(tenantControlPlane.AdminSecretName))
         {
-            yield return ValueOf(new ObjectRef(tenantControlPlane.Namespace, tenantControlPlane.AdminSecretName));
+            yield return ValueOf(new ObjectRef(tenantControlPlane.Namespace, tenantControlPlane.AdminSecretName!));
         }
-        if (!string.IsNullOrEmpty(tenantControlPlane.CaSecretName) && tenantControlPlane.CaSecretName != tenantControlPlane.AdminSecretName)
+        if (ObjectNames.IsValid(tenantControlPlane.CaSecretName) && tenantControlPlane.CaSecretName != tenantControlPlane.AdminSecretName)
         {
-            yield return ValueOf(new ObjectRef(tenantControlPlane.Namespace, tenantControlPlane.CaSecretName));
+            yield return ValueOf(new ObjectRef(tenantControlPlane.Namespace, tenantControlPlane.CaSecretName!));
         }
     }
 

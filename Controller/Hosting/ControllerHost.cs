@@ -1,3 +1,4 @@
+using KamajiKubeconfig.Controller.Applier;
 using KamajiKubeconfig.Controller.Cluster;
 using KamajiKubeconfig.Controller.Leadership;
 using KamajiKubeconfig.Controller.Observability;
@@ -20,9 +21,11 @@ internal sealed partial class ControllerHost(
     ILeadership leadership,
     Func<ReconcileWorker> workerFactory,
     ControllerOptions options,
-    ReadinessChecks readiness,
     ILeaderElectionMetrics leaderMetrics,
     TimeProvider time,
+    Random random,
+    StatusLedger statusLedger,
+    PoisonObjectReporter poisonReporter,
     ILogger<ControllerHost> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -32,8 +35,6 @@ internal sealed partial class ControllerHost(
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        // Ready = caches synced, leader or not: a standby replica is healthy and must stay in the Service.
-        readiness.Add("informers", () => caches.HasSynced);
         if (options.IgnoredFlags.Count > 0)
         {
             LogIgnoredFlags(logger, string.Join(", ", options.IgnoredFlags));
@@ -78,8 +79,17 @@ internal sealed partial class ControllerHost(
     private void RegisterTriggers()
     {
         var triggers = new GeneratorTriggers(new CacheTriggerView(caches));
-        caches.GeneratorInformer.AddHandler((o, n) => Enqueue(GeneratorTriggers.ForGenerator(o, n)));
+        caches.GeneratorInformer.AddHandler((o, n) =>
+        {
+            Enqueue(GeneratorTriggers.ForGenerator(o, n, statusLedger.LastWritten((n ?? o)!.Name)));
+            if (n is null)
+            {
+                statusLedger.Forget(o!.Name);
+            }
+        });
         caches.NamespaceInformer.AddHandler((o, n) => Enqueue(triggers.ForNamespace(o, n)));
+        caches.TenantControlPlaneInformer.OnTransformFailed((raw, e) => poisonReporter.Report(caches.TenantControlPlaneInformer.Name, raw, e));
+        caches.GeneratorInformer.OnTransformFailed((raw, e) => poisonReporter.Report(caches.GeneratorInformer.Name, raw, e));
         caches.TenantControlPlaneInformer.AddHandler((o, n) => Enqueue(triggers.ForTenantControlPlane(o, n)));
         caches.ManagedSecretInformer.AddHandler((o, n) => Enqueue(triggers.ForSecret(o, n)));
         caches.KamajiSecretInformer.AddHandler((o, n) => Enqueue(triggers.ForSecret(o, n)));
@@ -106,7 +116,7 @@ internal sealed partial class ControllerHost(
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var period = options.CacheResyncPeriod * (0.9 + (Random.Shared.NextDouble() * 0.2));
+            var period = options.CacheResyncPeriod * (0.9 + (random.NextDouble() * 0.2));
             try
             {
                 await Task.Delay(period, time, cancellationToken);

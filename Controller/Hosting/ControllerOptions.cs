@@ -21,6 +21,21 @@ public sealed record ControllerOptions
     /// <summary>Concurrent Secret writes per pass (the API server, not the CPU, is the limit).</summary>
     public int ApplyParallelism { get; init; } = 8;
 
+    /// <summary>
+    /// The longest a generator waits before retrying after failures (per-item backoff 5 ms, doubling, capped here;
+    /// a server's Retry-After is honoured up to this too). client-go's 1000 s is too long for credentials.
+    /// </summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long an informer may fail without a break before <c>/readyz</c> says not ready: long enough to ride out an
+    /// API server restart, short enough that a stuck cache shows.
+    /// </summary>
+    public TimeSpan InformerStaleAfter { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Leader-election timings (controller-runtime's defaults; tests shorten them).</summary>
+    public Leadership.LeaseTimings LeaseTimings { get; init; } = Leadership.LeaseTimings.Default;
+
     /// <summary>Flags Kamaji's Helm chart may pass that have no meaning here (logging is configured by ours).</summary>
     public IReadOnlyList<string> IgnoredFlags { get; init; } = [];
 

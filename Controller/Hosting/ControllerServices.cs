@@ -23,22 +23,32 @@ internal static class ControllerServices
     {
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
+        // Jitter (the resync spread) comes from here, so tests can script it.
+        services.AddSingleton(Random.Shared);
+        // The status each generator was last given by this process: our own writes coming back wake nothing.
+        services.AddSingleton<StatusLedger>();
+        services.AddSingleton<PoisonObjectReporter>();
         services.AddSingleton(client);
         services.AddSingleton(new ReconcileOptions(options.CertificateExpirationDeadline, ReconcileOptions.Default.DefaultValidity));
-        services.AddObservability(
-            new ObservabilityOptions { MetricsBindAddress = options.MetricsBindAddress, HealthProbeBindAddress = options.HealthProbeBindAddress },
-            new ControllerMetricsOptions
-            {
-                ControllerName = QueueName,
-                MaxConcurrentReconciles = options.Workers,
-                LeaseName = ControllerOptions.LeaseName,
-                Informers = ["kubeconfiggenerators", "tenantcontrolplanes", "namespaces", "secrets-generated", "secrets-kamaji"],
-            });
+        services.AddObservability(new ObservabilityOptions
+        {
+            MetricsBindAddress = options.MetricsBindAddress,
+            HealthProbeBindAddress = options.HealthProbeBindAddress,
+            ControllerName = QueueName,
+            MaxConcurrentReconciles = options.Workers,
+            LeaseName = ControllerOptions.LeaseName,
+            Informers = ["kubeconfiggenerators", "tenantcontrolplanes", "namespaces", "secrets-generated", "secrets-kamaji"],
+        });
+        // Ready = caches synced and being kept current, leader or not: a standby replica is healthy and must stay in the
+        // Service, while one whose informer keeps failing (an object it cannot decode, an API it cannot reach) is not,
+        // once that has lasted longer than InformerStaleAfter.
+        services.AddReadinessCheck("informers", sp => sp.GetRequiredService<ClusterCaches>()
+            .IsFresh(sp.GetRequiredService<TimeProvider>().GetUtcNow(), options.InformerStaleAfter));
         services.AddSingleton<IWorkerObserver>(sp => new MetricsWorkerObserver(sp.GetRequiredService<IReconcileMetrics>()));
         services.AddSingleton(sp => new ClusterCaches(client, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<IInformerMetrics>()));
         services.AddSingleton<IWorkQueue<string>>(sp => new WorkQueue<string>(
-            RateLimiters.Default<string>(sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IQueueMetrics>()));
+            RateLimiters.Default<string>(sp.GetRequiredService<TimeProvider>(), options.MaxRetryDelay), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IQueueMetrics>()));
         services.AddSingleton<IKubeApi>(sp => new KubeApi(client, sp.GetRequiredService<TimeProvider>(), identity, sp.GetRequiredService<IApplyMetrics>()));
         // Inspections of unchanged Secrets are remembered across passes (bounded; cleared when full).
         services.AddSingleton<IValidityMemo>(new BoundedValidityMemo(100_000));
@@ -48,17 +58,18 @@ internal static class ControllerServices
         services.AddSingleton(sp => new KubeconfigIssuing(sp.GetRequiredService<CertificateIssuer>(), Environment.ProcessorCount));
         services.AddSingleton(sp => new SecretWriter(sp.GetRequiredService<IKubeApi>()));
         services.AddSingleton(sp => new PlanExecutor(sp.GetRequiredService<IKubeApi>(), sp.GetRequiredService<KubeconfigIssuing>(),
-            sp.GetRequiredService<SecretWriter>(), options.ApplyParallelism, sp.GetRequiredService<IValidityMemo>()));
+            sp.GetRequiredService<SecretWriter>(), options.ApplyParallelism, sp.GetRequiredService<IValidityMemo>(), sp.GetRequiredService<ClusterCaches>().RecentWrites,
+            sp.GetRequiredService<StatusLedger>()));
         services.AddSingleton<IPassRunner>(sp => new PassRunner(sp.GetRequiredService<ClusterCaches>(), sp.GetRequiredService<IKubeApi>(),
             sp.GetRequiredService<PlanExecutor>(), sp.GetRequiredService<ReconcileOptions>(), sp.GetRequiredService<IValidityMemo>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Func<ReconcileWorker>>(sp => () => new ReconcileWorker(sp.GetRequiredService<IWorkQueue<string>>(),
-            sp.GetRequiredService<IPassRunner>(), sp.GetRequiredService<TimeProvider>(), options.PassTimeout,
+            sp.GetRequiredService<IPassRunner>(), sp.GetRequiredService<TimeProvider>(), new WorkerTimings(options.PassTimeout, options.MaxRetryDelay),
             sp.GetRequiredService<IWorkerObserver>(), sp.GetRequiredService<ILogger<ReconcileWorker>>()));
         if (options.LeaderElect)
         {
             var leaseNamespace = options.PodNamespace ?? ReadServiceAccountNamespace() ?? "default";
-            services.AddSingleton(sp => new LeaseLeadership(client, leaseNamespace, ControllerOptions.LeaseName, identity,
+            services.AddSingleton(sp => new LeaseLeadership(client, leaseNamespace, ControllerOptions.LeaseName, identity, options.LeaseTimings,
                 sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILeaderElectionMetrics>(), sp.GetRequiredService<ILogger<LeaseLeadership>>()));
             services.AddSingleton<ILeadership>(sp => sp.GetRequiredService<LeaseLeadership>());

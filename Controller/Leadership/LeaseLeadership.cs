@@ -4,6 +4,8 @@ using k8s.LeaderElection.ResourceLock;
 using KamajiKubeconfig.Controller.Observability;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
 
 namespace KamajiKubeconfig.Controller.Leadership;
 
@@ -14,13 +16,9 @@ namespace KamajiKubeconfig.Controller.Leadership;
 /// never does), and the process stopped when leadership is lost, as controller-runtime does.
 /// </summary>
 internal sealed partial class LeaseLeadership(
-    IKubernetes client, string leaseNamespace, string leaseName, string identity, IHostApplicationLifetime lifetime,
+    IKubernetes client, string leaseNamespace, string leaseName, string identity, LeaseTimings timings, IHostApplicationLifetime lifetime,
     TimeProvider time, ILeaderElectionMetrics metrics, ILogger<LeaseLeadership> logger) : BackgroundService, ILeadership
 {
-    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(15);
-    public static readonly TimeSpan RenewDeadline = TimeSpan.FromSeconds(10);
-    public static readonly TimeSpan RetryPeriod = TimeSpan.FromSeconds(2);
-
     private readonly TaskCompletionSource _leading = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _lost = new();
     private volatile bool _stopping;
@@ -35,37 +33,50 @@ internal sealed partial class LeaseLeadership(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested && !_leading.Task.IsCompleted)
+        // Acquisition is retried every RetryPeriod for as long as we run: connection failures escape the client's
+        // elector (docs/kubernetes-notes.md B10). Once we have led, the loop ends: a lost Lease stops the process.
+        var retry = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Exception is not null and not OperationCanceledException && !_leading.Task.IsCompleted),
+                MaxRetryAttempts = int.MaxValue,
+                BackoffType = DelayBackoffType.Constant,
+                Delay = timings.RetryPeriod,
+                OnRetry = args =>
+                {
+                    LogElectionError(logger, args.Outcome.Exception!);
+                    return default;
+                },
+            })
+            .Build();
+        try
         {
-            var elector = new LeaderElector(new LeaderElectionConfig(new LeaseLock(client, leaseNamespace, leaseName, identity))
-            {
-                LeaseDuration = LeaseDuration,
-                RenewDeadline = RenewDeadline,
-                RetryPeriod = RetryPeriod,
-            });
-            elector.OnStartedLeading += () =>
-            {
-                LogAcquired(logger, leaseNamespace, leaseName, identity);
-                metrics.LeadershipChanged(true);
-                _leading.TrySetResult();
-            };
-            elector.OnStoppedLeading += OnStopped;
-            elector.OnError += e => LogElectionError(logger, e.GetType().Name, e.Message);
-            try
-            {
-                await elector.RunUntilLeadershipLostAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // Connection failures during acquisition escape the elector; keep trying.
-                LogElectionError(logger, e.GetType().Name, e.Message);
-                await Task.Delay(RetryPeriod, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
+            await retry.ExecuteAsync(RunElectorAsync, stoppingToken);
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping is the normal way out.
+        }
+    }
+
+    private async ValueTask RunElectorAsync(CancellationToken cancellationToken)
+    {
+        var elector = new LeaderElector(new LeaderElectionConfig(new LeaseLock(client, leaseNamespace, leaseName, identity))
+        {
+            LeaseDuration = timings.LeaseDuration,
+            RenewDeadline = timings.RenewDeadline,
+            RetryPeriod = timings.RetryPeriod,
+        });
+        elector.OnStartedLeading += () =>
+        {
+            LogAcquired(logger, leaseNamespace, leaseName, identity);
+            metrics.LeadershipChanged(true);
+            _leading.TrySetResult();
+        };
+        elector.OnStoppedLeading += OnStopped;
+        elector.OnError += e => LogElectionError(logger, e);
+        await elector.RunUntilLeadershipLostAsync(cancellationToken);
     }
 
     private void OnStopped()
@@ -112,7 +123,7 @@ internal sealed partial class LeaseLeadership(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogElectionError(logger, e.GetType().Name, e.Message);
+            LogElectionError(logger, e);
         }
     }
 
@@ -135,8 +146,8 @@ internal sealed partial class LeaseLeadership(
     [LoggerMessage(EventId = 201, Level = LogLevel.Error, Message = "Lost leadership on Lease {Namespace}/{Lease}: stopping")]
     private static partial void LogLost(ILogger logger, string @namespace, string lease);
 
-    [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Leader election error: {ErrorType}: {Error}")]
-    private static partial void LogElectionError(ILogger logger, string errorType, string error);
+    [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Leader election error")]
+    private static partial void LogElectionError(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "Released Lease {Namespace}/{Lease}")]
     private static partial void LogReleased(ILogger logger, string @namespace, string lease);

@@ -1,16 +1,20 @@
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Reconcile;
 
 namespace KamajiKubeconfig.Controller.Mapping;
 
 /// <summary>
 /// Maps a TenantControlPlane (JSON) to the reconcile model. The document is kept for <c>fromDefinition</c>, minus
-/// <c>managedFields</c> and the last-applied annotation: they are large, and a path into them is no use.
+/// <c>managedFields</c> and the last-applied annotation: they are large, and a path into them is no use. The copy
+/// is made token by token, never recursively, so a TCP as deep as kube-apiserver allows is mapped like any other.
 /// </summary>
 public static class TenantControlPlaneMapper
 {
     private const string LastApplied = "kubectl.kubernetes.io/last-applied-configuration";
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = KubernetesDecoding.MaxDepth };
 
     public static TenantControlPlane FromJson(JsonElement tcp)
     {
@@ -32,13 +36,67 @@ public static class TenantControlPlaneMapper
 
     private static JsonElement Trim(JsonElement tcp)
     {
-        var node = JsonNode.Parse(tcp.GetRawText())!.AsObject();
-        if (node["metadata"] is JsonObject metadata)
+        var source = Encoding.UTF8.GetBytes(tcp.GetRawText());
+        using var buffer = new MemoryStream(source.Length);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { MaxDepth = KubernetesDecoding.MaxDepth, SkipValidation = true }))
         {
-            metadata.Remove("managedFields");
-            (metadata["annotations"] as JsonObject)?.Remove(LastApplied);
+            var reader = new Utf8JsonReader(source, new JsonReaderOptions { MaxDepth = KubernetesDecoding.MaxDepth });
+            CopyWithout(ref reader, writer);
         }
-        using var document = JsonDocument.Parse(node.ToJsonString());
+        using var document = JsonDocument.Parse(buffer.ToArray(), DocumentOptions);
         return document.RootElement.Clone();
+    }
+
+    /// <summary>
+    /// Copies every token except the values of <c>metadata.managedFields</c> and of the last-applied annotation
+    /// (depth 2 under metadata, depth 3 under metadata.annotations), skipping those with the reader's own Skip.
+    /// </summary>
+    private static void CopyWithout(ref Utf8JsonReader reader, Utf8JsonWriter writer)
+    {
+        var inMetadata = false;
+        var inAnnotations = false;
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                    var depth = reader.CurrentDepth;
+                    var name = reader.GetString();
+                    if ((depth == 2 && inMetadata && name == "managedFields") || (depth == 3 && inAnnotations && name == LastApplied))
+                    {
+                        reader.Read();
+                        reader.Skip();
+                        continue;
+                    }
+                    inMetadata = depth == 1 ? name == "metadata" : inMetadata;
+                    inAnnotations = depth == 2 ? inMetadata && name == "annotations" : depth < 2 ? false : inAnnotations;
+                    writer.WritePropertyName(name!);
+                    break;
+                case JsonTokenType.StartObject:
+                    writer.WriteStartObject();
+                    break;
+                case JsonTokenType.EndObject:
+                    writer.WriteEndObject();
+                    break;
+                case JsonTokenType.StartArray:
+                    writer.WriteStartArray();
+                    break;
+                case JsonTokenType.EndArray:
+                    writer.WriteEndArray();
+                    break;
+                case JsonTokenType.String:
+                    writer.WriteStringValue(reader.GetString());
+                    break;
+                case JsonTokenType.Number:
+                    writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true);
+                    break;
+                case JsonTokenType.True or JsonTokenType.False:
+                    writer.WriteBooleanValue(reader.TokenType == JsonTokenType.True);
+                    break;
+                case JsonTokenType.Null:
+                    writer.WriteNullValue();
+                    break;
+            }
+        }
     }
 }

@@ -1,144 +1,235 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using KamajiKubeconfig.Controller.Applier;
+using KamajiKubeconfig.Controller.Workers;
 using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Queue;
 using KamajiKubeconfig.Reconcile;
+using Prometheus;
 
 namespace KamajiKubeconfig.Controller.Observability;
 
 /// <summary>
-/// Every metric the controller exposes, declared in this one file (controller-runtime's <c>metrics.go</c>),
-/// with controller-runtime's and client-go's names so that existing dashboards work. Label sets are closed
-/// and every known series starts at zero; the only object names used as labels are generator names.
-/// The ports' implementations are in <c>ControllerMetrics.Recording.cs</c>.
+/// Every metric the controller exposes, on prometheus-net, with controller-runtime's and client-go's names, help,
+/// labels and buckets so that existing dashboards work. Every series of a closed label set is created (at zero)
+/// here, so recording is a lookup and an atomic add that never throws; the only object names used as labels are
+/// generator names, whose series go when the generator goes.
 /// </summary>
-internal sealed partial class ControllerMetrics : IReconcileMetrics, IInformerMetrics, IApplyMetrics, ILeaderElectionMetrics
+internal sealed class ControllerMetrics : IReconcileMetrics, IInformerMetrics, IApplyMetrics, ILeaderElectionMetrics
 {
-    private const string Prefix = "kubeconfig_generator_";
+    private const string Ours = "kubeconfig_generator_";
 
-    private readonly TimeProvider _timeProvider;
-    private readonly ControllerMetricsOptions _options;
+    /// <summary>controller-runtime's reconcile time buckets: dense below a second, coarser up to a minute.</summary>
+    private static readonly double[] ReconcileBuckets =
+    [
+        0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0,
+        1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5, 6, 7, 8, 9, 10, 15, 20, 25, 30, 40, 50, 60,
+    ];
 
-    // controller-runtime: pkg/internal/controller/metrics/metrics.go
-    private readonly Counter _reconcileTotal;
-    private readonly Counter _reconcileErrors;
-    private readonly Counter _terminalReconcileErrors;
-    private readonly Counter _reconcilePanics;
-    private readonly Histogram _reconcileTime;
-    private readonly Gauge _activeWorkers;
-    private readonly Gauge _maxConcurrentReconciles;
-
-    // client-go / controller-runtime workqueue family, labelled controller and name (both the queue's name).
-    private readonly Gauge _queueDepth;
-    private readonly Counter _queueAdds;
-    private readonly Histogram _queueDuration;
-    private readonly Histogram _workDuration;
-    private readonly Gauge _unfinishedWork;
-    private readonly Gauge _longestRunningProcessor;
-    private readonly Counter _queueRetries;
-
-    // client-go leaderelection/metrics.go
-    private readonly Gauge _leaderStatus;
-
-    // Ours.
-    private readonly Counter _certificatesIssued;
-    private readonly Counter _secretsPruned;
-    private readonly Counter _secretsRepaired;
+    private readonly TimeProvider _time;
+    private readonly MetricFactory _factory;
+    private readonly Counter.Child _success;
+    private readonly Counter.Child _requeueAfter;
+    private readonly Counter.Child _error;
+    private readonly Counter.Child _errors;
+    private readonly Counter.Child _panics;
+    private readonly Histogram.Child _reconcileTime;
+    private readonly Gauge.Child _activeWorkers;
+    private readonly Gauge.Child _leader;
+    private readonly FrozenDictionary<IssueReason, Counter.Child> _issued;
+    private readonly Counter _applied;
+    private readonly Counter _pruned;
+    private readonly Counter _repaired;
     private readonly Gauge _resources;
-    private readonly Gauge _availableResources;
+    private readonly Gauge _available;
     private readonly Gauge _secondsUntilExpiry;
     private readonly Counter _watchRestarts;
     private readonly Counter _relists;
     private readonly Counter _handlerFailures;
     private readonly Counter _transformFailures;
-    private readonly Counter _applyRequests;
 
-    public ControllerMetrics(MetricRegistry registry, TimeProvider timeProvider, ControllerMetricsOptions options)
+    // Generator state changes once per pass; one lock keeps a deletion from racing a scrape's refresh.
+    private readonly Lock _generatorsLock = new();
+    private readonly Dictionary<string, DateTimeOffset> _earliestExpiry = new(StringComparer.Ordinal);
+
+    public ControllerMetrics(CollectorRegistry registry, TimeProvider time, ObservabilityOptions options)
     {
-        _timeProvider = timeProvider;
-        _options = options;
+        _time = time;
+        _factory = Metrics.WithCustomRegistry(registry);
+        string[] controller = [options.ControllerName];
 
-        _reconcileTotal = registry.AddCounter("controller_runtime_reconcile_total", "Total number of reconciliations per controller", "controller", "result");
-        _reconcileErrors = registry.AddCounter("controller_runtime_reconcile_errors_total", "Total number of reconciliation errors per controller", "controller");
-        _terminalReconcileErrors = registry.AddCounter("controller_runtime_terminal_reconcile_errors_total", "Total number of terminal reconciliation errors per controller", "controller");
-        _reconcilePanics = registry.AddCounter("controller_runtime_reconcile_panics_total", "Total number of reconciliation panics per controller", "controller");
-        _reconcileTime = registry.AddHistogram("controller_runtime_reconcile_time_seconds", "Length of time per reconciliation per controller", Buckets.ReconcileTime, "controller");
-        _activeWorkers = registry.AddGauge("controller_runtime_active_workers", "Number of currently used workers per controller", "controller");
-        _maxConcurrentReconciles = registry.AddGauge("controller_runtime_max_concurrent_reconciles", "Maximum number of concurrent reconciles per controller", "controller");
+        // controller-runtime: pkg/internal/controller/metrics/metrics.go
+        var results = _factory.CreateCounter("controller_runtime_reconcile_total", "Total number of reconciliations per controller", "controller", "result");
+        // "requeue" (a requeue without an error) never happens here: the series exists for dashboards.
+        results.WithLabels(options.ControllerName, "requeue");
+        _success = results.WithLabels(options.ControllerName, "success");
+        _requeueAfter = results.WithLabels(options.ControllerName, "requeue_after");
+        _error = results.WithLabels(options.ControllerName, "error");
+        _errors = _factory.CreateCounter("controller_runtime_reconcile_errors_total", "Total number of reconciliation errors per controller", "controller").WithLabels(controller);
+        // Nothing here is a terminal error (input errors are status, not failures): the series exists for dashboards.
+        _factory.CreateCounter("controller_runtime_terminal_reconcile_errors_total", "Total number of terminal reconciliation errors per controller", "controller").WithLabels(controller);
+        _panics = _factory.CreateCounter("controller_runtime_reconcile_panics_total", "Total number of reconciliation panics per controller", "controller").WithLabels(controller);
+        _reconcileTime = _factory.CreateHistogram("controller_runtime_reconcile_time_seconds", "Length of time per reconciliation per controller", ["controller"],
+            new HistogramConfiguration { Buckets = ReconcileBuckets }).WithLabels(controller);
+        _activeWorkers = _factory.CreateGauge("controller_runtime_active_workers", "Number of currently used workers per controller", "controller").WithLabels(controller);
+        _factory.CreateGauge("controller_runtime_max_concurrent_reconciles", "Maximum number of concurrent reconciles per controller", "controller")
+            .WithLabels(controller).Set(options.MaxConcurrentReconciles);
 
-        _queueDepth = registry.AddGauge(QueueMetricNames.Depth, "Current depth of workqueue", "controller", "name");
-        _queueAdds = registry.AddCounter(QueueMetricNames.Adds, "Total number of adds handled by workqueue", "controller", "name");
-        _queueDuration = registry.AddHistogram(QueueMetricNames.QueueDuration, "How long in seconds an item stays in workqueue before being requested", Buckets.WorkqueueDuration, "controller", "name");
-        _workDuration = registry.AddHistogram(QueueMetricNames.WorkDuration, "How long in seconds processing an item from workqueue takes.", Buckets.WorkqueueDuration, "controller", "name");
-        _unfinishedWork = registry.AddGauge(QueueMetricNames.UnfinishedWork, "How many seconds of work has been done that is in progress and hasn't been observed by work_duration. Large values indicate stuck threads. One can deduce the number of stuck threads by observing the rate at which this increases.", "controller", "name");
-        _longestRunningProcessor = registry.AddGauge(QueueMetricNames.LongestRunningProcessor, "How many seconds has the longest running processor for workqueue been running.", "controller", "name");
-        _queueRetries = registry.AddCounter(QueueMetricNames.Retries, "Total number of retries handled by workqueue", "controller", "name");
+        // client-go: leaderelection/metrics.go
+        _leader = _factory.CreateGauge("leader_election_master_status", "Gauge of if the reporting system is master of the relevant lease, 0 indicates backup, 1 indicates master. 'name' is the string used to identify the lease. Please make sure to group by name.", "name")
+            .WithLabels(options.LeaseName);
 
-        _leaderStatus = registry.AddGauge("leader_election_master_status", "Gauge of if the reporting system is master of the relevant lease, 0 indicates backup, 1 indicates master. 'name' is the string used to identify the lease. Please make sure to group by name.", "name");
-
-        _certificatesIssued = registry.AddCounter(Prefix + "certificates_issued_total", "Client certificates issued, by the reason they were (re)issued", "reason");
-        _secretsPruned = registry.AddCounter(Prefix + "secrets_pruned_total", "Generated Secrets deleted because they are no longer a target of their generator");
-        _secretsRepaired = registry.AddCounter(Prefix + "secrets_repaired_total", "Generated Secrets whose metadata was restored without reissuing their certificate");
-        _resources = registry.AddGauge(Prefix + "resources", "TenantControlPlanes selected by each generator", "generator");
-        _availableResources = registry.AddGauge(Prefix + "available_resources", "Selected TenantControlPlanes whose kubeconfig Secret is up to date", "generator");
-        _secondsUntilExpiry = registry.AddGauge(Prefix + "certificate_expiry_seconds", "Seconds until the earliest client certificate of each generator expires (negative once expired)", "generator");
-        _watchRestarts = registry.AddCounter(Prefix + "watch_restarts_total", "Watches restarted, by informer and reason", "kind", "reason");
-        _relists = registry.AddCounter(Prefix + "relists_total", "Full lists after the first one, by informer", "kind");
-        _handlerFailures = registry.AddCounter(Prefix + "informer_handler_failures_total", "Change handlers that threw, by informer", "kind");
-        _transformFailures = registry.AddCounter(Prefix + "informer_transform_failures_total", "Objects the informer could not transform and skipped, by informer", "kind");
-        _applyRequests = registry.AddCounter(Prefix + "apply_requests_total", "Write requests to the API server, by outcome", "outcome");
-        var buildInfo = registry.AddGauge(Prefix + "build_info", "Always 1; the labels carry the build's version and .NET runtime", "version", "runtime");
-        buildInfo.WithLabels(options.Version, Environment.Version.ToString()).Set(1);
-
-        var controller = options.ControllerName;
-        _reconcileResults = [.. Enum.GetValues<ReconcileOutcome>().Select(outcome => _reconcileTotal.WithLabels(controller, ResultLabel(outcome)))];
-        _reconcileErrorsSeries = _reconcileErrors.WithLabels(controller);
-        _terminalErrorsSeries = _terminalReconcileErrors.WithLabels(controller);
-        _panicsSeries = _reconcilePanics.WithLabels(controller);
-        _reconcileTimeSeries = _reconcileTime.WithLabels(controller);
-        _activeWorkersSeries = _activeWorkers.WithLabels(controller);
-        _maxConcurrentReconciles.WithLabels(controller).Set(options.MaxConcurrentReconciles);
-        _leaderSeries = _leaderStatus.WithLabels(options.LeaseName);
-        _issuedByReason = LabelValue.PerMember<IssueReason, CounterSeries>(reason => _certificatesIssued.WithLabels(reason));
-        _applyByOutcome = LabelValue.PerMember<ApplyRequestOutcome, CounterSeries>(outcome => _applyRequests.WithLabels(outcome));
+        _issued = PerMember<IssueReason>(_factory.CreateCounter(Ours + "certificates_issued_total", "Client certificates issued, by the reason they were (re)issued", "reason"));
+        _applied = _factory.CreateCounter(Ours + "apply_requests_total", "Write requests to the API server, by outcome", "outcome");
+        foreach (var outcome in ApplyOutcomes)
+        {
+            _applied.WithLabels(outcome);
+        }
+        _pruned = _factory.CreateCounter(Ours + "secrets_pruned_total", "Generated Secrets deleted because they are no longer a target of their generator");
+        _repaired = _factory.CreateCounter(Ours + "secrets_repaired_total", "Generated Secrets whose metadata was restored without reissuing their certificate");
+        _resources = _factory.CreateGauge(Ours + "resources", "TenantControlPlanes selected by each generator", "generator");
+        _available = _factory.CreateGauge(Ours + "available_resources", "Selected TenantControlPlanes whose kubeconfig Secret is up to date", "generator");
+        _secondsUntilExpiry = _factory.CreateGauge(Ours + "certificate_expiry_seconds", "Seconds until the earliest client certificate of each generator expires (negative once expired)", "generator");
+        _watchRestarts = _factory.CreateCounter(Ours + "watch_restarts_total", "Watches restarted, by informer and reason", "kind", "reason");
+        _relists = _factory.CreateCounter(Ours + "relists_total", "Full lists after the first one, by informer", "kind");
+        _handlerFailures = _factory.CreateCounter(Ours + "informer_handler_failures_total", "Change handlers that threw, by informer", "kind");
+        _transformFailures = _factory.CreateCounter(Ours + "informer_transform_failures_total", "Objects the informer could not transform and skipped, by informer", "kind");
+        _factory.CreateGauge(Ours + "build_info", "Always 1; the labels carry the build's version and .NET runtime", "version", "runtime")
+            .WithLabels(options.Version, Environment.Version.ToString()).Set(1);
         foreach (var informer in options.Informers)
         {
-            InitialiseInformer(informer);
+            foreach (var reason in Enum.GetValues<RestartReason>())
+            {
+                _watchRestarts.WithLabels(informer, Label(reason));
+            }
+
+            _relists.WithLabels(informer);
+            _handlerFailures.WithLabels(informer);
+            _transformFailures.WithLabels(informer);
         }
 
-        Queue = ForQueue(controller);
-        registry.BeforeCollect(RefreshExpiries);
+        Queue = ForQueue(options.ControllerName);
+        registry.AddBeforeCollectCallback(RefreshExpiries);
     }
 
     /// <summary>The controller's own work queue (<c>name</c> = the controller name, as controller-runtime does).</summary>
     public IQueueMetrics Queue { get; }
 
-    /// <summary>Metrics for a work queue, with every series resolved (and zero) now, so recording is lock-free.</summary>
-    public IQueueMetrics ForQueue(string name) => new WorkqueueMetrics(
-        _queueDepth.WithLabels(name, name),
-        _queueAdds.WithLabels(name, name),
-        _queueDuration.WithLabels(name, name),
-        _workDuration.WithLabels(name, name),
-        _unfinishedWork.WithLabels(name, name),
-        _longestRunningProcessor.WithLabels(name, name),
-        _queueRetries.WithLabels(name, name));
+    /// <summary>A work queue's series, resolved (at zero) now; the same name twice shares them.</summary>
+    public IQueueMetrics ForQueue(string name) => new WorkqueueMetrics(_factory, name);
 
-    /// <summary>controller-runtime's closed <c>result</c> set: a terminal error is an "error" there.</summary>
-    private static string ResultLabel(ReconcileOutcome outcome) => outcome switch
-    {
-        ReconcileOutcome.Success => "success",
-        ReconcileOutcome.Requeue => "requeue",
-        ReconcileOutcome.RequeueAfter => "requeue_after",
-        _ => "error",
-    };
+    public void ReconcileStarted() => _activeWorkers.Inc();
 
-    private void InitialiseInformer(string informer)
+    /// <summary>controller-runtime's <c>result</c> label, read off the worker's decision table (a cancelled pass is an error there).</summary>
+    public void ReconcileFinished(WorkerDecision decision, TimeSpan duration)
     {
-        foreach (var reason in Enum.GetValues<RestartReason>())
+        _activeWorkers.Dec();
+        switch (decision)
         {
-            _watchRestarts.WithLabels(informer, LabelValue.Of(reason));
+            case WorkerDecision.Forget or WorkerDecision.GeneratorGone:
+                _success.Inc();
+                break;
+            case WorkerDecision.RequeueAfter:
+                _requeueAfter.Inc();
+                break;
+            default:
+                _error.Inc();
+                _errors.Inc();
+                break;
         }
 
-        _relists.WithLabels(informer);
-        _handlerFailures.WithLabels(informer);
-        _transformFailures.WithLabels(informer);
+        _reconcileTime.Observe(duration.TotalSeconds);
+    }
+
+    public void ReconcilePanicked() => _panics.Inc();
+
+    public void CertificateIssued(IssueReason reason) => _issued.GetValueOrDefault(reason)?.Inc();
+
+    public void SecretsPruned(int count) => _pruned.Inc(Math.Max(count, 0));
+
+    public void SecretsRepaired(int count) => _repaired.Inc(Math.Max(count, 0));
+
+    public void GeneratorObserved(string generator, int resources, int availableResources, DateTimeOffset? earliestExpiry)
+    {
+        lock (_generatorsLock)
+        {
+            _resources.WithLabels(generator).Set(resources);
+            _available.WithLabels(generator).Set(availableResources);
+            if (earliestExpiry is { } expiry)
+            {
+                _earliestExpiry[generator] = expiry;
+                _secondsUntilExpiry.WithLabels(generator).Set((expiry - _time.GetUtcNow()).TotalSeconds);
+            }
+            else if (_earliestExpiry.Remove(generator))
+            {
+                // No certificate, no expiry: an absent series is honest, a made-up number is not.
+                _secondsUntilExpiry.RemoveLabelled(generator);
+            }
+        }
+    }
+
+    public void GeneratorDeleted(string generator)
+    {
+        lock (_generatorsLock)
+        {
+            _earliestExpiry.Remove(generator);
+            _resources.RemoveLabelled(generator);
+            _available.RemoveLabelled(generator);
+            _secondsUntilExpiry.RemoveLabelled(generator);
+        }
+    }
+
+    public void Restarted(string informer, RestartReason reason) => _watchRestarts.WithLabels(informer, Label(reason)).Inc();
+
+    public void Relisted(string informer) => _relists.WithLabels(informer).Inc();
+
+    public void HandlerFailed(string informer) => _handlerFailures.WithLabels(informer).Inc();
+
+    public void TransformFailed(string informer) => _transformFailures.WithLabels(informer).Inc();
+
+    public void ApplyRequestCompleted(ApiFailureKind? failure)
+    {
+        if (OutcomeLabel(failure) is { } label)
+        {
+            _applied.WithLabels(label).Inc();
+        }
+    }
+
+    /// <summary>The closed <c>outcome</c> label set, all created at zero.</summary>
+    private static readonly string[] ApplyOutcomes = ["applied", "conflict", "invalid", "not_found", "throttled", "server_error", "transport_error"];
+
+    /// <summary>The applier's failure kinds, folded into the label set dashboards know.</summary>
+    private static string? OutcomeLabel(ApiFailureKind? failure) => failure switch
+    {
+        null => "applied",
+        ApiFailureKind.Conflict or ApiFailureKind.AlreadyExists => "conflict",
+        ApiFailureKind.NotFound => "not_found",
+        ApiFailureKind.Invalid or ApiFailureKind.Forbidden => "invalid",
+        ApiFailureKind.Throttled => "throttled",
+        ApiFailureKind.Transport => "transport_error",
+        ApiFailureKind.ServerError => "server_error",
+        _ => null,
+    };
+
+    public void LeadershipChanged(bool isLeader) => _leader.Set(isLeader ? 1 : 0);
+
+    /// <summary>"RotationRequested" becomes "rotation_requested", the Prometheus convention for label values.</summary>
+    private static string Label<TEnum>(TEnum value)
+        where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
+    /// <summary>One series per member, created now, so every member shows as 0 before it first happens.</summary>
+    private static FrozenDictionary<TEnum, Counter.Child> PerMember<TEnum>(Counter counter)
+        where TEnum : struct, Enum => Enum.GetValues<TEnum>().ToFrozenDictionary(member => member, member => counter.WithLabels(Label(member)));
+
+    /// <summary>Before each scrape, so that the value counts down between passes instead of freezing.</summary>
+    private void RefreshExpiries()
+    {
+        lock (_generatorsLock)
+        {
+            foreach (var (generator, expiry) in _earliestExpiry)
+            {
+                _secondsUntilExpiry.WithLabels(generator).Set((expiry - _time.GetUtcNow()).TotalSeconds);
+            }
+        }
     }
 }

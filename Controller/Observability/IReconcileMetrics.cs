@@ -1,10 +1,11 @@
+using KamajiKubeconfig.Controller.Workers;
 using KamajiKubeconfig.Reconcile;
 
 namespace KamajiKubeconfig.Controller.Observability;
 
 /// <summary>
 /// The reconcile worker's metrics port: controller-runtime's reconcile family plus what a pass did.
-/// Implementations are thread-safe and never throw; <see cref="NoopReconcileMetrics"/> is the default.
+/// Implementations are thread-safe and never throw.
 /// <c>generator</c> is the only object name that may become a label (a small set the user created).
 /// </summary>
 internal interface IReconcileMetrics
@@ -16,7 +17,7 @@ internal interface IReconcileMetrics
     /// The reconcile ended (call it in a <c>finally</c>, once per <see cref="ReconcileStarted"/>):
     /// <c>controller_runtime_reconcile_total{result}</c>, the error counters and the reconcile time.
     /// </summary>
-    void ReconcileFinished(ReconcileOutcome outcome, TimeSpan duration);
+    void ReconcileFinished(WorkerDecision decision, TimeSpan duration);
 
     /// <summary>A reconcile panicked (threw unexpectedly); report its outcome as an error as well.</summary>
     void ReconcilePanicked();

@@ -1,157 +1,130 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
+using Prometheus;
 
 namespace KamajiKubeconfig.Controller.Observability;
 
 /// <summary>
-/// The metrics and health-probe HTTP servers, on their own addresses as controller-runtime's manager runs
-/// them: <c>GET /metrics</c> on <c>--metrics-bind-address</c>; <c>GET /healthz</c> (the process is serving)
-/// and <c>GET /readyz</c> (every <see cref="ReadinessChecks"/> passes, else 503) on
-/// <c>--health-probe-bind-address</c>. Started before the controller's workers, stopped after them.
+/// controller-runtime's two servers as two listeners of the application's one Kestrel server: <c>GET /metrics</c>
+/// on <c>--metrics-bind-address</c> (text format 0.0.4 whatever the scraper accepts, as controller-runtime serves it);
+/// <c>/healthz</c> (the process answers: nothing that can stall belongs there, or a slow dependency would get a
+/// healthy process restarted) and <c>/readyz</c> (every <see cref="ReadinessCheck"/> passes, else 503 naming the
+/// failing ones) on <c>--health-probe-bind-address</c>. A path is answered only on its own listener, so metrics
+/// bound to loopback (behind an authenticating proxy) are not reachable through the probe port.
 /// </summary>
-internal sealed class ObservabilityServer : IHostedService, IAsyncDisposable
+internal sealed partial class ObservabilityServer(ObservabilityOptions options)
 {
-    private const string PlainText = "text/plain; charset=utf-8";
+    private ListenOptions? _metrics;
+    private ListenOptions? _probes;
 
-    private readonly ObservabilityOptions _options;
-    private readonly MetricRegistry _registry;
-    private readonly ReadinessChecks _readiness;
-    private readonly ILoggerFactory _loggerFactory;
-    private readonly ILogger _logger;
-    private HttpEndpoint? _metrics;
-    private HttpEndpoint? _health;
+    public IPEndPoint? MetricsAddress { get; } = BindAddress.Parse(options.MetricsBindAddress);
 
-    public ObservabilityServer(ObservabilityOptions options, MetricRegistry registry, ReadinessChecks readiness, ILoggerFactory loggerFactory)
+    public IPEndPoint? HealthProbeAddress { get; } = BindAddress.Parse(options.HealthProbeBindAddress);
+
+    /// <summary>Where <c>/metrics</c> is served, its port known once the server started; null when disabled.</summary>
+    public IPEndPoint? MetricsEndpoint => _metrics?.IPEndPoint;
+
+    /// <summary>Where <c>/healthz</c> and <c>/readyz</c> are served; null when disabled.</summary>
+    public IPEndPoint? HealthProbeEndpoint => _probes?.IPEndPoint;
+
+    public void Listen(KestrelServerOptions kestrel)
     {
-        _options = options;
-        _registry = registry;
-        _readiness = readiness;
-        _loggerFactory = loggerFactory;
-        _logger = loggerFactory.CreateLogger<ObservabilityServer>();
+        kestrel.AddServerHeader = false;
+        _metrics = Listen(kestrel, MetricsAddress);
+        _probes = Listen(kestrel, HealthProbeAddress);
     }
 
-    /// <summary>Where <c>/metrics</c> is served; null when disabled or not started.</summary>
-    public IPEndPoint? MetricsEndpoint => _metrics?.Bound;
-
-    /// <summary>Where <c>/healthz</c> and <c>/readyz</c> are served; null when disabled or not started.</summary>
-    public IPEndPoint? HealthProbeEndpoint => _health?.Bound;
-
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public void Map(WebApplication app)
     {
-        // Both flags are parsed before anything binds, so a typo fails the start with no listener left behind.
-        var metricsAddress = BindAddress.Parse(_options.MetricsBindAddress);
-        var healthAddress = BindAddress.Parse(_options.HealthProbeBindAddress);
-        try
+        var registry = app.Services.GetRequiredService<CollectorRegistry>();
+        var logger = app.Services.GetRequiredService<ILogger<ObservabilityServer>>();
+        app.Lifetime.ApplicationStarted.Register(() =>
         {
-            _metrics = await StartOneAsync("metrics", metricsAddress, _options.MetricsBindAddress, ServeMetricsAsync, cancellationToken);
-            _health = await StartOneAsync("health probe", healthAddress, _options.HealthProbeBindAddress, ServeProbesAsync, cancellationToken);
-        }
-        catch
+            var (metrics, probes) = (Describe(MetricsEndpoint, "/metrics"), Describe(HealthProbeEndpoint, "/healthz and /readyz"));
+            LogServing(logger, metrics, probes);
+        });
+        app.Use(async (context, next) =>
         {
-            await DisposeAsync();
-            throw;
-        }
+            // By the endpoint routing matched (any case, trailing slash), not by the raw path.
+            var port = context.Connection.LocalPort;
+            var listener = context.GetEndpoint()?.Metadata.GetMetadata<ServedOn>();
+            if (listener is null || port == (listener.Metrics ? MetricsEndpoint : HealthProbeEndpoint)?.Port)
+            {
+                await next(context);
+            }
+            else
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+            }
 
-        if (_metrics is not null)
+            LogServed(logger, context.Request.Method, context.Request.Path, port, context.Response.StatusCode);
+        });
+        app.MapGet("/metrics", context =>
         {
-            ObservabilityLog.ServingMetrics(_logger, _metrics.Bound);
-        }
-
-        if (_health is not null)
+            context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
+            context.Response.Headers.CacheControl = "no-store";
+            return registry.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted);
+        }).WithMetadata(new ServedOn(Metrics: true));
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = (context, _) => WriteAsync(context, "ok") })
+            .WithMetadata(new ServedOn(Metrics: false));
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
         {
-            ObservabilityLog.ServingHealthProbes(_logger, _health.Bound);
-        }
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await Task.WhenAll(_metrics?.StopAsync(cancellationToken) ?? Task.CompletedTask, _health?.StopAsync(cancellationToken) ?? Task.CompletedTask);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        var (metrics, health) = (_metrics, _health);
-        (_metrics, _health) = (null, null);
-        if (metrics is not null)
-        {
-            await metrics.DisposeAsync();
-        }
-
-        if (health is not null)
-        {
-            await health.DisposeAsync();
-        }
-    }
-
-    private async Task<HttpEndpoint?> StartOneAsync(string server, BindAddress? address, string flag, RequestDelegate handler, CancellationToken cancellationToken)
-    {
-        if (address is null)
-        {
-            ObservabilityLog.Disabled(_logger, server, flag);
-            return null;
-        }
-
-        return await HttpEndpoint.StartAsync(address, handler, _loggerFactory, cancellationToken);
-    }
-
-    private Task ServeMetricsAsync(HttpContext context) => Route(context, "/metrics") switch
-    {
-        null => Task.CompletedTask,
-        _ => WriteAsync(context, StatusCodes.Status200OK, TextFormat.ContentType, _registry.Collect()),
-    };
-
-    private Task ServeProbesAsync(HttpContext context)
-    {
-        switch (Route(context, "/healthz", "/readyz"))
-        {
-            case "/healthz":
-                // Liveness: answering at all is the signal. Nothing that can stall belongs here, or a slow
-                // dependency would get a healthy process restarted.
-                return WriteAsync(context, StatusCodes.Status200OK, PlainText, "ok");
-            case "/readyz":
-                var (ready, failing) = _readiness.Evaluate();
-                if (ready)
+            Predicate = check => check.Tags.Contains(ReadinessCheck.Tag),
+            // Ready means every check passed: a degraded one is not ready either.
+            ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable },
+            ResponseWriter = (context, report) =>
+            {
+                var failing = string.Join(", ", report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => e.Key));
+                if (failing.Length > 0)
                 {
-                    return WriteAsync(context, StatusCodes.Status200OK, PlainText, "ok");
+                    LogNotReady(logger, failing);
                 }
 
-                var names = string.Join(", ", failing);
-                ObservabilityLog.NotReady(_logger, names);
-                return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, PlainText, $"not ready: {names}\n");
-            default:
-                return Task.CompletedTask;
-        }
+                return WriteAsync(context, failing.Length == 0 ? "ok" : $"not ready: {failing}\n");
+            },
+        }).WithMetadata(new ServedOn(Metrics: false));
     }
 
-    /// <summary>The matched path; otherwise answers 404 or 405 itself and returns null.</summary>
-    private static string? Route(HttpContext context, params string[] paths)
+    private static ListenOptions? Listen(KestrelServerOptions kestrel, IPEndPoint? address)
     {
-        var path = context.Request.Path.Value;
-        var match = paths.FirstOrDefault(p => string.Equals(p, path, StringComparison.Ordinal));
-        if (match is null)
+        ListenOptions? bound = null;
+        if (address?.Address.Equals(IPAddress.IPv6Any) == true)
         {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return null;
+            // Both stacks, falling back to IPv4 where IPv6 is off, as Go's ":port" does.
+            kestrel.ListenAnyIP(address.Port, listen => bound = listen);
+        }
+        else if (address is not null)
+        {
+            kestrel.Listen(address, listen => bound = listen);
         }
 
-        if (!HttpMethods.IsGet(context.Request.Method))
-        {
-            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            context.Response.Headers.Allow = "GET";
-            return null;
-        }
-
-        return match;
+        return bound;
     }
 
-    private static Task WriteAsync(HttpContext context, int status, string contentType, string body)
+    private static string Describe(IPEndPoint? endpoint, string paths) => endpoint is null ? "disabled" : $"http://{endpoint}{paths}";
+
+    private static Task WriteAsync(HttpContext context, string body)
     {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = contentType;
-        // Probes and scrapes must see the current state, never a cached copy.
-        context.Response.Headers.CacheControl = "no-store";
+        context.Response.ContentType = "text/plain; charset=utf-8";
         return context.Response.WriteAsync(body, context.RequestAborted);
     }
+
+    [LoggerMessage(EventId = 1500, Level = LogLevel.Information, Message = "Metrics: {Metrics}; health probes: {Probes}")]
+    private static partial void LogServing(ILogger logger, string metrics, string probes);
+
+    /// <summary>Endpoint metadata: the listener whose port the path is answered on.</summary>
+    private sealed record ServedOn(bool Metrics);
+
+    /// <summary>Scrapes and probes come every few seconds: Debug, so they never drown the controller's own lines.</summary>
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Debug, Message = "{Method} {Path} on port {Port}: {StatusCode}")]
+    private static partial void LogServed(ILogger logger, string method, PathString path, int port, int statusCode);
+
+    [LoggerMessage(EventId = 1504, Level = LogLevel.Debug, Message = "Not ready: {Failing}")]
+    private static partial void LogNotReady(ILogger logger, string failing);
 }

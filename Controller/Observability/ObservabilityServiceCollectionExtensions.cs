@@ -1,35 +1,70 @@
 using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Queue;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using Prometheus;
 
 namespace KamajiKubeconfig.Controller.Observability;
 
-/// <summary>Registers metrics, readiness checks and the HTTP servers. Expects a <see cref="TimeProvider"/> to be registered.</summary>
+/// <summary>
+/// Metrics (one prometheus-net registry per process, not the library's global one), health checks and the two
+/// listeners of the application's Kestrel server. Expects a <see cref="TimeProvider"/> to be registered.
+/// </summary>
 internal static class ObservabilityServiceCollectionExtensions
 {
-    public static IServiceCollection AddObservability(this IServiceCollection services, ObservabilityOptions options, ControllerMetricsOptions metricsOptions)
+    /// <summary>Registers everything; the paths are mapped by <see cref="MapObservability"/>. A malformed address throws here.</summary>
+    public static IServiceCollection AddObservability(this IServiceCollection services, ObservabilityOptions options)
     {
-        // Singletons throughout: one registry per process, and the metric ports are shared by every worker.
+        var server = new ObservabilityServer(options);
         services.TryAddSingleton(options);
-        services.TryAddSingleton(metricsOptions);
-        // The process's registry always carries the process_* and dotnet_gc_* series.
-        services.TryAddSingleton(sp =>
+        services.TryAddSingleton(server);
+        services.TryAddSingleton(_ =>
         {
-            var registry = new MetricRegistry();
-            _ = new ProcessMetrics(registry);
+            var registry = Metrics.NewCustomRegistry();
+            ProcessMetrics.Register(registry);
             return registry;
         });
-        services.TryAddSingleton<ReadinessChecks>();
         services.TryAddSingleton<ControllerMetrics>();
         services.TryAddSingleton<IReconcileMetrics>(sp => sp.GetRequiredService<ControllerMetrics>());
         services.TryAddSingleton<IApplyMetrics>(sp => sp.GetRequiredService<ControllerMetrics>());
         services.TryAddSingleton<ILeaderElectionMetrics>(sp => sp.GetRequiredService<ControllerMetrics>());
         services.TryAddSingleton<IInformerMetrics>(sp => sp.GetRequiredService<ControllerMetrics>());
         services.TryAddSingleton<IQueueMetrics>(sp => sp.GetRequiredService<ControllerMetrics>().Queue);
-        // Registered as itself too, so that the bound addresses can be read (tests, a startup log).
-        services.TryAddSingleton<ObservabilityServer>();
-        services.AddHostedService(sp => sp.GetRequiredService<ObservabilityServer>());
+        services.AddRouting().AddHealthChecks();
+        services.Configure<KestrelServerOptions>(server.Listen);
+        if (server.MetricsAddress is null && server.HealthProbeAddress is null)
+        {
+            // Kestrel without a listener would bind its default (localhost:5000, or the image's HTTP_PORTS).
+            services.AddSingleton<IServer, NoServer>();
+        }
+
+        return services.AddLogging(logging => logging
+            // ASP.NET Core logs each request four times at Information (as its templates do, Warning and up only):
+            // scrapes and probes are logged once, at Debug, by the server.
+            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+            // A failing check as an Error on every probe: not being ready yet is no error (logged at Debug instead).
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical));
+    }
+
+    /// <summary>
+    /// Adds a condition of <c>/readyz</c>, evaluated at every probe, e.g.
+    /// <c>services.AddReadinessCheck("informers", sp =&gt; sp.GetRequiredService&lt;ClusterCaches&gt;().HasSynced)</c>.
+    /// </summary>
+    public static IServiceCollection AddReadinessCheck(this IServiceCollection services, string name, Func<IServiceProvider, bool> passes)
+    {
+        services.AddHealthChecks().Add(new HealthCheckRegistration(name, sp => new ReadinessCheck(() => passes(sp)), HealthStatus.Unhealthy, [ReadinessCheck.Tag]));
         return services;
+    }
+
+    /// <summary>Maps <c>/metrics</c>, <c>/healthz</c> and <c>/readyz</c> onto the application registered with <see cref="AddObservability"/>.</summary>
+    public static WebApplication MapObservability(this WebApplication app)
+    {
+        app.Services.GetRequiredService<ObservabilityServer>().Map(app);
+        return app;
     }
 }

@@ -44,10 +44,13 @@ public sealed class GeneratorTriggers
         _view = view;
     }
 
-    /// <summary>Needs no lookup: a generator change only ever wakes that generator.</summary>
-    public static IReadOnlyList<string> ForGenerator(Generator? oldGenerator, Generator? newGenerator)
+    /// <summary>
+    /// A generator change only ever wakes that generator. <paramref name="lastWritten"/> (the status this controller
+    /// last wrote for it) tells our own status writes, which wake nothing, from someone else's.
+    /// </summary>
+    public static IReadOnlyList<string> ForGenerator(Generator? oldGenerator, Generator? newGenerator, GeneratorStatus? lastWritten = null)
     {
-        if (oldGenerator is not null && newGenerator is not null && !GeneratorChange.NeedsReconcile(oldGenerator, newGenerator))
+        if (oldGenerator is not null && newGenerator is not null && !GeneratorChange.NeedsReconcile(oldGenerator, newGenerator, lastWritten))
         {
             return [];
         }

@@ -4,25 +4,26 @@ using KamajiKubeconfig.Reconcile;
 
 namespace KamajiKubeconfig.Controller.Workers;
 
-/// <summary>Turns pass reports into controller-runtime's reconcile metrics and our per-generator series.</summary>
+/// <summary>Turns the worker's decisions into controller-runtime's reconcile metrics and our per-generator series.</summary>
 internal sealed class MetricsWorkerObserver(IReconcileMetrics metrics) : IWorkerObserver
 {
     public void PassStarted() => metrics.ReconcileStarted();
 
-    public void PassFinished(string generator, PassReport? report, Exception? failure, TimeSpan duration)
+    public void PassFinished(string generator, WorkerDecision decision, PassReport? report, bool bug, TimeSpan duration)
     {
-        if (failure is not null && failure is not KubeApiException)
+        if (bug)
         {
-            // Not an API answer: a bug or an unexpected runtime failure, which controller-runtime counts as a panic.
+            // controller-runtime counts a panic for an unexpected failure; API errors and timeouts are plain errors.
             metrics.ReconcilePanicked();
         }
-        metrics.ReconcileFinished(Outcome(report, failure), duration);
+        metrics.ReconcileFinished(decision, duration);
+        if (decision == WorkerDecision.GeneratorGone)
+        {
+            metrics.GeneratorDeleted(generator);
+        }
         if (report is null)
         {
-            if (failure is null)
-            {
-                metrics.GeneratorDeleted(generator);
-            }
+            // Failed or cancelled: what is known about the generator did not change.
             return;
         }
         foreach (var (reason, count) in report.Issued)
@@ -45,11 +46,4 @@ internal sealed class MetricsWorkerObserver(IReconcileMetrics metrics) : IWorker
             metrics.GeneratorObserved(generator, status.Resources, status.AvailableResources, earliest);
         }
     }
-
-    private static ReconcileOutcome Outcome(PassReport? report, Exception? failure) =>
-        failure is not null ? ReconcileOutcome.Error
-        : report is null ? ReconcileOutcome.Success
-        : report.Outcome == PassOutcome.Transient ? ReconcileOutcome.Error
-        : report.Plan.RequeueAt is not null ? ReconcileOutcome.RequeueAfter
-        : ReconcileOutcome.Success;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using KamajiKubeconfig.Controller.Applier;
 using KamajiKubeconfig.Controller.Cluster;
 using KamajiKubeconfig.Informers;
@@ -9,9 +10,20 @@ namespace KamajiKubeconfig.Controller.Workers;
 /// One pass over one generator: read the caches (plus direct reads of referenced Secrets the caches lack), run the
 /// pure reconcile at the current time, execute the plan. Null when the generator no longer exists.
 /// </summary>
+/// <remarks>
+/// A Secret read directly is not watched: Kamaji labels its admin and CA Secrets, and only those are cached, so a
+/// TCP whose status names an unlabelled Secret would otherwise see that Secret's changes only at the next resync
+/// (10 h by default). Such a generator is looked at again within <see cref="DirectReadRefresh"/>, which bounds the
+/// staleness at the price of one GET per such Secret per refresh.
+/// </remarks>
 public sealed class PassRunner(
     ClusterCaches caches, IKubeApi api, PlanExecutor executor, ReconcileOptions options, IValidityMemo memo, TimeProvider time) : IPassRunner
 {
+    /// <summary>How stale a directly read Secret may become before its generator is reconciled again.</summary>
+    public static readonly TimeSpan DirectReadRefresh = TimeSpan.FromMinutes(1);
+
+    private const int ReadParallelism = 8;
+
     public async Task<PassReport?> RunAsync(string generatorName, CancellationToken cancellationToken)
     {
         var generator = caches.Generators.Get(ObjectKey.Cluster(generatorName));
@@ -21,21 +33,39 @@ public sealed class PassRunner(
         }
         var view = caches.View();
         var missing = view.MissingReferencedSecrets(generator.Spec).ToList();
+        var readFailed = false;
         if (missing.Count > 0)
         {
-            var fetched = new Dictionary<ObjectRef, SecretInfo>();
-            foreach (var reference in missing)
-            {
-                var secret = await api.GetSecretAsync(reference, cancellationToken);
-                if (secret is not null)
+            var fetched = new ConcurrentDictionary<ObjectRef, SecretInfo>();
+            await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken },
+                async (reference, ct) =>
                 {
-                    fetched[reference] = secret;
-                }
-            }
+                    try
+                    {
+                        if (await api.GetSecretAsync(reference, ct) is { } secret)
+                        {
+                            fetched[reference] = secret;
+                        }
+                    }
+                    catch (KubeApiException)
+                    {
+                        // That TCP reads as "not found" for this pass; the pass is retried with backoff.
+                        readFailed = true;
+                    }
+                });
             view = caches.View(fetched);
         }
         var now = time.GetUtcNow();
         var plan = Reconciler.Reconcile(generator, view, now, options, memo);
-        return await executor.ExecuteAsync(generator, plan, now, cancellationToken);
+        var report = await executor.ExecuteAsync(generator, plan, now, cancellationToken);
+        if (missing.Count > 0 && report.Plan.Mode == PlanMode.Active)
+        {
+            var refresh = now + DirectReadRefresh;
+            if (report.Plan.RequeueAt is null || report.Plan.RequeueAt > refresh)
+            {
+                report = report with { Plan = report.Plan with { RequeueAt = refresh } };
+            }
+        }
+        return readFailed ? report with { Transient = true } : report;
     }
 }

@@ -1,4 +1,5 @@
 using KamajiKubeconfig.Controller.Applier;
+using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Queue;
 using Microsoft.Extensions.Logging;
 
@@ -6,17 +7,29 @@ namespace KamajiKubeconfig.Controller.Workers;
 
 /// <summary>
 /// Takes generator names off the queue and runs passes, one key at a time per worker (the queue guarantees no key
-/// runs twice at once). Applies <see cref="WorkerPolicy"/>; the only place that retries. Exceptions are contained
-/// and counted: one bad pass never stops the worker.
+/// runs twice at once). Applies <see cref="WorkerPolicy"/>; the only place that retries. Exceptions are contained,
+/// logged with their stack trace inside a per-pass scope (generator, pass id), and told apart: a timeout or an API
+/// failure is an error, anything else a bug (a "panic" in controller-runtime's words). One bad pass never stops
+/// the worker.
 /// </summary>
 internal sealed partial class ReconcileWorker(
-    IWorkQueue<string> queue, IPassRunner runner, TimeProvider time, TimeSpan passTimeout, IWorkerObserver observer, ILogger<ReconcileWorker> logger)
+    IWorkQueue<string> queue, IPassRunner runner, TimeProvider time, WorkerTimings timings, IWorkerObserver observer, ILogger<ReconcileWorker> logger)
 {
+    private static long _passes;
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var next = await queue.GetAsync(cancellationToken);
+            QueueItem<string> next;
+            try
+            {
+                next = await queue.GetAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
             if (!next.TryGetItem(out var name))
             {
                 return;
@@ -34,31 +47,47 @@ internal sealed partial class ReconcileWorker(
 
     private async Task ProcessAsync(string name, CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(passTimeout, time);
+        var pass = Interlocked.Increment(ref _passes);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["generator"] = name, ["pass"] = pass });
+        using var timeout = new CancellationTokenSource(timings.PassTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var started = time.GetTimestamp();
         observer.PassStarted();
         PassReport? report = null;
         Exception? failure = null;
+        var bug = false;
         try
         {
             report = await runner.RunAsync(name, linked.Token);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutdown or lost leadership: leave the key for whoever runs next; no retry bookkeeping.
-            observer.PassFinished(name, null, null, time.GetElapsedTime(started));
+            // Shutdown or lost leadership: leave the key for whoever runs next; the generator itself is unchanged.
+            observer.PassFinished(name, WorkerDecision.Cancelled, null, false, time.GetElapsedTime(started));
             return;
         }
+        catch (OperationCanceledException e) when (timeout.IsCancellationRequested)
+        {
+            failure = new TimeoutException($"the pass did not finish within {timings.PassTimeout}", e);
+            LogPassTimedOut(logger, name, timings.PassTimeout);
+        }
+#pragma warning disable CA1031 // The worker must outlive any pass; the failure is logged with its stack and retried.
         catch (Exception e)
+#pragma warning restore CA1031
         {
             failure = e;
-            LogPassFailed(logger, name, e.GetType().Name, e.Message);
+            bug = IsBug(e, cancellationToken);
+            LogPassFailed(logger, name, bug ? "unexpected error (bug)" : "error", e);
+        }
+        foreach (var contained in report?.Unexpected ?? [])
+        {
+            bug = true;
+            LogContainedFailure(logger, name, contained);
         }
         var (decision, delay) = WorkerPolicy.Decide(report, failure, time.GetUtcNow());
         switch (decision)
         {
-            case WorkerDecision.Forget:
+            case WorkerDecision.Forget or WorkerDecision.GeneratorGone:
                 queue.Forget(name);
                 break;
             case WorkerDecision.RequeueAfter:
@@ -69,10 +98,12 @@ internal sealed partial class ReconcileWorker(
                 queue.AddRateLimited(name);
                 break;
             case WorkerDecision.RequeueRetryAfter:
-                queue.AddAfter(name, delay);
+                // Never shorter than the backoff, never longer than the cap: a server saying "1 s" forever must not
+                // turn into a retry every second, nor a hostile "1 day" into a day without reconciling.
+                queue.AddRateLimited(name, delay < timings.MaxRetryDelay ? delay : timings.MaxRetryDelay);
                 break;
         }
-        observer.PassFinished(name, report, failure, time.GetElapsedTime(started));
+        observer.PassFinished(name, decision, report, bug, time.GetElapsedTime(started));
         if (report is not null && logger.IsEnabled(LogLevel.Debug))
         {
             var issued = report.Issued.Values.Sum();
@@ -80,10 +111,21 @@ internal sealed partial class ReconcileWorker(
         }
     }
 
-    [LoggerMessage(EventId = 100, Level = LogLevel.Error, Message = "Pass over generator {Generator} failed: {ErrorType}: {Error}")]
-    private static partial void LogPassFailed(ILogger logger, string generator, string errorType, string error);
+    /// <summary>Not an API answer, not a timeout, not a connection failure: something no input explains.</summary>
+    public static bool IsBug(Exception e, CancellationToken cancellationToken) =>
+        e is not (KubeApiException or TimeoutException) && !KubernetesErrors.IsNoAnswer(e, cancellationToken);
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Error, Message = "Pass over generator {Generator} failed with an {Kind}")]
+    private static partial void LogPassFailed(ILogger logger, string generator, string kind, Exception exception);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Debug,
         Message = "Pass over generator {Generator}: {Decision}, issued {Issued}, repaired {Repaired}, pruned {Pruned}, failed {Failed}")]
     private static partial void LogPassDone(ILogger logger, string generator, WorkerDecision decision, int issued, int repaired, int pruned, int failed);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Pass over generator {Generator} timed out after {Timeout}")]
+    private static partial void LogPassTimedOut(ILogger logger, string generator, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Error,
+        Message = "Pass over generator {Generator}: one write failed with an unexpected error (bug); the other writes went on")]
+    private static partial void LogContainedFailure(ILogger logger, string generator, Exception exception);
 }

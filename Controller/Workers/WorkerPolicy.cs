@@ -4,8 +4,9 @@ namespace KamajiKubeconfig.Controller.Workers;
 
 /// <summary>
 /// The worker's decision table (controller-runtime's <c>reconcileHandler</c>): success → forget; success with a
-/// renewal time → requeue after it; transient failure → rate-limited requeue (or the server's Retry-After);
-/// input errors are recorded in status by the pass and count as success. Pure, so it is tested as a table.
+/// renewal time → requeue after it; transient failure → rate-limited requeue, waiting at least the server's
+/// Retry-After when it sent one; input errors are recorded in status by the pass and count as success; a generator
+/// that is gone is forgotten. Pure, so it is tested as a table. Cancellation is decided by the worker before this.
 /// </summary>
 public static class WorkerPolicy
 {
@@ -17,9 +18,9 @@ public static class WorkerPolicy
         }
         if (report is null)
         {
-            return (WorkerDecision.Forget, TimeSpan.Zero);
+            return (WorkerDecision.GeneratorGone, TimeSpan.Zero);
         }
-        if (report.Outcome == PassOutcome.Transient)
+        if (report.Transient)
         {
             return report.RetryAfter is { } wait && wait > TimeSpan.Zero
                 ? (WorkerDecision.RequeueRetryAfter, wait)

@@ -6,7 +6,7 @@ namespace KamajiKubeconfig.Reconcile.Values;
 /// <summary>Parses Go duration strings (<c>8760h</c>, <c>1h30m</c>, <c>90s</c>), the syntax of Kamaji's flags and our CRD.</summary>
 public static partial class GoDuration
 {
-    [GeneratedRegex("^(?:(\\d+(?:\\.\\d+)?)(h|m|s|ms))+$")]
+    [GeneratedRegex("^(?:(\\d+(?:\\.\\d+)?)(h|m|s|ms))+\\z")]
     private static partial Regex Shape();
 
     [GeneratedRegex("(\\d+(?:\\.\\d+)?)(h|ms|m|s)")]
@@ -31,7 +31,8 @@ public static partial class GoDuration
                 _ => n,
             };
         }
-        if (ms > TimeSpan.MaxValue.TotalMilliseconds)
+        // Go's time.Duration is int64 nanoseconds (about 2562047h): longer durations are not durations for Kamaji either.
+        if (ms > long.MaxValue / 1_000_000.0)
         {
             return false;
         }

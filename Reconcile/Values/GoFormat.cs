@@ -9,6 +9,13 @@ namespace KamajiKubeconfig.Reconcile.Values;
 /// </summary>
 public static class GoFormat
 {
+    /// <summary>Text longer than this is cut by <see cref="Abbreviate"/> before it is quoted into a message.</summary>
+    public const int MaxQuotedLength = 128;
+
+    /// <summary>
+    /// Go's <c>%q</c>: control characters and invisible format characters (bidi overrides, zero-width marks) are
+    /// escaped, so text copied from an object into status, Events or logs cannot hide or reorder what a reader sees.
+    /// </summary>
     public static string Quote(string text)
     {
         var sb = new StringBuilder("\"");
@@ -21,12 +28,22 @@ public static class GoFormat
                 '\n' => sb.Append("\\n"),
                 '\t' => sb.Append("\\t"),
                 '\r' => sb.Append("\\r"),
-                < ' ' => sb.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}"),
+                < ' ' or '\x7f' => sb.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}"),
+                _ when IsInvisible(c) => sb.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
                 _ => sb.Append(c),
             };
         }
         return sb.Append('"').ToString();
     }
+
+    /// <summary>Characters a terminal or browser does not show as themselves: C1 controls, format and separator marks, unpaired surrogates.</summary>
+    public static bool IsInvisible(char c) => char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
+        or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.OtherNotAssigned;
+
+    /// <summary>The text, or its first <see cref="MaxQuotedLength"/> characters and how many more there were.</summary>
+    public static string Abbreviate(string text) =>
+        text.Length <= MaxQuotedLength ? text
+        : string.Create(CultureInfo.InvariantCulture, $"{text[..MaxQuotedLength]}... ({text.Length - MaxQuotedLength} more characters)");
 
     /// <summary>The Go type an unstructured value decodes to.</summary>
     public static string TypeOf(JsonElement value) => value.ValueKind switch
@@ -39,18 +56,27 @@ public static class GoFormat
         _ => "<nil>",
     };
 
-    /// <summary>Go's <c>%v</c> of an unstructured value (maps print with sorted keys, as fmt does).</summary>
+    /// <summary>
+    /// Go's <c>%v</c> of a scalar. A map or a list is described, never printed: its contents (uids, labels,
+    /// annotations of the TCP) do not belong in a status message or an Event, and their size is unbounded.
+    /// </summary>
     public static string Value(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.Object => "map[" + string.Join(" ", value.EnumerateObject()
-            .OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.Name + ":" + Value(p.Value))) + "]",
-        JsonValueKind.Array => "[" + string.Join(" ", value.EnumerateArray().Select(Value)) + "]",
-        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.Object => Count("a map with", value.EnumerateObject().Count(), "key"),
+        JsonValueKind.Array => Count("a list of", value.GetArrayLength(), "item"),
+        JsonValueKind.String => Plain(value.GetString()!),
         JsonValueKind.Number => InvariantNumber(value),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
         _ => "<nil>",
     };
+
+    private static string Count(string prefix, int count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{prefix} {count} {noun}{(count == 1 ? "" : "s")}");
+
+    /// <summary>Go's <c>%v</c> of a string when it is short and shows as itself; quoted and cut otherwise.</summary>
+    public static string Plain(string text) =>
+        text.Length <= MaxQuotedLength && !text.Any(c => c < ' ' || c == '\x7f' || IsInvisible(c)) ? text : Quote(Abbreviate(text));
 
     /// <summary>A JSON number in invariant form: integers as digits, others as the shortest round-trip text.</summary>
     public static string InvariantNumber(JsonElement number) =>

@@ -26,7 +26,7 @@ public class MemoPrimingTests
         var api = new Mock<IKubeApi>(MockBehavior.Strict);
         api.Setup(a => a.CreateSecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((DesiredSecret desired, CancellationToken _) => store(world, desired));
-        api.Setup(a => a.ApplyStatusAsync("g", It.IsAny<GeneratorStatus>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        api.Setup(a => a.ApplyStatusAsync("g", It.IsAny<GeneratorStatus>(), It.IsAny<CancellationToken>())).ReturnsAsync((GeneratorStatus?)null);
         var executor = new PlanExecutor(api.Object, new KubeconfigIssuing(world.Issuer, 2), new SecretWriter(api.Object), 4, memo);
 
         var report = await executor.ExecuteAsync(generator, plan, Now, CancellationToken.None);

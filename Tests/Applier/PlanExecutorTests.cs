@@ -30,11 +30,11 @@ public class PlanExecutorTests
         var sequence = new MockSequence();
         DesiredSecret? created = null;
         api.InSequence(sequence).Setup(a => a.CreateSecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<CancellationToken>())).Callback<DesiredSecret, CancellationToken>((s, _) => created = s).ReturnsAsync((SecretInfo?)null);
-        api.InSequence(sequence).Setup(a => a.ApplyStatusAsync("g", plan.Status!, None)).Returns(Task.CompletedTask);
+        api.InSequence(sequence).Setup(a => a.ApplyStatusAsync("g", plan.Status!, None)).ReturnsAsync((GeneratorStatus?)null);
 
         var report = await Executor(api).ExecuteAsync(generator, plan, Now, None);
 
-        Assert.That(report.Outcome, Is.EqualTo(PassOutcome.Completed));
+        Assert.That(report.Transient, Is.EqualTo(false));
         Assert.That(report.Issued, Is.EqualTo(new Dictionary<IssueReason, int> { [IssueReason.Missing] = 1 }));
         Assert.That(created!.Ref, Is.EqualTo(new ObjectRef("ns", "t-g")));
         Assert.That(created.Value, Is.Not.Null.And.Not.Empty);
@@ -52,7 +52,7 @@ public class PlanExecutorTests
 
         var report = await Executor(Strict()).ExecuteAsync(settled, world.Reconcile(settled, Now.AddHours(1)), Now.AddHours(1), None);
 
-        Assert.That((report.Outcome, report.Issued.Count, report.Repaired, report.Pruned), Is.EqualTo((PassOutcome.Completed, 0, 0, 0)));
+        Assert.That((report.Transient, report.Issued.Count, report.Repaired, report.Pruned), Is.EqualTo((false, 0, 0, 0)));
     }
 
     [Test]
@@ -84,7 +84,7 @@ public class PlanExecutorTests
         var sequence = new MockSequence();
         api.InSequence(sequence).Setup(a => a.SetFinalizersAsync("g", "42", new[] { WellKnown.Finalizer }, None)).Returns(Task.CompletedTask);
         api.InSequence(sequence).Setup(a => a.CreateSecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<CancellationToken>())).ReturnsAsync((SecretInfo?)null);
-        api.InSequence(sequence).Setup(a => a.ApplyStatusAsync("g", It.IsAny<GeneratorStatus>(), None)).Returns(Task.CompletedTask);
+        api.InSequence(sequence).Setup(a => a.ApplyStatusAsync("g", It.IsAny<GeneratorStatus>(), None)).ReturnsAsync((GeneratorStatus?)null);
 
         await Executor(api).ExecuteAsync(generator, plan, Now, None);
 
@@ -101,7 +101,7 @@ public class PlanExecutorTests
 
         var report = await Executor(api).ExecuteAsync(generator, world.Reconcile(generator, Now), Now, None);
 
-        Assert.That(report.Outcome, Is.EqualTo(PassOutcome.Transient));
+        Assert.That(report.Transient, Is.EqualTo(true));
     }
 
     [Test]
@@ -116,12 +116,12 @@ public class PlanExecutorTests
         api.Setup(a => a.CreateSecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<CancellationToken>())).ThrowsAsync(new KubeApiException(ApiFailureKind.AlreadyExists, "exists"));
         api.Setup(a => a.GetSecretAsync(new ObjectRef("ns", "t-g"), It.IsAny<CancellationToken>())).ReturnsAsync(foreign);
         GeneratorStatus? written = null;
-        api.Setup(a => a.ApplyStatusAsync("g", It.IsAny<GeneratorStatus>(), None)).Callback<string, GeneratorStatus, CancellationToken>((_, s, _) => written = s).Returns(Task.CompletedTask);
+        api.Setup(a => a.ApplyStatusAsync("g", It.IsAny<GeneratorStatus>(), None)).Callback<string, GeneratorStatus, CancellationToken>((_, s, _) => written = s).ReturnsAsync((GeneratorStatus?)null);
         api.Setup(a => a.RecordWarningAsync(generator, "KubeconfigErrors", It.Is<string>(m => m.Contains("refusing to overwrite it")), None)).Returns(Task.CompletedTask);
 
         var report = await Executor(api).ExecuteAsync(generator, plan, Now, None);
 
-        Assert.That(report.Outcome, Is.EqualTo(PassOutcome.Completed));
+        Assert.That(report.Transient, Is.EqualTo(false));
         Assert.That(written!.Errors.Single().Message, Is.EqualTo(
             "the \"ns/t-g\" Secret already exists and is not managed by this generator for this TenantControlPlane: refusing to overwrite it"));
         api.VerifyAll();
@@ -139,7 +139,7 @@ public class PlanExecutorTests
         api.Setup(a => a.CreateSecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<CancellationToken>())).ThrowsAsync(new KubeApiException(ApiFailureKind.AlreadyExists, "exists"));
         api.Setup(a => a.GetSecretAsync(new ObjectRef("ns", "t-g"), It.IsAny<CancellationToken>())).ReturnsAsync(ours);
         api.Setup(a => a.ApplySecretAsync(It.IsAny<DesiredSecret>(), true, It.IsAny<CancellationToken>())).ReturnsAsync((SecretInfo?)null);
-        api.Setup(a => a.ApplyStatusAsync("g", plan.Status!, None)).Returns(Task.CompletedTask);
+        api.Setup(a => a.ApplyStatusAsync("g", plan.Status!, None)).ReturnsAsync((GeneratorStatus?)null);
 
         await Executor(api).ExecuteAsync(generator, plan, Now, None);
 
@@ -156,12 +156,12 @@ public class PlanExecutorTests
             .ThrowsAsync(new KubeApiException(ApiFailureKind.Throttled, "slow down", TimeSpan.FromSeconds(3)));
         api.Setup(a => a.CreateSecretAsync(It.Is<DesiredSecret>(s => s.Ref.Name == "b-g"), It.IsAny<CancellationToken>())).ReturnsAsync((SecretInfo?)null);
         GeneratorStatus? written = null;
-        api.Setup(a => a.ApplyStatusAsync("g", It.IsAny<GeneratorStatus>(), None)).Callback<string, GeneratorStatus, CancellationToken>((_, s, _) => written = s).Returns(Task.CompletedTask);
+        api.Setup(a => a.ApplyStatusAsync("g", It.IsAny<GeneratorStatus>(), None)).Callback<string, GeneratorStatus, CancellationToken>((_, s, _) => written = s).ReturnsAsync((GeneratorStatus?)null);
         api.Setup(a => a.RecordWarningAsync(generator, "KubeconfigErrors", It.IsAny<string>(), None)).Returns(Task.CompletedTask);
 
         var report = await Executor(api).ExecuteAsync(generator, world.Reconcile(generator, Now), Now, None);
 
-        Assert.That((report.Outcome, report.RetryAfter), Is.EqualTo((PassOutcome.Transient, (TimeSpan?)TimeSpan.FromSeconds(3))));
+        Assert.That((report.Transient, report.RetryAfter), Is.EqualTo((true, (TimeSpan?)TimeSpan.FromSeconds(3))));
         Assert.That((written!.Resources, written.AvailableResources), Is.EqualTo((2, 1)));
         Assert.That(written.Errors.Single().Message, Is.EqualTo("an error occurred generating the \"ns/a-g\" Secret: slow down"));
         api.VerifyAll();
@@ -176,7 +176,7 @@ public class PlanExecutorTests
         var firstStatus = world.Reconcile(generator, Now).Status;
         var settled = new GeneratorBuilder("g").Status(firstStatus).Generation(2).Build();
         var api = Strict();
-        api.Setup(a => a.ApplyStatusAsync("g", It.IsAny<GeneratorStatus>(), None)).Returns(Task.CompletedTask);
+        api.Setup(a => a.ApplyStatusAsync("g", It.IsAny<GeneratorStatus>(), None)).ReturnsAsync((GeneratorStatus?)null);
 
         await Executor(api).ExecuteAsync(settled, world.Reconcile(settled, Now), Now, None);
 
@@ -225,6 +225,6 @@ public class PlanExecutorTests
 
         var report = await Executor(Strict()).ExecuteAsync(paused, world.Reconcile(paused, Now), Now, None);
 
-        Assert.That(report.Outcome, Is.EqualTo(PassOutcome.Completed));
+        Assert.That(report.Transient, Is.EqualTo(false));
     }
 }

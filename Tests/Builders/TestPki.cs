@@ -34,7 +34,15 @@ public static class TestPki
         CaKeyFormat format = CaKeyFormat.Pkcs1, int validityYears = 10) =>
         Cache.GetOrAdd((name, algorithm, format, validityYears), k => Create(k.Item1, k.Item2, k.Item3, k.Item4));
 
-    private static TestCa Create(string name, KeyAlgorithm algorithm, CaKeyFormat format, int validityYears)
+    /// <summary>
+    /// A CA-like certificate that breaks one rule: not marked CA, no keyCertSign, or a window ending at
+    /// <paramref name="notAfter"/> (e.g. already expired). Not cached: each call is a new key.
+    /// </summary>
+    public static TestCa Unusual(string name, bool markedCa = true, bool keyCertSign = true, DateTimeOffset? notAfter = null) =>
+        Create(name, KeyAlgorithm.EcdsaP256, CaKeyFormat.Sec1, 10, markedCa, keyCertSign, notAfter);
+
+    private static TestCa Create(string name, KeyAlgorithm algorithm, CaKeyFormat format, int validityYears,
+        bool markedCa = true, bool keyCertSign = true, DateTimeOffset? notAfter = null)
     {
         // Fresh keys: every CA must differ from every other, which a pooled key source cannot promise.
         using var key = new SystemKeyMaterialSource().NewKey(algorithm);
@@ -45,11 +53,11 @@ public static class TestPki
             ECDsa ec => new CertificateRequest(subject, ec, ec.KeySize == 384 ? HashAlgorithmName.SHA384 : HashAlgorithmName.SHA256),
             _ => throw new InvalidOperationException(),
         };
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(markedCa, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(
-            X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
+            (keyCertSign ? X509KeyUsageFlags.KeyCertSign : X509KeyUsageFlags.None) | X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        var certificate = request.CreateSelfSigned(CaNotBefore, CaNotBefore.AddYears(validityYears));
+        var certificate = request.CreateSelfSigned(CaNotBefore, notAfter ?? CaNotBefore.AddYears(validityYears));
         var keyPem = (key, format) switch
         {
             (RSA rsa, CaKeyFormat.Pkcs1) => rsa.ExportRSAPrivateKeyPem(),

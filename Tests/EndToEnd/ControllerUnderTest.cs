@@ -3,6 +3,8 @@ using KamajiKubeconfig.Controller.Hosting;
 using KamajiKubeconfig.Controller.Issuing;
 using KamajiKubeconfig.Controller.Observability;
 using KamajiKubeconfig.Tests.Builders;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -16,10 +18,10 @@ namespace KamajiKubeconfig.Tests.EndToEnd;
 /// </summary>
 internal sealed class ControllerUnderTest : IAsyncDisposable
 {
-    private readonly IHost _host;
+    private readonly WebApplication _host;
     private readonly Kubernetes _client;
 
-    private ControllerUnderTest(IHost host, Kubernetes client, string identity)
+    private ControllerUnderTest(WebApplication host, Kubernetes client, string identity)
     {
         _host = host;
         _client = client;
@@ -38,12 +40,14 @@ internal sealed class ControllerUnderTest : IAsyncDisposable
         options = options with { MetricsBindAddress = "127.0.0.1:0", HealthProbeBindAddress = "127.0.0.1:0", PodNamespace = "kamaji-system" };
         identity ??= $"test-{Guid.NewGuid():N}"[..13];
         var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfigPath));
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         builder.Services.AddKubeconfigGenerator(options, client, identity);
         builder.Services.Replace(ServiceDescriptor.Singleton<IKeyMaterialSource>(FixedKeySource.Shared));
         var host = builder.Build();
+        host.MapObservability();
         await host.StartAsync();
         return new ControllerUnderTest(host, client, identity);
     }
@@ -67,7 +71,7 @@ internal sealed class ControllerUnderTest : IAsyncDisposable
         {
             // Already stopping.
         }
-        _host.Dispose();
+        await _host.DisposeAsync();
         _client.Dispose();
     }
 }

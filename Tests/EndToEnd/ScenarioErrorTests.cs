@@ -65,7 +65,7 @@ public class ScenarioErrorTests : EndToEndTestBase
         await CreateGeneratorForAsync(generator, ns, "fromDefinition: spec.networkProfile");
 
         await StatusAsync(generator, s => HasError(s,
-            "cannot run NestedString \"spec.networkProfile\" due to an error: .spec.networkProfile accessor error: map[port:6443] is of the type map[string]interface {}, expected string"),
+            "cannot run NestedString \"spec.networkProfile\" due to an error: .spec.networkProfile accessor error: a map with 1 key is of the type map[string]interface {}, expected string"),
             "the NestedString error");
     }
 

@@ -6,18 +6,16 @@ namespace KamajiKubeconfig.Tests.Observability;
 /// <summary>Go's <c>host:port</c> forms as controller-runtime's flags accept them.</summary>
 public class BindAddressTests
 {
-    [TestCase(":8090", null, 8090)]
+    [TestCase(":8090", "::", 8090)]
     [TestCase("127.0.0.1:8090", "127.0.0.1", 8090)]
     [TestCase("0.0.0.0:8091", "0.0.0.0", 8091)]
     [TestCase("[::1]:8090", "::1", 8090)]
     [TestCase("[::]:0", "::", 0)]
     [TestCase("localhost:9000", "127.0.0.1", 9000)]
-    [TestCase(":0", null, 0)]
-    public void Parse_HostPort_GivesInterfaceAndPort(string text, string? host, int port)
+    [TestCase(":0", "::", 0)]
+    public void Parse_HostPort_GivesInterfaceAndPort(string text, string host, int port)
     {
-        var address = BindAddress.Parse(text);
-
-        Assert.That(address, Is.EqualTo(new BindAddress(host is null ? null : IPAddress.Parse(host), port)));
+        Assert.That(BindAddress.Parse(text), Is.EqualTo(new IPEndPoint(IPAddress.Parse(host), port)));
     }
 
     [TestCase("0")]
@@ -40,13 +38,5 @@ public class BindAddressTests
         var error = Assert.Throws<FormatException>(() => BindAddress.Parse(text));
 
         Assert.That(error!.Message, Does.Contain($"'{text}'"));
-    }
-
-    [TestCase(":8090")]
-    [TestCase("127.0.0.1:8090")]
-    [TestCase("[::1]:8090")]
-    public void ToString_RoundTrips(string text)
-    {
-        Assert.That(BindAddress.Parse(text)!.ToString(), Is.EqualTo(text));
     }
 }

@@ -1,5 +1,7 @@
+using System.Text;
 using KamajiKubeconfig.Controller.Observability;
 using Microsoft.Extensions.Time.Testing;
+using Prometheus;
 
 namespace KamajiKubeconfig.Tests.Observability;
 
@@ -11,7 +13,7 @@ internal sealed class ControllerMetricsFixture
 
     public ControllerMetricsFixture()
     {
-        Metrics = new ControllerMetrics(Registry, Time, new ControllerMetricsOptions
+        Metrics = new ControllerMetrics(Registry, Time, new ObservabilityOptions
         {
             MaxConcurrentReconciles = 3,
             Informers = ["secrets", "kubeconfiggenerators"],
@@ -19,13 +21,15 @@ internal sealed class ControllerMetricsFixture
         });
     }
 
-    public MetricRegistry Registry { get; } = new();
+    public CollectorRegistry Registry { get; } = Prometheus.Metrics.NewCustomRegistry();
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public ControllerMetrics Metrics { get; }
 
-    public Dictionary<string, double> Scrape() => Observability.Scrape.Parse(Registry.Collect());
+    public string Exposition() => Collect(Registry);
+
+    public Dictionary<string, double> Scrape() => Observability.Scrape.Parse(Exposition());
 
     /// <summary>The value of one series, written as it appears in the exposition; fails if it is absent.</summary>
     public double Value(string series)
@@ -33,6 +37,14 @@ internal sealed class ControllerMetricsFixture
         var samples = Scrape();
         Assert.That(samples, Does.ContainKey(series));
         return samples[series];
+    }
+
+    /// <summary>The registry in text format, as <c>/metrics</c> serves it.</summary>
+    public static string Collect(CollectorRegistry registry)
+    {
+        using var output = new MemoryStream();
+        registry.CollectAndExportAsTextAsync(output).GetAwaiter().GetResult();
+        return Encoding.UTF8.GetString(output.ToArray());
     }
 
     public static string QueueSeries(string metric, string name = ControllerName) => $"{metric}{{controller=\"{name}\",name=\"{name}\"}}";

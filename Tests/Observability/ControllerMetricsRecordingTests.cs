@@ -1,4 +1,6 @@
+using KamajiKubeconfig.Controller.Applier;
 using KamajiKubeconfig.Controller.Observability;
+using KamajiKubeconfig.Controller.Workers;
 using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Queue;
 using KamajiKubeconfig.Reconcile;
@@ -98,15 +100,16 @@ public class ControllerMetricsRecordingTests
         });
     }
 
-    [TestCase(ReconcileOutcome.Success, "success", 0, 0)]
-    [TestCase(ReconcileOutcome.Requeue, "requeue", 0, 0)]
-    [TestCase(ReconcileOutcome.RequeueAfter, "requeue_after", 0, 0)]
-    [TestCase(ReconcileOutcome.Error, "error", 1, 0)]
-    [TestCase(ReconcileOutcome.TerminalError, "error", 1, 1)]
-    public void ReconcileFinished_Outcome_CountsResultAndErrorsAsControllerRuntime(ReconcileOutcome outcome, string result, int errors, int terminal)
+    [TestCase(WorkerDecision.Forget, "success", 0)]
+    [TestCase(WorkerDecision.GeneratorGone, "success", 0)]
+    [TestCase(WorkerDecision.RequeueAfter, "requeue_after", 0)]
+    [TestCase(WorkerDecision.RequeueRateLimited, "error", 1)]
+    [TestCase(WorkerDecision.RequeueRetryAfter, "error", 1)]
+    [TestCase(WorkerDecision.Cancelled, "error", 1)]
+    public void ReconcileFinished_Decision_CountsResultAndErrorsAsControllerRuntime(WorkerDecision decision, string result, int errors)
     {
         Metrics.ReconcileStarted();
-        Metrics.ReconcileFinished(outcome, TimeSpan.FromMilliseconds(200));
+        Metrics.ReconcileFinished(decision, TimeSpan.FromMilliseconds(200));
 
         var samples = _fixture.Scrape();
         Assert.Multiple(() =>
@@ -114,7 +117,7 @@ public class ControllerMetricsRecordingTests
             Assert.That(samples[ResultSeries(result)], Is.EqualTo(1));
             Assert.That(samples.Where(s => s.Key.StartsWith("controller_runtime_reconcile_total", StringComparison.Ordinal)).Sum(s => s.Value), Is.EqualTo(1));
             Assert.That(samples[ReconcileSeries("controller_runtime_reconcile_errors_total")], Is.EqualTo(errors));
-            Assert.That(samples[ReconcileSeries("controller_runtime_terminal_reconcile_errors_total")], Is.EqualTo(terminal));
+            Assert.That(samples[ReconcileSeries("controller_runtime_terminal_reconcile_errors_total")], Is.Zero);
             Assert.That(samples[ReconcileSeries("controller_runtime_active_workers")], Is.Zero);
             Assert.That(samples[$"controller_runtime_reconcile_time_seconds_bucket{{controller=\"{ControllerName}\",le=\"0.15\"}}"], Is.Zero);
             Assert.That(samples[$"controller_runtime_reconcile_time_seconds_bucket{{controller=\"{ControllerName}\",le=\"0.2\"}}"], Is.EqualTo(1));
@@ -127,7 +130,7 @@ public class ControllerMetricsRecordingTests
     {
         Metrics.ReconcileStarted();
         Metrics.ReconcileStarted();
-        Metrics.ReconcileFinished(ReconcileOutcome.Success, TimeSpan.Zero);
+        Metrics.ReconcileFinished(WorkerDecision.Forget, TimeSpan.Zero);
         Metrics.ReconcileStarted();
 
         Assert.That(_fixture.Value(ReconcileSeries("controller_runtime_active_workers")), Is.EqualTo(2));
@@ -165,24 +168,27 @@ public class ControllerMetricsRecordingTests
     [Test]
     public void Ports_ValuesOutsideTheirEnums_AreIgnoredNotThrown()
     {
-        var before = _fixture.Registry.Collect();
+        var before = _fixture.Exposition();
 
         Assert.DoesNotThrow(() =>
         {
             Metrics.CertificateIssued((IssueReason)99);
-            Metrics.ApplyRequestCompleted((ApplyRequestOutcome)(-1));
+            Metrics.ApplyRequestCompleted((ApiFailureKind)(-1));
             Metrics.SecretsPruned(-5);
         });
 
-        Assert.That(_fixture.Registry.Collect(), Is.EqualTo(before));
+        Assert.That(_fixture.Exposition(), Is.EqualTo(before));
     }
 
-    [TestCase(ApplyRequestOutcome.Applied, "applied")]
-    [TestCase(ApplyRequestOutcome.NotFound, "not_found")]
-    [TestCase(ApplyRequestOutcome.ServerError, "server_error")]
-    public void ApplyRequestCompleted_CountsByOutcome(ApplyRequestOutcome outcome, string label)
+    [TestCase(null, "applied")]
+    [TestCase(ApiFailureKind.NotFound, "not_found")]
+    [TestCase(ApiFailureKind.ServerError, "server_error")]
+    [TestCase(ApiFailureKind.AlreadyExists, "conflict")]
+    [TestCase(ApiFailureKind.Forbidden, "invalid")]
+    [TestCase(ApiFailureKind.Transport, "transport_error")]
+    public void ApplyRequestCompleted_CountsByOutcome(ApiFailureKind? failure, string label)
     {
-        Metrics.ApplyRequestCompleted(outcome);
+        Metrics.ApplyRequestCompleted(failure);
 
         var samples = _fixture.Scrape();
         Assert.That(samples[$"kubeconfig_generator_apply_requests_total{{outcome=\"{label}\"}}"], Is.EqualTo(1));

@@ -81,6 +81,6 @@ public class GeneratorSeriesTests
     {
         _fixture.Metrics.GeneratorObserved("odd\"name", 1, 0, null);
 
-        Assert.That(_fixture.Registry.Collect(), Does.Contain("kubeconfig_generator_resources{generator=\"odd\\\"name\"} 1\n"));
+        Assert.That(_fixture.Exposition(), Does.Contain("kubeconfig_generator_resources{generator=\"odd\\\"name\"} 1\n"));
     }
 }

@@ -8,10 +8,10 @@ public class ProcessMetricsTests
     [Test]
     public void Scrape_ReportsThisProcessMemoryCpuAndHeap()
     {
-        var registry = new MetricRegistry();
-        _ = new ProcessMetrics(registry);
+        var registry = Prometheus.Metrics.NewCustomRegistry();
+        ProcessMetrics.Register(registry);
 
-        var samples = Scrape.Parse(registry.Collect());
+        var samples = Scrape.Parse(ControllerMetricsFixture.Collect(registry));
 
         Assert.Multiple(() =>
         {
@@ -28,9 +28,9 @@ public class ProcessMetricsTests
     [Test]
     public void Counters_FollowTheProcessAcrossScrapes()
     {
-        var registry = new MetricRegistry();
-        _ = new ProcessMetrics(registry);
-        var first = Scrape.Parse(registry.Collect());
+        var registry = Prometheus.Metrics.NewCustomRegistry();
+        ProcessMetrics.Register(registry);
+        var first = Scrape.Parse(ControllerMetricsFixture.Collect(registry));
 
         GC.Collect(0, GCCollectionMode.Forced, blocking: true);
         var spin = DateTime.UtcNow.AddMilliseconds(50);
@@ -38,7 +38,7 @@ public class ProcessMetricsTests
         {
             // Burn a little CPU so the counter has something to count.
         }
-        var second = Scrape.Parse(registry.Collect());
+        var second = Scrape.Parse(ControllerMetricsFixture.Collect(registry));
 
         Assert.Multiple(() =>
         {

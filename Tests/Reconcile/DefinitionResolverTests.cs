@@ -58,17 +58,26 @@ public class DefinitionResolverTests
     public void Resolve_MissingSegment_IsNotFound(string path) =>
         Assert.That(Resolve(path), Is.EqualTo($"error: provided dot notation \"{path}\" is not found"));
 
+    // Issue 15 (7): a map is described, never copied, so the TCP's uid, labels and annotations stay out of status.
     [Test]
-    public void Resolve_Map_IsAnAccessorError() =>
+    public void Resolve_Map_IsAnAccessorErrorThatQuotesOnlyThePathAndTheKind() =>
         Assert.That(Resolve("metadata.labels"), Is.EqualTo(
             "error: cannot run NestedString \"metadata.labels\" due to an error: .metadata.labels accessor error: "
-            + "map[tenant.clastix.io:acme tier:gold] is of the type map[string]interface {}, expected string"));
+            + "a map with 2 keys is of the type map[string]interface {}, expected string"));
+
+    [Test]
+    public void Resolve_WholeMetadata_LeaksNoValueOfIt()
+    {
+        var message = Resolve("metadata");
+
+        Assert.That(message, Does.Not.Contain("acme").And.Not.Contain("gold").And.Not.Contain("tenant-a"));
+    }
 
     [Test]
     public void Resolve_List_IsAnAccessorError() =>
         Assert.That(Resolve("spec.networkProfile.certSANs"), Is.EqualTo(
             "error: cannot run NestedString \"spec.networkProfile.certSANs\" due to an error: .spec.networkProfile.certSANs accessor error: "
-            + "[a.example.com b.example.com] is of the type []interface {}, expected string"));
+            + "a list of 2 items is of the type []interface {}, expected string"));
 
     [Test]
     public void Resolve_Null_IsAnAccessorError() =>
@@ -79,12 +88,12 @@ public class DefinitionResolverTests
     public void Resolve_WalkingThroughAListWithoutIndex_IsAnAccessorError() =>
         Assert.That(Resolve("spec.list.name"), Is.EqualTo(
             "error: cannot run NestedString \"spec.list.name\" due to an error: .spec.list.name accessor error: "
-            + "[map[name:first] map[name:second]] is of the type []interface {}, expected map[string]interface{}"));
+            + "a list of 2 items is of the type []interface {}, expected map[string]interface{}"));
 
     [Test]
     public void Resolve_IndexIntoAMap_IsAnAccessorError() =>
         Assert.That(Resolve("metadata[0]"), Does.StartWith(
-            "error: cannot run NestedString \"metadata[0]\" due to an error: .metadata[0] accessor error: map[").And.EndWith("expected []interface{}"));
+            "error: cannot run NestedString \"metadata[0]\" due to an error: .metadata[0] accessor error: a map with ").And.EndWith("expected []interface{}"));
 
     [Test]
     public void Resolve_WalkingThroughAString_IsAnAccessorError() =>

@@ -90,7 +90,7 @@ public class ReconcilerErrorTests
         var world = WorldWithBroken(_ => { });
 
         Assert.That(ErrorFor(world, new GeneratorBuilder("g").User(CompoundValue.FromPath("spec.networkProfile")).Build()), Is.EqualTo(
-            "cannot run NestedString \"spec.networkProfile\" due to an error: .spec.networkProfile accessor error: map[port:6443] is of the type map[string]interface {}, expected string"));
+            "cannot run NestedString \"spec.networkProfile\" due to an error: .spec.networkProfile accessor error: a map with 1 key is of the type map[string]interface {}, expected string"));
     }
 
     [Test]

@@ -52,6 +52,25 @@ public class GeneratorChangeTriggerTests
     }
 
     [Test]
+    public void ForGenerator_OnlyStatusAndResourceVersionChanged_EnqueuesNothing()
+    {
+        var before = new GeneratorBuilder("gen").Build() with { ResourceVersion = "10" };
+        var after = new GeneratorBuilder("gen").Status(SomeStatus).Build() with { ResourceVersion = "11" };
+
+        Assert.That(GeneratorTriggers.ForGenerator(before, after, lastWritten: SomeStatus), Is.Empty);
+    }
+
+    [Test]
+    public void ForGenerator_StatusWrittenBySomeoneElse_EnqueuesItSoItIsPutRight()
+    {
+        var before = new GeneratorBuilder("gen").Status(SomeStatus).Build() with { ResourceVersion = "11" };
+        var foreign = SomeStatus with { Errors = EquatableList.Of(new StatusError("ns/t", "left behind")) };
+        var after = new GeneratorBuilder("gen").Status(foreign).Build() with { ResourceVersion = "12" };
+
+        Assert.That(GeneratorTriggers.ForGenerator(before, after, lastWritten: SomeStatus), Is.EqualTo(new[] { "gen" }));
+    }
+
+    [Test]
     public void ForGenerator_SameObjectRedelivered_EnqueuesNothing()
     {
         var generator = new GeneratorBuilder("gen").Build();

@@ -60,7 +60,7 @@ public static class BodyReader
     {
         try
         {
-            var node = yaml ? YamlToJson.ParseOne(text) : JsonNode.Parse(text);
+            var node = yaml ? YamlToJson.ParseOne(text) : JsonNode.Parse(text, documentOptions: JsonLimits.Document);
             return node as JsonObject ?? throw StatusFactory.BadRequest(
                 $"the object provided is unrecognized (must be of type {type.Kind}): couldn't get version/kind; json parse error: expected an object");
         }

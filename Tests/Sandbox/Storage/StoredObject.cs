@@ -59,7 +59,7 @@ public sealed class StoredObject
     internal static StoredObject Create(string ns, string name, long resourceVersion, JsonObject obj)
     {
         var json = Serialize(obj);
-        var stored = new StoredObject(ns, name, resourceVersion, JsonNode.Parse(json)!.AsObject(), json);
+        var stored = new StoredObject(ns, name, resourceVersion, JsonNode.Parse(json, documentOptions: JsonLimits.Document)!.AsObject(), json);
         return stored;
     }
 

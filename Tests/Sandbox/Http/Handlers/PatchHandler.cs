@@ -106,7 +106,7 @@ public sealed class PatchHandler(SandboxContext context, WritePipeline pipeline)
     {
         try
         {
-            var node = JsonNode.Parse(text);
+            var node = JsonNode.Parse(text, documentOptions: JsonLimits.Document);
             if (mediaType == "application/json-patch+json" ? node is not JsonArray : node is not JsonObject)
             {
                 throw StatusFactory.BadRequest(mediaType == "application/json-patch+json"

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using KamajiKubeconfig.Reconcile;
+
+namespace KamajiKubeconfig.Controller.Cluster;
+
+/// <summary>
+/// Generated Secrets the controller wrote that its cache has not shown yet (client-go's "expectations", by
+/// Secret). A pass that runs while the Secret watch lags or fails would otherwise plan from the state before our
+/// write and issue again: a rotation request answered twice, a missing Secret created twice. Each entry remembers
+/// the resourceVersion the write was planned from; it stands in for the cached Secret only while the cache still
+/// shows exactly that state, and goes as soon as the informer delivers any newer state of the Secret.
+/// </summary>
+public sealed class RecentWrites(Func<ObjectRef, string?> cachedVersion)
+{
+    private readonly ConcurrentDictionary<ObjectRef, Entry> _entries = new();
+
+    public int Count => _entries.Count;
+
+    /// <summary>After a successful write planned from <paramref name="plannedFrom"/> ("" = the Secret did not exist).</summary>
+    public void Record(ObjectRef secret, string plannedFrom, SecretInfo? stored)
+    {
+        if (stored is { ResourceVersion.Length: > 0 } && stored.Ref == secret)
+        {
+            var entry = new Entry(plannedFrom, stored);
+            _entries[secret] = entry;
+            // The informer may have delivered our write (or something newer) before the API call returned: then no
+            // event will come to remove the entry, so look now. The cache is written before handlers run, so any
+            // event either shows here or runs Observed after the entry exists.
+            if ((cachedVersion(secret) ?? "") != plannedFrom)
+            {
+                _entries.TryRemove(new KeyValuePair<ObjectRef, Entry>(secret, entry));
+            }
+        }
+        else
+        {
+            // The server's answer did not say what it stored: nothing to stand in with.
+            _entries.TryRemove(secret, out _);
+        }
+    }
+
+    /// <summary>From the informer's change handler: the cache now holds <paramref name="resourceVersion"/> (null = gone).</summary>
+    public void Observed(ObjectRef secret, string? resourceVersion)
+    {
+        if (_entries.TryGetValue(secret, out var entry) && (resourceVersion ?? "") != entry.PlannedFrom)
+        {
+            _entries.TryRemove(new KeyValuePair<ObjectRef, Entry>(secret, entry));
+        }
+    }
+
+    /// <summary>What a pass should see for <paramref name="secret"/>, given what the cache shows.</summary>
+    public SecretInfo? Resolve(ObjectRef secret, SecretInfo? cached)
+    {
+        if (!_entries.TryGetValue(secret, out var entry))
+        {
+            return cached;
+        }
+        var cachedVersion = cached?.ResourceVersion ?? "";
+        return cachedVersion == entry.PlannedFrom ? entry.Stored : cached;
+    }
+
+    private sealed record Entry(string PlannedFrom, SecretInfo Stored);
+}

@@ -1,0 +1,32 @@
+using k8s;
+
+namespace KamajiKubeconfig.Informers;
+
+/// <summary>
+/// How deep the client decodes JSON. System.Text.Json stops at 64 levels by default, while kube-apiserver stores
+/// objects nested up to 10,000 levels (Go's decoder limit): a TenantControlPlane 60 levels deep is legal, and
+/// with the default every list and watch carrying it fails, so its informer restarts forever and no TCP is served.
+/// The client's serializer options are process-wide and freeze at first use, so <see cref="Configure"/> runs first
+/// thing in the process (Program, and the test assembly's module initializer).
+/// </summary>
+public static class KubernetesDecoding
+{
+    /// <summary>kube-apiserver's limit plus the list and watch envelopes around an object.</summary>
+    public const int MaxDepth = 10_016;
+
+    private static readonly Lock Gate = new();
+    private static bool _configured;
+
+    public static void Configure()
+    {
+        lock (Gate)
+        {
+            if (_configured)
+            {
+                return;
+            }
+            KubernetesJson.AddJsonOptions(options => options.MaxDepth = MaxDepth);
+            _configured = true;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace KamajiKubeconfig.Reconcile;
+
+/// <summary>
+/// Deleting needs at least the proof of ownership writing needs (docs/behaviour.md B3, B7). A label is cheap to add
+/// (anyone who can edit Secrets in a namespace can set <c>managed-by</c>), so a Secret is pruned only when it is
+/// exactly what this generator would have written: named <c>&lt;tcp&gt;-&lt;generator&gt;</c> for the TCP its
+/// <c>managed-for</c> label (or its controller reference to a TenantControlPlane) names, and controlled by nothing
+/// else than a TenantControlPlane.
+/// </summary>
+public static class PruneProof
+{
+    /// <summary>Null when <paramref name="secret"/> may be deleted, else why not (a status error).</summary>
+    public static string? RefusalFor(SecretInfo secret, string generator)
+    {
+        var quoted = GoFormat.Quote(secret.Ref.ToString());
+        var controller = secret.OwnerReferences.FirstOrDefault(o => o.Controller);
+        if (controller is not null && !IsTenantControlPlane(controller))
+        {
+            return $"the {quoted} Secret is labelled {WellKnown.ManagedByLabel}={generator} but is controlled by "
+                + $"{GoFormat.Plain(controller.Kind)} {GoFormat.Quote(GoFormat.Abbreviate(controller.Name))}: refusing to delete it";
+        }
+        var tenant = secret.Labels.GetValueOrDefault(WellKnown.ManagedForLabel) ?? controller?.Name;
+        return tenant is not null && secret.Name == $"{tenant}-{generator}"
+            ? null
+            : $"the {quoted} Secret is labelled {WellKnown.ManagedByLabel}={generator} but is not named after a TenantControlPlane "
+                + $"and this generator ({WellKnown.ManagedForLabel} missing or different): refusing to delete it";
+    }
+
+    private static bool IsTenantControlPlane(OwnerReference owner) =>
+        owner.Kind == WellKnown.TenantControlPlaneKind && owner.ApiVersion.StartsWith(WellKnown.Group + "/", StringComparison.Ordinal);
+}

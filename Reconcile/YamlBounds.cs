@@ -1,0 +1,65 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace KamajiKubeconfig.Reconcile;
+
+/// <summary>
+/// Limits on a YAML document, checked before any recursive loader sees it. YamlDotNet's representation model
+/// recurses once per nesting level, and a stack overflow cannot be caught in .NET: one Secret holding 100,000 nested
+/// sequences would kill the process at every start. Its event parser does not recurse, so this walks the events
+/// once, counting depth and nodes, and stops at the first limit crossed.
+/// </summary>
+public static class YamlBounds
+{
+    /// <summary>Real kubeconfigs are a few KiB; Secrets hold at most 1 MiB.</summary>
+    public const int MaxCharacters = 256 * 1024;
+
+    /// <summary>A kubeconfig nests about 5 levels (root, list, entry, body, extension); anything near this is not one.</summary>
+    public const int MaxDepth = 32;
+
+    /// <summary>Scalars, mappings and sequences together (a kubeconfig with a few clusters has about 50).</summary>
+    public const int MaxNodes = 10_000;
+
+    /// <summary>Null when <paramref name="text"/> is within every limit (or is not YAML at all: the loader reports that), else why not.</summary>
+    public static string? Check(string text)
+    {
+        if (text.Length > MaxCharacters)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"it is {text.Length} characters long, more than {MaxCharacters}");
+        }
+        var parser = new Parser(new StringReader(text));
+        int depth = 0, nodes = 0;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                switch (parser.Current)
+                {
+                    case MappingStart or SequenceStart:
+                        nodes++;
+                        if (++depth > MaxDepth)
+                        {
+                            return string.Create(CultureInfo.InvariantCulture, $"it nests deeper than {MaxDepth} levels");
+                        }
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        depth--;
+                        break;
+                    case Scalar or AnchorAlias:
+                        nodes++;
+                        break;
+                }
+                if (nodes > MaxNodes)
+                {
+                    return string.Create(CultureInfo.InvariantCulture, $"it has more than {MaxNodes} nodes");
+                }
+            }
+        }
+        catch (YamlException)
+        {
+            // Malformed: the loader that runs next reports it with its own message.
+        }
+        return null;
+    }
+}
