@@ -100,7 +100,7 @@ public static class NameCases
             c.World.Expect.NotOurs(c.Namespace, $"ghost-{c.Generator}");
             c.World.Expect.TolerateError(c.Generator, $"{c.Namespace}/ghost");
             c.World.Expect.TolerateError(c.Generator, $"{c.Namespace}/ghost-{c.Generator}");
-            c.Resource = c.Tenant("ghost");
+            c.Resource = $"{c.Tenant("ghost")}|{c.Namespace}/ghost-{c.Generator}";
             await c.GeneratorAsync(c.GeneratorBody());
         },
     };

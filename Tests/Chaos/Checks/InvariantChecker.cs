@@ -150,7 +150,7 @@ public sealed class InvariantChecker(Expectations expectations)
         {
             violations.Add(new Violation(where, $"status counts resources={status?["resources"]} available={status?["availableResources"]}, expected {selected.Count}/{available}"));
         }
-        CheckReady(where, status, available, selected.Count, errors.Count > 0, violations);
+        CheckReady(where, status, available, selected.Count, errors.Any(e => !expectations.IsTolerated(name, e.Resource)), violations);
     }
 
     private static void CheckReady(string where, JsonObject? status, int available, int resources, bool hasErrors, List<Violation> violations)

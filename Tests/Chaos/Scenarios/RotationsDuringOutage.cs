@@ -42,6 +42,12 @@ public sealed class RotationsDuringOutage : FaultScenario
         await Task.Delay(TimeSpan.FromSeconds(15));
     }
 
+    /// <summary>Which field managers own the rotate annotation (server-side apply bookkeeping), for the report.</summary>
+    private static string RotateOwners(JsonObject secret) =>
+        string.Join(", ", (secret["metadata"]?["managedFields"] as JsonArray ?? []).OfType<JsonObject>()
+            .Where(m => m["fieldsV1"]?["f:metadata"]?["f:annotations"]?["f:certs.kamaji.clastix.io/rotate"] is not null)
+            .Select(m => $"{m["manager"]} ({m["operation"]})"));
+
     public override async Task VerifyAsync(ChaosWorld world, ScenarioContext context)
     {
         var issued = (await world.Control.LedgerAsync()).IssuedSince(context.LedgerBefore);
@@ -57,7 +63,7 @@ public sealed class RotationsDuringOutage : FaultScenario
             var value = secret["metadata"]?["annotations"]?["certs.kamaji.clastix.io/rotate"]?.ToString();
             if (!DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
             {
-                context.Fail(Checks.Expectations.Key(secret), $"rotate annotation is \"{value}\", not the RFC3339 time of the rotation");
+                context.Fail(Checks.Expectations.Key(secret), $"rotate annotation is \"{value}\", not the RFC3339 time of the rotation (field managers: {RotateOwners(secret)})");
             }
         }
     }

@@ -13,6 +13,8 @@ public sealed class BadInputTests
     [
         "user-dn-injection", "groups-duplicates", "selector-invalid-key", "control-plane-endpoint-from-traversal", "admin-key-missing",
         "admin-exec-user", "ca-rsa-pkcs8-key", "ca-encrypted-key", "foreign-opaque-secret-with-target-name",
+        "status-ca-secretname-traversal", "status-admin-secretname-traversal", "ca-not-a-ca-ca-false", "ca-expired-among-healthy-tenants",
+        "generated-kubeconfig-exec-and-token-injected", "stale-status-errors-from-another-writer",
     ];
 
     [Test]
