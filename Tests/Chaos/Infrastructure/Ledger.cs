@@ -5,14 +5,20 @@ namespace KamajiKubeconfig.Chaos.Infrastructure;
 /// <summary>The sandbox's Secret ledger: the certificates each generated Secret held, in order, and every stored private key.</summary>
 public sealed record Ledger(IReadOnlyDictionary<string, IReadOnlyList<string>> Certificates, IReadOnlyList<string> Keys)
 {
+    /// <summary>Successive values of each generated Secret's rotate annotation, with the field managers that owned it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> RotateAnnotations { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     public static Ledger From(JsonObject o)
     {
         var certificates = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var rotations = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var secret in (o["secrets"] as JsonArray ?? []).OfType<JsonObject>())
         {
-            certificates[$"{secret["namespace"]}/{secret["name"]}"] = [.. (secret["certificates"] as JsonArray ?? []).Select(c => c!.GetValue<string>())];
+            var key = $"{secret["namespace"]}/{secret["name"]}";
+            certificates[key] = [.. (secret["certificates"] as JsonArray ?? []).Select(c => c!.GetValue<string>())];
+            rotations[key] = [.. (secret["rotateAnnotation"] as JsonArray ?? []).Select(c => c!.GetValue<string>())];
         }
-        return new Ledger(certificates, [.. (o["keys"] as JsonArray ?? []).Select(k => k!.GetValue<string>())]);
+        return new Ledger(certificates, [.. (o["keys"] as JsonArray ?? []).Select(k => k!.GetValue<string>())]) { RotateAnnotations = rotations };
     }
 
     /// <summary>How many certificates each Secret received after <paramref name="before"/> (new Secrets count all theirs).</summary>

@@ -58,12 +58,24 @@ public sealed class RotationsDuringOutage : FaultScenario
         {
             context.Fail("rotation", $"{unrotated} rotation requests got no new certificate");
         }
+        var writes = await world.Control.RequestsAsync(context.Mark, writesOnly: true, user: null);
+        var ledger = await world.Control.LedgerAsync();
+        var explained = false;
         foreach (var secret in await world.Admin.ListAsync("/api/v1/namespaces/rot/secrets?labelSelector=kamaji.clastix.io%2Fmanaged-by"))
         {
             var value = secret["metadata"]?["annotations"]?["certs.kamaji.clastix.io/rotate"]?.ToString();
             if (!DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
             {
-                context.Fail(Checks.Expectations.Key(secret), $"rotate annotation is \"{value}\", not the RFC3339 time of the rotation (field managers: {RotateOwners(secret)})");
+                context.Fail(Checks.Expectations.Key(secret), $"rotate annotation is {(value is null ? "absent" : $"\"{value}\"")}, not the RFC3339 time of the rotation (field managers: {RotateOwners(secret)})");
+                if (!explained)
+                {
+                    // The writes to that Secret, in order: who set the pending request back.
+                    explained = true;
+                    var name = secret["metadata"]!["name"]!.ToString();
+                    context.Note($"writes to rot/{name} after the fault: " + string.Join(", ", writes.Requests.Where(w => w.Resource == "secrets" && w.Name == name)
+                        .Select(w => $"{(w.User == ChaosWorld.ControllerUser ? "controller" : "harness")} {w.Verb}{(w.Injected is { } code ? $" ({code})" : "")}"))
+                        + "; its rotate annotation over the whole run: " + string.Join(" → ", ledger.RotateAnnotations.GetValueOrDefault($"rot/{name}", [])));
+                }
             }
         }
     }

@@ -38,6 +38,7 @@ public static class ScenarioRunner
             if (converged is null)
             {
                 context.Violations.AddRange(last.Select(v => v with { What = $"not converged within {scenario.Deadline.TotalSeconds:0}s: {v.What}" }));
+                await NoteControllerStateAsync(world, context);
             }
             await world.Control.ClearAsync();
             await CommonChecksAsync(world, scenario, context);
@@ -61,6 +62,17 @@ public static class ScenarioRunner
             .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Count()}")));
         return new ScenarioResult(scenario.Name, scenario.Fault, injected, context.Violations.Count == 0 && seconds is not null, seconds,
             writes.Count, byKind, issued, context.Violations, context.Notes);
+    }
+
+    /// <summary>What the replicas say about themselves when the world did not converge (passes running, results, queue).</summary>
+    private static async Task NoteControllerStateAsync(ChaosWorld world, ScenarioContext context)
+    {
+        foreach (var controller in world.Controllers.Where(c => !c.HasExited))
+        {
+            var metrics = await controller.ScrapeAsync() ?? "";
+            context.Note(string.Create(CultureInfo.InvariantCulture,
+                $"{controller.Name} at the deadline: active workers {Metrics.Sum(metrics, "controller_runtime_active_workers")}, reconciles {Metrics.Sum(metrics, "controller_runtime_reconcile_total")} (errors {Metrics.Sum(metrics, "controller_runtime_reconcile_errors_total")}), queue depth {Metrics.Sum(metrics, "workqueue_depth")}, leader {Metrics.Sum(metrics, "leader_election_master_status")}"));
+        }
     }
 
     private static async Task CommonChecksAsync(ChaosWorld world, FaultScenario scenario, ScenarioContext context)

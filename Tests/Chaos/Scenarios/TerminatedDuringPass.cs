@@ -4,19 +4,21 @@ using KamajiKubeconfig.Chaos.Infrastructure;
 namespace KamajiKubeconfig.Chaos.Scenarios;
 
 /// <summary>
-/// SIGTERM during an RSA-2048 pass of a leader-elected replica: it exits cleanly within the 30 s grace period after its
-/// in-flight applies, the Lease is released (a successor leads at once, not after 15 s), and the successor converges
-/// without reissuing what was written.
+/// SIGTERM during a pass of a leader-elected replica, while it issues RSA-2048 keys or while one of its applies hangs: it
+/// exits cleanly within the 30 s grace period (in-flight applies finish or are given up), the Lease is released (a
+/// successor leads at once, not after 15 s), and the successor converges without reissuing what was written.
 /// </summary>
-public sealed class TerminatedDuringPass : FaultScenario
+public sealed class TerminatedDuringPass(bool hangingApply) : FaultScenario
 {
-    public override string Name => "sigterm-during-pass";
+    public override string Name => hangingApply ? "sigterm-while-an-apply-hangs" : "sigterm-during-pass";
 
-    public override string Fault => "SIGTERM during a pass issuing 12 RSA-2048 kubeconfigs (leader election on), then a new replica";
+    public override string Fault => hangingApply
+        ? "SIGTERM while one Secret create hangs for 60 s (leader election on): must still exit within the 30 s grace period and release the Lease"
+        : "SIGTERM during a pass issuing 12 RSA-2048 kubeconfigs (leader election on), then a new replica";
 
     public override TimeSpan Deadline => TimeSpan.FromSeconds(120);
 
-    public override bool Heavy => true;
+    public override bool Heavy => !hangingApply;
 
     public override async Task ArrangeAsync(ChaosWorld world, ScenarioContext context)
     {
@@ -30,8 +32,16 @@ public sealed class TerminatedDuringPass : FaultScenario
         await Poll.UntilAsync(async () => (await Arrange.LeaseAsync(world))?["spec"]?["holderIdentity"]?.ToString()?.StartsWith(first.Name, StringComparison.Ordinal) == true,
             TimeSpan.FromSeconds(30));
         var mark = await world.Control.LastRequestAsync();
-        await world.CreateGeneratorAsync(Objects.Generator(Arrange.Generator, ["term"], "RSA-2048"));
+        if (hangingApply)
+        {
+            await world.Control.RuleAsync(504, verb: "create", resource: "secrets", user: ChaosWorld.ControllerUser, count: 1, hangSeconds: 60);
+        }
+        await world.CreateGeneratorAsync(Objects.Generator(Arrange.Generator, ["term"], hangingApply ? "ECDSA-P256" : "RSA-2048"));
         await Arrange.WaitForPassStartAsync(world, mark);
+        if (hangingApply)
+        {
+            await Poll.UntilAsync(async () => (await world.ControllerWritesSinceAsync(mark)).Any(w => w.Injected == 504), TimeSpan.FromSeconds(30));
+        }
         var written = await Arrange.CountSecretsAsync(world);
         var took = await first.TerminateAsync(TimeSpan.FromSeconds(40));
         context.Injected++;

@@ -8,7 +8,8 @@ namespace KamajiKubeconfig.Sandbox.Faults;
 
 /// <summary>
 /// Watches the store from inside: every distinct client certificate that ever landed in a generated kubeconfig Secret
-/// (label <c>kamaji.clastix.io/managed-by</c>), in order, and every private key that was ever stored in any Secret. Chaos
+/// (label <c>kamaji.clastix.io/managed-by</c>), in order, the successive values of its rotate annotation, and every
+/// private key that was ever stored in any Secret. Chaos
 /// tests count issuances from it (a killed controller cannot under-report) and search logs for the keys.
 /// </summary>
 public sealed partial class SecretLedger
@@ -16,10 +17,12 @@ public sealed partial class SecretLedger
     private const string SecretsKey = "/secrets";
     private const string ManagedByLabel = "kamaji.clastix.io/managed-by";
     private const int MaxInspectedBytes = 2 * 1024 * 1024;
+    private const string RotateAnnotation = "certs.kamaji.clastix.io/rotate";
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<string>> _certificates = new(StringComparer.Ordinal);
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _rotations = new(StringComparer.Ordinal);
     private bool _attached;
 
     /// <summary>Starts recording (idempotent); earlier changes are not seen.</summary>
@@ -55,6 +58,10 @@ public sealed partial class SecretLedger
             return;
         }
         var managed = secret.Labels.ContainsKey(ManagedByLabel);
+        if (managed)
+        {
+            RecordRotation(secret);
+        }
         foreach (var (key, value) in data)
         {
             if (value?.GetValueKind() != System.Text.Json.JsonValueKind.String || value.GetValue<string>() is not { Length: > 0 and < MaxInspectedBytes } encoded)
@@ -104,6 +111,28 @@ public sealed partial class SecretLedger
         }
     }
 
+    /// <summary>The rotate annotation's successive values and who owned them (server-side apply bookkeeping).</summary>
+    private void RecordRotation(StoredObject secret)
+    {
+        var value = (secret.Object["metadata"]?["annotations"] as JsonObject)?[RotateAnnotation] is JsonValue v && v.TryGetValue<string>(out var text) ? $"\"{text}\"" : "absent";
+        var owners = string.Join("+", (secret.Object["metadata"]?["managedFields"] as JsonArray ?? []).OfType<JsonObject>()
+            .Where(m => m["fieldsV1"]?["f:metadata"]?["f:annotations"]?[$"f:{RotateAnnotation}"] is not null)
+            .Select(m => $"{m["manager"]}/{m["operation"]}"));
+        var entry = owners.Length > 0 ? $"{value} ({owners})" : value;
+        lock (_gate)
+        {
+            var id = StoredObject.KeyOf(secret.Namespace, secret.Name);
+            if (!_rotations.TryGetValue(id, out var list))
+            {
+                _rotations[id] = list = [];
+            }
+            if ((list.Count == 0 || list[^1] != entry) && list.Count < 100)
+            {
+                list.Add(entry);
+            }
+        }
+    }
+
     private static string? TryDecode(string base64)
     {
         try
@@ -130,6 +159,7 @@ public sealed partial class SecretLedger
                     ["namespace"] = split < 0 ? "" : id[..split],
                     ["name"] = split < 0 ? id : id[(split + 1)..],
                     ["certificates"] = new JsonArray([.. list.Select(c => (JsonNode)c)]),
+                    ["rotateAnnotation"] = new JsonArray([.. _rotations.GetValueOrDefault(id, []).Select(r => (JsonNode)r)]),
                 });
             }
             return new JsonObject { ["secrets"] = secrets, ["keys"] = new JsonArray([.. _keys.Select(k => (JsonNode)k)]) };
