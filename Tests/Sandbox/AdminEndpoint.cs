@@ -37,7 +37,11 @@ public sealed class AdminEndpoint(SandboxServer server)
         var path = http.Request.Path.Value;
         if (path == "/sandbox/faults")
         {
-            await ApplyFaultAsync(body, cancellationToken);
+            if (await ApplyFaultAsync(body, cancellationToken) is { } answer)
+            {
+                await Responses.WriteJsonAsync(http, 200, answer, cancellationToken);
+                return;
+            }
         }
         else if (path == "/sandbox/kamaji")
         {
@@ -74,7 +78,7 @@ public sealed class AdminEndpoint(SandboxServer server)
         await Responses.WriteJsonAsync(http, 200, new JsonObject { ["ok"] = true }, cancellationToken);
     }
 
-    private async Task ApplyFaultAsync(JsonObject body, CancellationToken cancellationToken)
+    private async Task<JsonObject?> ApplyFaultAsync(JsonObject body, CancellationToken cancellationToken)
     {
         var faults = server.Faults;
         switch (body.GetString("action"))
@@ -105,8 +109,10 @@ public sealed class AdminEndpoint(SandboxServer server)
                 }, CancellationToken.None);
                 break;
             default:
-                throw StatusFactory.BadRequest("action must be one of fail, latency, closeWatches, compact, clear, restart");
+                return Faults.FaultCommands.Apply(server, body)
+                    ?? throw StatusFactory.BadRequest("action must be one of fail, latency, closeWatches, compact, clear, restart, rule, userLatency, expire, requests, ledger, clock");
         }
         await Task.CompletedTask.WaitAsync(cancellationToken);
+        return null;
     }
 }

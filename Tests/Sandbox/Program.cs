@@ -8,6 +8,8 @@ var dir = ".sandbox";
 var crds = new List<string>();
 var rbac = new List<string>();
 var kamaji = false;
+var kamajiEcdsa = false;
+var clockOffset = TimeSpan.Zero;
 var bench = false;
 for (var i = 0; i < args.Length; i++)
 {
@@ -28,11 +30,18 @@ for (var i = 0; i < args.Length; i++)
         case "--kamaji":
             kamaji = true;
             break;
+        case "--kamaji-ecdsa":
+            kamaji = true;
+            kamajiEcdsa = true;
+            break;
+        case "--clock-offset":
+            clockOffset = TimeSpan.FromSeconds(int.Parse(args[++i], CultureInfo.InvariantCulture));
+            break;
         case "--bench":
             bench = true;
             break;
         default:
-            await Console.Error.WriteLineAsync($"unknown argument {args[i]}; usage: [--port N] [--dir D] [--crds DIR]... [--rbac DIR]... [--kamaji] [--bench]");
+            await Console.Error.WriteLineAsync($"unknown argument {args[i]}; usage: [--port N] [--dir D] [--crds DIR]... [--rbac DIR]... [--kamaji] [--kamaji-ecdsa] [--clock-offset SECONDS] [--bench]");
             return 2;
     }
 }
@@ -54,8 +63,10 @@ var options = new SandboxOptions
     CrdPaths = [.. crds.Where(p => Directory.Exists(p) || File.Exists(p))],
     RbacPaths = rbac,
     KamajiSimulator = kamaji,
+    TimeProvider = new KamajiKubeconfig.Sandbox.Faults.SkewedClock(clockOffset),
 };
 await using var server = await SandboxServer.StartAsync(options, stop.Token);
+server.Kamaji.UseEcdsa = kamajiEcdsa;
 var kubeconfig = server.WriteKubeconfig(Path.Combine(dir, "kubeconfig"));
 Console.WriteLine($"sandbox API server listening on {server.BaseAddress}; admin kubeconfig: {kubeconfig}");
 try

@@ -66,7 +66,7 @@ public sealed class ApiDispatcher
                 throw RbacAuthorizer.Forbidden(user, attributes);
             }
             RbacEscalation.Begin(user);
-            var fault = _context.Faults.Take(request.Verb, request.Type.Plural, request.Name ?? "");
+            var fault = await _context.Faults.TakeAsync(request, cancellationToken);
             if (fault is not null)
             {
                 throw fault;

@@ -21,6 +21,9 @@ public sealed class KamajiSimulator(SandboxContext context, TenantEndpoints endp
     public const string TcpStorageKey = "kamaji.clastix.io/tenantcontrolplanes";
     public const string RotateAnnotation = "sandbox.kamaji.clastix.io/rotate-ca";
 
+    /// <summary>A TCP with this annotation is left alone: a test writes its Secrets and status itself.</summary>
+    public const string IgnoreAnnotation = "sandbox.kamaji.clastix.io/ignore";
+
     private readonly Channel<(string Namespace, string Name, bool Rotate)> _work = Channel.CreateUnbounded<(string, string, bool)>();
     private volatile bool _enabled;
 
@@ -129,7 +132,8 @@ public sealed class KamajiSimulator(SandboxContext context, TenantEndpoints endp
     private async Task ReconcileAsync(string ns, string name, bool rotate)
     {
         var tcp = context.Store.Get(TcpStorageKey, ns, name);
-        if (tcp is null || tcp.Object.GetString("metadata", "deletionTimestamp") is not null)
+        if (tcp is null || tcp.Object.GetString("metadata", "deletionTimestamp") is not null
+            || tcp.Object.GetString("metadata", "annotations", IgnoreAnnotation) is not null)
         {
             return;
         }
@@ -138,7 +142,7 @@ public sealed class KamajiSimulator(SandboxContext context, TenantEndpoints endp
         var caName = $"{name}-ca";
         var existingCa = context.Store.Get("/secrets", ns, caName);
         using var ca = (rotate ? null : KamajiSecrets.ReadCa(existingCa?.Object["data"] as JsonObject))
-            ?? (UseEcdsa ? CertificateAuthority.CreateEcdsa("kubernetes") : CertificateAuthority.CreateRsa("kubernetes"));
+            ?? KamajiCertificateAuthorities.Create(UseEcdsa, context.Clock.GetUtcNow());
         var caPem = ca.CertificatePem;
         var caKeyPem = KamajiSecrets.KeyPem((System.Security.Cryptography.AsymmetricAlgorithm?)ca.Certificate.GetRSAPrivateKey() ?? ca.Certificate.GetECDsaPrivateKey()!);
         var caData = KamajiSecrets.CaData(caPem, caKeyPem);
