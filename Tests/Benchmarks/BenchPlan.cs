@@ -27,6 +27,12 @@ public sealed record BenchPlan
     /// <summary>Each level idles this long once converged (writes must be 0; idle CPU and memory are read at its end).</summary>
     public required TimeSpan IdleWindow { get; init; }
 
+    /// <summary>
+    /// How long a convergence may take before it is reported as not converged: three times the controller's pass
+    /// timeout (5 minutes), after which its passes are being cancelled and retried from scratch.
+    /// </summary>
+    public TimeSpan ConvergenceTimeout { get; init; } = TimeSpan.FromMinutes(15);
+
     /// <summary>The controller counts as done with an event once its CPU grew by at most one tick over this long.</summary>
     public TimeSpan QuietWindow { get; init; } = TimeSpan.FromMilliseconds(500);
 

@@ -50,7 +50,7 @@ public static class BenchRunner
             await ConvergeAsync(level, Main, KeyAlgorithm.EcdsaP256, convergence, convergenceWrites);
             (memory[level.Name], idleWrites[level.Name]) = await IdleWindow.RunAsync(level, zero);
             events[level.Name] = await SteadyEvents.RunAsync(level, Main);
-            await ConvergeAsync(level, Rsa, KeyAlgorithm.Rsa2048, convergence, convergenceWrites);
+            await ConvergeAsync(level, Rsa, KeyAlgorithm.Rsa2048, convergence, convergenceWrites, last: true);
         }
 
         RestartResult restart;
@@ -98,13 +98,21 @@ public static class BenchRunner
             Targets.Check(scenarios, plan));
     }
 
+    /// <summary>
+    /// Records one convergence case. With <paramref name="last"/> nothing else runs on this level afterwards, so a
+    /// generator that did not converge is a result; otherwise the level's other scenarios cannot run.
+    /// </summary>
     private static async Task ConvergeAsync(TenantLevel level, string generator, KeyAlgorithm key,
-        Dictionary<string, ConvergenceResult> results, Dictionary<string, ConvergenceWrites> writes)
+        Dictionary<string, ConvergenceResult> results, Dictionary<string, ConvergenceWrites> writes, bool last = false)
     {
         var (result, written) = await Convergence.RunAsync(level, generator, key);
         var name = CaseName(key, level.Tenants);
         results[name] = result;
         writes[name] = written;
+        if (!result.Converged && !last)
+        {
+            throw new BenchException($"{generator} did not converge at {level.Name}: the level's other scenarios need a converged controller\n{level.Diagnostics()}");
+        }
     }
 
     /// <summary>A level's key: <c>n10000</c>.</summary>

@@ -6,6 +6,7 @@ namespace KamajiKubeconfig.Benchmarks.Harness;
 public sealed class MetricsScrape(string text)
 {
     public const string Passes = "controller_runtime_reconcile_total";
+    public const string PassErrors = "controller_runtime_reconcile_errors_total";
     public const string PassSeconds = "controller_runtime_reconcile_time_seconds_sum";
     public const string QueueDepth = "workqueue_depth";
     public const string ActiveWorkers = "controller_runtime_active_workers";

@@ -89,10 +89,28 @@ public sealed class TenantLevel : IAsyncDisposable
 
     /// <summary>Until every selected TCP of <paramref name="generator"/> has its Secret and the generator is Ready.</summary>
     public Task ConvergedAsync(string generator, int tenants, TimeSpan timeout) => Poll.UntilAsync(
-        () => Sandbox.Watch.Count(generator) == tenants && Sandbox.Generator(generator) is { Ready: true } state && state.Available == tenants && state.Resources == tenants,
-        timeout,
+        () => Converged(generator, tenants), timeout,
         $"{tenants} kubeconfigs of {generator} (have {Sandbox.Watch.Count(generator)}, status {Sandbox.Generator(generator)})",
         Diagnostics);
+
+    /// <summary>As <see cref="ConvergedAsync"/>, but false instead of a failure when the time is up.</summary>
+    public async Task<bool> TryConvergeAsync(string generator, int tenants, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(Stopwatch.Frequency * timeout.TotalSeconds);
+        while (!Converged(generator, tenants))
+        {
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                return false;
+            }
+            await Task.Delay(20);
+        }
+        return true;
+    }
+
+    private bool Converged(string generator, int tenants) =>
+        Sandbox.Watch.Count(generator) == tenants
+        && Sandbox.Generator(generator) is { Ready: true } state && state.Available == tenants && state.Resources == tenants;
 
     /// <summary>
     /// Until the controller's CPU grew by at most one clock tick (10 ms) over <see cref="BenchPlan.QuietWindow"/>:

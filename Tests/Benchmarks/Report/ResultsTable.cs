@@ -13,11 +13,11 @@ public static class ResultsTable
         w.WriteLine();
 
         w.WriteLine("convergence (floor = the same issuances by CertificateIssuer in-process; floor wall = floor CPU / cores)");
-        var convergence = new MarkdownTable("case", "tenants", "wall s", "ctrl CPU s", "ctrl ms/tenant", "floor CPU s", "floor ms/tenant",
+        var convergence = new MarkdownTable("case", "tenants", "converged", "wall s", "ctrl CPU s", "ctrl ms/tenant", "floor CPU s", "floor ms/tenant",
             "cpu/floor", "wall/floor", "sandbox CPU s", "ctrl cores", "sandbox cores", "passes", "settle s", "load");
         foreach (var (name, c) in s.Convergence)
         {
-            convergence.Row(name, c.Tenants, c.WallS, c.ControllerCpuS, c.ControllerCpuMsPerTenant, c.FloorCpuS, c.FloorMsPerTenant,
+            convergence.Row(name, c.Tenants, c.Converged ? "yes" : $"NO ({c.PassErrors} failed passes)", c.WallS, c.ControllerCpuS, c.ControllerCpuMsPerTenant, c.FloorCpuS, c.FloorMsPerTenant,
                 c.ControllerCpuOverFloor, c.WallOverFloor, c.SandboxCpuS, c.ControllerCores, c.SandboxCores, c.Passes, c.SettleS, c.LoadAverage1m);
         }
         convergence.Write(w);

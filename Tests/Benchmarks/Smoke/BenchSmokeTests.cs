@@ -41,6 +41,7 @@ public partial class BenchSmokeTests
             foreach (var convergence in scenarios.GetProperty("convergence").EnumerateObject())
             {
                 var c = convergence.Value;
+                Assert.That(c.GetProperty("converged").GetBoolean(), Is.True, convergence.Name);
                 Assert.That(c.GetProperty("certificates_issued").GetDouble(), Is.EqualTo(c.GetProperty("tenants").GetDouble()), convergence.Name);
                 Assert.That(c.GetProperty("floor_cpu_s").GetDouble(), Is.GreaterThan(0), convergence.Name);
                 Assert.That(c.GetProperty("controller_cpu_over_floor").ValueKind, Is.EqualTo(JsonValueKind.Number), convergence.Name);
