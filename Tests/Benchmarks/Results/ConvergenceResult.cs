@@ -19,6 +19,7 @@ public sealed record ConvergenceResult(
     double SandboxCpuS,
     double ControllerCores,
     double SandboxCores,
+    int FloorSamples,
     double FloorCpuS,
     double FloorMsPerTenant,
     double FloorWallS,

@@ -8,7 +8,7 @@ namespace KamajiKubeconfig.Benchmarks.Scenarios;
 /// `convergence`: applies a generator over every selectable TCP of the level and waits until each has its Secret
 /// and the generator is Ready; then lets the passes its own writes trigger settle, and measures the crypto floor
 /// of the same issuances in-process. A generator that has not converged after <see cref="BenchPlan.ConvergenceTimeout"/>
-/// (three times the controller's 5-minute pass timeout: its passes keep being cancelled) is reported as such, with
+/// (two of the controller's 5-minute pass timeouts and a minute: its passes are being cancelled) is reported as such, with
 /// what it cost so far; the caller decides whether the level can go on.
 /// </summary>
 public static class Convergence
@@ -35,7 +35,7 @@ public static class Convergence
             ? $"{generatorName}: {tenants} {key.Name()} kubeconfigs in {(converged - before).WallSeconds:F1} s; measuring the crypto floor"
             : $"{generatorName}: NOT converged after {(converged - before).WallSeconds:F0} s ({level.Sandbox.Watch.Count(generatorName)} of {tenants} Secrets, {passErrors} failed passes); measuring the crypto floor");
 
-        var floor = CryptoFloor.Measure(level.Sandbox, generatorName, tenants);
+        var floor = CryptoFloor.Measure(level.Sandbox, generatorName, tenants, key.IsRsa() ? level.Plan.RsaFloorSamples : int.MaxValue);
         var run = converged - before;
         var settle = settled - converged;
         var result = new ConvergenceResult(
@@ -48,6 +48,7 @@ public static class Convergence
             Round.Seconds(run.SandboxCpuSeconds),
             Math.Round(run.ControllerCpuSeconds / run.WallSeconds, 2),
             Math.Round(run.SandboxCpuSeconds / run.WallSeconds, 2),
+            floor.Sampled,
             Round.Seconds(floor.CpuSeconds),
             Round.Ms(floor.CpuSeconds * 1000 / tenants),
             Round.Seconds(floor.IdealWallSeconds),
