@@ -54,11 +54,11 @@ public static class ResultsTable
             .Write(w);
 
         w.WriteLine("memory (MiB; KiB per tenant = growth over 0 tenants; idle = end of the idle window)");
-        var memory = new MarkdownTable("level", "ready s", "RSS ready", "anon ready", "RSS idle", "anon idle", "peak", "GC heap", "GC committed",
+        var memory = new MarkdownTable("level", "ready s", "CPU to ready s", "RSS ready", "anon ready", "RSS idle", "anon idle", "peak", "GC heap", "GC committed",
             "KiB/tenant anon", "KiB/tenant RSS", "idle millicores", "peak < limit");
         foreach (var (name, m) in s.Memory)
         {
-            memory.Row(name, m.ReadyS, m.RssAtReadyMib, m.RssAnonAtReadyMib, m.RssIdleMib, m.RssAnonIdleMib, m.RssPeakMib, m.GcHeapIdleMib,
+            memory.Row(name, m.ReadyS, m.CpuAtReadyS, m.RssAtReadyMib, m.RssAnonAtReadyMib, m.RssIdleMib, m.RssAnonIdleMib, m.RssPeakMib, m.GcHeapIdleMib,
                 m.GcCommittedIdleMib, m.KibPerTenantAnon, m.KibPerTenantRss, m.IdleControllerMillicores, $"{m.PeakWithinLimit} ({m.MemoryLimitMib:F0})");
         }
         memory.Write(w);

@@ -27,6 +27,7 @@ public static class IdleWindow
         var memory = new MemoryResult(
             level.Tenants,
             Round.Seconds(level.ReadySeconds),
+            Round.Seconds(level.AtReady.CpuSeconds),
             Round.MiB(level.AtReady.RssMiB),
             Round.MiB(level.AtReady.AnonymousMiB),
             Round.MiB(stats.RssMiB),
