@@ -1,6 +1,7 @@
 using KamajiKubeconfig.Sandbox.Api;
 using KamajiKubeconfig.Sandbox.Auth;
 using KamajiKubeconfig.Sandbox.Faults;
+using KamajiKubeconfig.Sandbox.Http;
 using KamajiKubeconfig.Sandbox.Storage;
 
 namespace KamajiKubeconfig.Sandbox;
@@ -26,6 +27,9 @@ public sealed class SandboxContext : IDisposable
     public RbacAuthorizer Authorizer { get; internal set; } = null!;
 
     public FaultInjector Faults { get; } = new();
+
+    /// <summary>Resource requests received, by user, verb and resource (benchmarks count writes here).</summary>
+    public RequestCounter Requests { get; } = new();
 
     public TimeProvider Clock { get; }
 

@@ -59,6 +59,8 @@ public sealed class ApiDispatcher
             {
                 throw StatusFactory.Unauthorized();
             }
+            _context.Requests.Record(user.Name, request.Verb,
+                request.Subresource is null ? request.Type.Plural : $"{request.Type.Plural}/{request.Subresource}");
             var attributes = new AuthorizationAttributes(request.Verb, request.Type.Group, request.Type.Plural, request.Subresource ?? "",
                 request.Namespace ?? "", request.Name ?? "");
             if (!_context.Authorizer.Allows(user, attributes, out _))

@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
+namespace KamajiKubeconfig.Benchmarks.Harness;
+
+/// <summary>
+/// The controller as it ships: its own process (the build's kubeconfig-generator.dll, same configuration as this
+/// program), workstation GC as in the Deployment, logs to a file. Measured from outside through /proc, scraped
+/// over HTTP, stopped with SIGTERM or killed with SIGKILL.
+/// </summary>
+public sealed class ControllerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StreamWriter _log;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    private ControllerProcess(Process process, StreamWriter log, string logFile, string metrics, string probes, long startedAt)
+    {
+        _process = process;
+        _log = log;
+        LogFile = logFile;
+        MetricsAddress = metrics;
+        ProbesAddress = probes;
+        StartedAt = startedAt;
+    }
+
+    public int Pid => _process.Id;
+
+    public string LogFile { get; }
+
+    public string MetricsAddress { get; }
+
+    public string ProbesAddress { get; }
+
+    /// <summary><see cref="Stopwatch.GetTimestamp"/> just before the process was started.</summary>
+    public long StartedAt { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    public static string Configuration =>
+        typeof(ControllerProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+
+    public static string DllPath => Path.Combine(Repository.Root, "bin", Configuration, "net10.0", "kubeconfig-generator.dll");
+
+    /// <summary>
+    /// Starts the controller. <paramref name="memoryLimitBytes"/> is the container memory limit to emulate: in a
+    /// cgroup with a limit .NET sees the limit as the machine's memory and caps its heap at 75% of it
+    /// (GCHeapHardLimit); the same settings here make the process behave as it would in the pod.
+    /// </summary>
+    public static ControllerProcess Start(string kubeconfig, string logFile, long? memoryLimitBytes)
+    {
+        if (!File.Exists(DllPath))
+        {
+            throw new BenchException($"no controller build at {DllPath}: build Controller.csproj -c {Configuration} first");
+        }
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var metrics = FreePort();
+        var probes = FreePort();
+        foreach (var arg in (string[])[
+            DllPath, "--kubeconfig", kubeconfig, "--leader-elect=false", "--log-format=json",
+            $"--metrics-bind-address=127.0.0.1:{metrics}", $"--health-probe-bind-address=127.0.0.1:{probes}"])
+        {
+            info.ArgumentList.Add(arg);
+        }
+        info.Environment["DOTNET_gcServer"] = "0";
+        if (memoryLimitBytes is { } limit)
+        {
+            info.Environment["DOTNET_GCTotalPhysicalMemory"] = limit.ToString("x", CultureInfo.InvariantCulture);
+            info.Environment["DOTNET_GCHeapHardLimit"] = (limit * 3 / 4).ToString("x", CultureInfo.InvariantCulture);
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logFile))!);
+        var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
+        var startedAt = Stopwatch.GetTimestamp();
+        var process = Process.Start(info) ?? throw new BenchException("cannot start the controller");
+        process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new ControllerProcess(process, log, logFile, $"http://127.0.0.1:{metrics}", $"http://127.0.0.1:{probes}", startedAt);
+    }
+
+    private static void Write(StreamWriter log, string? line)
+    {
+        if (line is not null)
+        {
+            lock (log)
+            {
+                log.WriteLine(line);
+            }
+        }
+    }
+
+    public ProcessStats Stats() => HasExited
+        ? throw new BenchException($"the controller exited with code {_process.ExitCode}; log tail:\n{LogTail()}")
+        : ProcessStats.Read(Pid);
+
+    public double CpuSeconds() => HasExited ? Stats().CpuSeconds : ProcessStats.CpuSecondsOf(Pid);
+
+    public async Task<bool> IsReadyAsync()
+    {
+        try
+        {
+            using var response = await _http.GetAsync($"{ProbesAddress}/readyz");
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<MetricsScrape> ScrapeAsync() => new(await _http.GetStringAsync($"{MetricsAddress}/metrics"));
+
+    /// <summary>SIGKILL: no shutdown of any kind, as when a node dies or the OOM killer strikes.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
+    }
+
+    public string LogTail(int lines = 20)
+    {
+        lock (_log)
+        {
+            _log.Flush();
+        }
+        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var all = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join('\n', all.TakeLast(lines));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        _http.Dispose();
+        lock (_log)
+        {
+            _log.Dispose();
+        }
+    }
+}
