@@ -65,6 +65,16 @@ public static class TargetPlanner
         {
             return hold with { Error = $"{pause}: it needs a new certificate ({verdict.Reason}) but is left as it is" };
         }
+        if (!TrustBundle.Includes(template.CertificateAuthorityData, ca.Certificate))
+        {
+            // Kamaji rotates a CA in two writes: the CA Secret, then the admin kubeconfig. Issuing in between would
+            // pair the new CA's certificate with the old CA data and need a second certificate moments later; the
+            // admin kubeconfig's update wakes this pass again, and until then the existing Secret stays as it is.
+            return hold with
+            {
+                Error = hold.FailureMessage($"the admin kubeconfig's certificate-authority-data does not include the certificate of {GoFormat.Quote(caSecret!.Ref.ToString())} (a CA rotation in progress?): waiting for it to be updated"),
+            };
+        }
         var caKeyError = ca.ValidateKey();
         if (caKeyError is not null)
         {
@@ -121,8 +131,10 @@ public static class TargetPlanner
         var managedBy = existing.Labels.GetValueOrDefault(WellKnown.ManagedByLabel);
         var managedFor = existing.Labels.GetValueOrDefault(WellKnown.ManagedForLabel);
         // Ours by both labels; or ours by managed-by plus a controller reference to this very TCP (by uid), when
-        // someone removed managed-for: that label is repaired, any other mismatch is someone else's Secret.
-        var provenByOwner = managedFor is null && existing.OwnerReferences.Any(o => o.Controller && o.Uid == tcp.Uid && tcp.Uid.Length > 0);
+        // someone removed managed-for or pointed it elsewhere: that label is repaired. The name is this TCP's, so no
+        // other TCP's pass would ever prune it, and the uid proves which TCP it was written for; without that proof
+        // it is someone else's Secret.
+        var provenByOwner = existing.OwnerReferences.Any(o => o.Controller && o.Uid == tcp.Uid && tcp.Uid.Length > 0);
         if (managedBy != generator || (managedFor != tcp.Name && !provenByOwner))
         {
             return $"the {quoted} Secret already exists and is not managed by this generator for this TenantControlPlane: refusing to overwrite it";

@@ -14,8 +14,17 @@ namespace KamajiKubeconfig.Controller.Applier;
 /// <see cref="IKubeApi"/> over the C# client. The only class that calls generated operations for writes; it maps
 /// every failure to a <see cref="KubeApiException"/> so callers decide on one vocabulary.
 /// </summary>
-internal sealed class KubeApi(IKubernetes client, TimeProvider time, string instance, IApplyMetrics metrics) : IKubeApi
+internal sealed class KubeApi(IKubernetes client, TimeProvider time, string instance, IApplyMetrics metrics, TimeSpan? requestTimeout = null) : IKubeApi
 {
+    /// <summary>
+    /// How long one request may take. kube-apiserver gives up on a non-watch request after 60 s; a pass waits for
+    /// its slowest write, so one hung connection would hold every tenant of the generator that long (the client's
+    /// own default is 100 s). A request cut off here is a transient failure of that one tenant, retried with backoff.
+    /// </summary>
+    public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly TimeSpan _requestTimeout = requestTimeout ?? DefaultRequestTimeout;
+
     /// <summary>Our server-side apply field manager (and event source).</summary>
     public const string FieldManager = "kubeconfig-generator";
 
@@ -23,14 +32,14 @@ internal sealed class KubeApi(IKubernetes client, TimeProvider time, string inst
     public const string EventNamespace = "default";
 
     public async Task<SecretInfo?> ApplySecretAsync(DesiredSecret secret, bool force, CancellationToken cancellationToken) =>
-        Stored(await Call(() => client.CoreV1.PatchNamespacedSecretAsync(
+        Stored(await Call(token => client.CoreV1.PatchNamespacedSecretAsync(
             new V1Patch(ApiBodies.Secret(secret).ToJsonString(), V1Patch.PatchType.ApplyPatch),
-            Checked(secret.Ref).Name, secret.Ref.Namespace, fieldManager: FieldManager, force: force, cancellationToken: cancellationToken), cancellationToken));
+            Checked(secret.Ref).Name, secret.Ref.Namespace, fieldManager: FieldManager, force: force, cancellationToken: token), cancellationToken));
 
     public async Task<SecretInfo?> CreateSecretAsync(DesiredSecret secret, CancellationToken cancellationToken) =>
-        Stored(await Call(() => client.CoreV1.CreateNamespacedSecretAsync(
+        Stored(await Call(token => client.CoreV1.CreateNamespacedSecretAsync(
             KubernetesJson.Deserialize<V1Secret>(ApiBodies.Secret(secret).ToJsonString()),
-            Checked(secret.Ref).Namespace, fieldManager: FieldManager, cancellationToken: cancellationToken), cancellationToken));
+            Checked(secret.Ref).Namespace, fieldManager: FieldManager, cancellationToken: token), cancellationToken));
 
     private static SecretInfo? Stored(V1Secret? answer) => answer?.Metadata is null ? null : Mapping.CoreMapper.FromSecret(answer);
 
@@ -39,7 +48,7 @@ internal sealed class KubeApi(IKubernetes client, TimeProvider time, string inst
         try
         {
             var target = Checked(secret);
-            await Call(() => client.CoreV1.DeleteNamespacedSecretAsync(target.Name, target.Namespace, cancellationToken: cancellationToken), cancellationToken);
+            await Call(token => client.CoreV1.DeleteNamespacedSecretAsync(target.Name, target.Namespace, cancellationToken: token), cancellationToken);
         }
         catch (KubeApiException e) when (e.Kind == ApiFailureKind.NotFound)
         {
@@ -52,7 +61,7 @@ internal sealed class KubeApi(IKubernetes client, TimeProvider time, string inst
         try
         {
             var target = Checked(secret);
-            var read = await Call(() => client.CoreV1.ReadNamespacedSecretAsync(target.Name, target.Namespace, cancellationToken: cancellationToken), cancellationToken);
+            var read = await Call(token => client.CoreV1.ReadNamespacedSecretAsync(target.Name, target.Namespace, cancellationToken: token), cancellationToken);
             return Mapping.CoreMapper.FromSecret(read);
         }
         catch (KubeApiException e) when (e.Kind == ApiFailureKind.NotFound)
@@ -62,24 +71,24 @@ internal sealed class KubeApi(IKubernetes client, TimeProvider time, string inst
     }
 
     public async Task<GeneratorStatus?> ApplyStatusAsync(string generator, GeneratorStatus status, CancellationToken cancellationToken) =>
-        await Call(() => client.CustomObjects.PatchClusterCustomObjectStatusAsync(
+        await Call(token => client.CustomObjects.PatchClusterCustomObjectStatusAsync(
             new V1Patch(ApiBodies.Status(generator, status).ToJsonString(), V1Patch.PatchType.ApplyPatch),
             WellKnown.Group, WellKnown.Version, WellKnown.GeneratorPlural, generator,
-            fieldManager: FieldManager, force: true, cancellationToken: cancellationToken), cancellationToken) is JsonElement stored
+            fieldManager: FieldManager, force: true, cancellationToken: token), cancellationToken) is JsonElement stored
             ? Mapping.GeneratorMapper.FromJson(stored).Status
             : null;
 
     public Task RemoveStatusErrorsAsync(string generator, CancellationToken cancellationToken) =>
-        Call(() => client.CustomObjects.PatchClusterCustomObjectStatusAsync(
+        Call(token => client.CustomObjects.PatchClusterCustomObjectStatusAsync(
             new V1Patch(ApiBodies.NoStatusErrors().ToJsonString(), V1Patch.PatchType.MergePatch),
             WellKnown.Group, WellKnown.Version, WellKnown.GeneratorPlural, generator,
-            fieldManager: FieldManager, cancellationToken: cancellationToken), cancellationToken);
+            fieldManager: FieldManager, cancellationToken: token), cancellationToken);
 
     public Task SetFinalizersAsync(string generator, string resourceVersion, IReadOnlyList<string> finalizers, CancellationToken cancellationToken) =>
-        Call(() => client.CustomObjects.PatchClusterCustomObjectAsync(
+        Call(token => client.CustomObjects.PatchClusterCustomObjectAsync(
             new V1Patch(ApiBodies.Finalizers(resourceVersion, finalizers).ToJsonString(), V1Patch.PatchType.MergePatch),
             WellKnown.Group, WellKnown.Version, WellKnown.GeneratorPlural, generator,
-            fieldManager: FieldManager, cancellationToken: cancellationToken), cancellationToken);
+            fieldManager: FieldManager, cancellationToken: token), cancellationToken);
 
     public Task RecordWarningAsync(Generator generator, string reason, string message, CancellationToken cancellationToken) =>
         RecordWarningAsync(new EventSubject(WellKnown.ApiVersion, WellKnown.GeneratorKind, null, generator.Name, generator.Uid), reason, message, cancellationToken);
@@ -113,7 +122,7 @@ internal sealed class KubeApi(IKubernetes client, TimeProvider time, string inst
             LastTimestamp = now,
             Count = 1,
         };
-        return Call(() => client.CoreV1.CreateNamespacedEventAsync(body, ns, cancellationToken: cancellationToken), cancellationToken);
+        return Call(token => client.CoreV1.CreateNamespacedEventAsync(body, ns, cancellationToken: token), cancellationToken);
     }
 
     /// <summary>
@@ -122,11 +131,13 @@ internal sealed class KubeApi(IKubernetes client, TimeProvider time, string inst
     /// own timeout, as <see cref="ApiFailureKind.Transport"/>), so one tenant's slow request is that tenant's
     /// transient failure and never an exception that stops the other writes of the pass.
     /// </summary>
-    private async Task<T> Call<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    private async Task<T> Call<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
+        using var deadline = new CancellationTokenSource(_requestTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            var result = await call();
+            var result = await call(linked.Token);
             metrics.ApplyRequestCompleted(null);
             return result;
         }
@@ -139,7 +150,8 @@ internal sealed class KubeApi(IKubernetes client, TimeProvider time, string inst
         catch (Exception e) when (KubernetesErrors.IsNoAnswer(e, cancellationToken))
         {
             metrics.ApplyRequestCompleted(ApiFailureKind.Transport);
-            var message = e is OperationCanceledException ? "the request timed out" : e.Message;
+            var message = deadline.IsCancellationRequested ? $"no answer within {_requestTimeout.TotalSeconds:0} s"
+                : e is OperationCanceledException ? "the request timed out" : e.Message;
             throw new KubeApiException(ApiFailureKind.Transport, message, null, e);
         }
     }

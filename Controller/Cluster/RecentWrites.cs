@@ -16,17 +16,26 @@ public sealed class RecentWrites(Func<ObjectRef, string?> cachedVersion)
 
     public int Count => _entries.Count;
 
-    /// <summary>After a successful write planned from <paramref name="plannedFrom"/> ("" = the Secret did not exist).</summary>
+    /// <summary>
+    /// After a successful write planned from <paramref name="plannedFrom"/> (the resourceVersion the pass saw, "" = the
+    /// Secret did not exist; possibly an earlier stand-in's).
+    /// </summary>
     public void Record(ObjectRef secret, string plannedFrom, SecretInfo? stored)
     {
         if (stored is { ResourceVersion.Length: > 0 } && stored.Ref == secret)
         {
-            var entry = new Entry(plannedFrom, stored);
+            // A write planned from an earlier stand-in (the cache still lagging) stands in for the same cached state
+            // that one did: keyed by the stand-in's own resourceVersion, it would never match the cache, and the next
+            // pass would plan from the stale state again (a rotation answered twice, its timestamp removed).
+            var basis = _entries.TryGetValue(secret, out var previous) && previous.Stored.ResourceVersion == plannedFrom
+                ? previous.PlannedFrom
+                : plannedFrom;
+            var entry = new Entry(basis, stored);
             _entries[secret] = entry;
             // The informer may have delivered our write (or something newer) before the API call returned: then no
             // event will come to remove the entry, so look now. The cache is written before handlers run, so any
             // event either shows here or runs Observed after the entry exists.
-            if ((cachedVersion(secret) ?? "") != plannedFrom)
+            if ((cachedVersion(secret) ?? "") != basis)
             {
                 _entries.TryRemove(new KeyValuePair<ObjectRef, Entry>(secret, entry));
             }

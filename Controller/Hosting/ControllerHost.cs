@@ -72,8 +72,19 @@ internal sealed partial class ControllerHost(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        // Let in-flight passes finish their applies: drain before the workers' token is cancelled.
-        await queue.ShutDownWithDrainAsync(cancellationToken);
+        // Let in-flight passes finish their applies: drain before the workers' token is cancelled, but not for
+        // longer than the drain timeout, and never by throwing: a throw here aborts the process before the Lease
+        // is released.
+        using var deadline = new CancellationTokenSource(options.ShutdownDrainTimeout, time);
+        using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            await queue.ShutDownWithDrainAsync(drain.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            LogDrainCut(logger, options.ShutdownDrainTimeout);
+        }
         await base.StopAsync(cancellationToken);
     }
 
@@ -136,6 +147,9 @@ internal sealed partial class ControllerHost(
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Ignoring controller-runtime logging flags {Flags}: use --log-format")]
     private static partial void LogIgnoredFlags(ILogger logger, string flags);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Passes still running {Timeout} after shutdown began: cancelling them")]
+    private static partial void LogDrainCut(ILogger logger, TimeSpan timeout);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Caches synced: {Generators} generators, {Tenants} tenant control planes, {Secrets} secrets")]
     private static partial void LogSynced(ILogger logger, int generators, int tenants, int secrets);

@@ -18,6 +18,13 @@ public sealed record ControllerOptions
     /// <summary>How long one pass may take before it is cancelled and retried.</summary>
     public TimeSpan PassTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// On shutdown, how long in-flight passes may go on writing before they are cancelled: with the Lease release
+    /// after it, well inside the pod's 30 s termination grace period, so a hung request cannot turn a rolling update
+    /// into a SIGKILL with the Lease still held.
+    /// </summary>
+    public TimeSpan ShutdownDrainTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Concurrent Secret writes per pass (the API server, not the CPU, is the limit).</summary>
     public int ApplyParallelism { get; init; } = 8;
 

@@ -19,6 +19,9 @@ internal sealed partial class LeaseLeadership(
     IKubernetes client, string leaseNamespace, string leaseName, string identity, LeaseTimings timings, IHostApplicationLifetime lifetime,
     TimeProvider time, ILeaderElectionMetrics metrics, ILogger<LeaseLeadership> logger) : BackgroundService, ILeadership
 {
+    /// <summary>How long releasing the Lease may take on shutdown.</summary>
+    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(5);
+
     private readonly TaskCompletionSource _leading = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _lost = new();
     private volatile bool _stopping;
@@ -99,7 +102,10 @@ internal sealed partial class LeaseLeadership(
         await base.StopAsync(cancellationToken);
         if (wasLeading)
         {
-            await ReleaseAsync(cancellationToken);
+            // Its own short deadline rather than the host's token: when shutdown has used up its time the host token
+            // is already cancelled, and an unreleased Lease costs the successor a full lease duration.
+            using var release = new CancellationTokenSource(ReleaseTimeout, time);
+            await ReleaseAsync(release.Token);
         }
     }
 
@@ -121,8 +127,9 @@ internal sealed partial class LeaseLeadership(
             await client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, leaseName, leaseNamespace, cancellationToken: cancellationToken);
             LogReleased(logger, leaseNamespace, leaseName);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
+            // Shutdown goes on either way; the Lease then expires on its own.
             LogElectionError(logger, e);
         }
     }

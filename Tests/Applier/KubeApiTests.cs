@@ -49,6 +49,24 @@ public class KubeApiTests
         _metrics.VerifyNoOtherCalls();
     }
 
+    [TestCaseSource(nameof(Operations))]
+    public void Request_ServerSilentPastOurDeadline_EndsAfterTheRequestTimeoutNotTheClients(string operation)
+    {
+        // The client would wait 5 minutes; one tenant's hung request must end at our own deadline instead.
+        using var handler = new SilentApiHandler();
+        using var client = handler.CreateClient(TimeSpan.FromMinutes(5));
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var api = new KubeApi(client, time, "test", _metrics.Object, TimeSpan.FromSeconds(15));
+
+        var request = Send(api, operation, Secret);
+        time.Advance(TimeSpan.FromSeconds(14));
+        Assert.That(request.IsCompleted, Is.False);
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        var failure = Assert.ThrowsAsync<KubeApiException>(() => request);
+        Assert.That((failure!.Kind, failure.IsTransient, failure.Message), Is.EqualTo((ApiFailureKind.Transport, true, "no answer within 15 s")));
+    }
+
     [Test]
     public void GetSecret_CallerCancels_IsACancellationNotAFailureOfTheServer()
     {

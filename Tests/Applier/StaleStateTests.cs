@@ -78,6 +78,19 @@ public class StaleStateTests
     }
 
     [Test]
+    public void RecentWrites_SecondWritePlannedFromTheStandIn_KeepsStandingInForTheStaleCache()
+    {
+        // Cache stuck at "5" (the Secret watch fails): a repair stored "9", then a rotation planned from "9" stored "12".
+        var writes = new RecentWrites(_ => "5");
+        writes.Record(Ref, "5", Secret("9"));
+        writes.Record(Ref, "9", Secret("12", "2026-06-01T12:00:00Z"));
+
+        Assert.That(writes.Resolve(Ref, Secret("5"))!.ResourceVersion, Is.EqualTo("12"));
+        writes.Observed(Ref, "12");
+        Assert.That((writes.Count, writes.Resolve(Ref, Secret("12"))!.ResourceVersion), Is.EqualTo((0, "12")));
+    }
+
+    [Test]
     public async Task Execute_RotationThenAPassOnTheStaleCache_IssuesOnce()
     {
         var world = new TestWorld().Tenant("ns", "t");

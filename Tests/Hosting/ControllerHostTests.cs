@@ -114,4 +114,31 @@ public class ControllerHostTests
         Assert.That(h.Observer.Passes.Select(p => p.Decision), Is.EqualTo(new[] { WorkerDecision.Forget }));
         Assert.That(h.Queue.ShuttingDown, Is.True);
     }
+
+    [Test]
+    public async Task Stop_PassHungOnARequest_IsCancelledAfterTheDrainTimeoutWithoutThrowing()
+    {
+        await using var h = new HostHarness(Options with { ShutdownDrainTimeout = TimeSpan.FromSeconds(15) }, new ScriptedRandom(0.5));
+        bool? cancelled = null;
+        h.Runner.Then(async ct =>
+        {
+            // A write that never answers: only the workers' token ends it.
+            var ended = await Task.Delay(Timeout.InfiniteTimeSpan, ct).ContinueWith(t => t.IsCanceled, TaskScheduler.Default);
+            cancelled = ended;
+            ct.ThrowIfCancellationRequested();
+            return WorkerHarness.Completed();
+        });
+        await h.StartAsync();
+        await h.SyncAsync("g1");
+        h.GrantLeadership();
+        await h.Runner.NextCallAsync();
+
+        var stopping = h.StopAsync();
+        Assert.That(await h.Time.NextTimerAsync(due => due == TimeSpan.FromSeconds(15)), Is.EqualTo(TimeSpan.FromSeconds(15)));
+        Assert.That(stopping.IsCompleted, Is.False, "drains first");
+        h.Time.Advance(TimeSpan.FromSeconds(15));
+        await stopping;
+
+        Assert.That(cancelled, Is.True, "the hung pass was cancelled once the drain timed out");
+    }
 }

@@ -72,6 +72,19 @@ public class LeaseLeadershipTests
     }
 
     [Test]
+    public async Task Stop_HostTokenAlreadyCancelled_StillReleasesTheLease()
+    {
+        // Shutdown that used up the host's timeout (a pass hung on a request) still hands the Lease over.
+        var lease = Unique();
+        var first = Start(lease, "first");
+        await first.Leadership.WaitForLeadershipAsync(CancellationToken.None).WaitAsync(Deadline);
+
+        await first.Leadership.StopAsync(new CancellationToken(canceled: true));
+
+        Assert.That((await ReadAsync(lease)).Spec.LeaseDurationSeconds, Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Run_SecondInstance_WaitsWhileTheFirstLeadsThenTakesOver()
     {
         var lease = Unique();

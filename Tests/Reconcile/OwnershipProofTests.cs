@@ -7,7 +7,7 @@ namespace KamajiKubeconfig.Tests.Reconcile;
 /// <summary>
 /// Issue 14 (6) and issue 10 (7): deleting needs at least the proof of ownership writing needs, and a Secret that
 /// is provably ours (managed-by plus a controller reference to this very TCP) is repaired, not refused, when it
-/// only lost its managed-for label (docs/behaviour.md B3, B7).
+/// lost its managed-for label or had it pointed at another TCP (docs/behaviour.md B3, B7).
 /// </summary>
 public class OwnershipProofTests
 {
@@ -83,17 +83,24 @@ public class OwnershipProofTests
         Assert.That((plan.Deletes.Count, plan.RemoveFinalizer), Is.EqualTo((0, true)));
     }
 
-    [Test]
-    public void Reconcile_OurSecretLostManagedFor_IsRepairedWithoutReissuing()
+    [TestCase(null)]
+    [TestCase("other")]
+    [TestCase("")]
+    public void Reconcile_OurSecretLostOrMislabelledManagedFor_IsRepairedWithoutReissuing(string? managedFor)
     {
-        var world = new TestWorld().Tenant("ns", "t");
+        var world = new TestWorld().Tenant("ns", "t").Tenant("ns", "other");
         world.Apply(world.Reconcile(Default, Now));
-        world.Edit("ns", "t-g", s => s with { Labels = s.Labels.Without(WellKnown.ManagedForLabel) });
+        world.Edit("ns", "t-g", s => s with
+        {
+            Labels = managedFor is null ? s.Labels.Without(WellKnown.ManagedForLabel) : s.Labels.With(WellKnown.ManagedForLabel, managedFor),
+        });
 
-        var target = world.Reconcile(Default, Now).Targets.Single();
+        var plan = world.Reconcile(Default, Now);
+        var target = plan.Targets.Single(t => t.SecretRef.Name == "t-g");
 
         Assert.Multiple(() =>
         {
+            Assert.That(plan.Deletes, Is.Empty);
             Assert.That((target.Action, target.Error), Is.EqualTo((TargetAction.Repair, (string?)null)));
             Assert.That(target.Secret!.Labels[WellKnown.ManagedForLabel], Is.EqualTo("t"));
         });

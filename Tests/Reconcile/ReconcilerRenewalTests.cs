@@ -165,12 +165,45 @@ public class ReconcilerRenewalTests
     }
 
     [Test]
-    public void Reconcile_CaSecretRotatedBeforeTemplate_ReissuesOnChainCheck()
+    public void Reconcile_CaSecretRotatedBeforeTemplate_WaitsForTheTemplateThenIssuesOnce()
+    {
+        // Kamaji writes the new CA Secret first and the admin kubeconfig after it: issuing in between would pair the
+        // new certificate with the old CA data, and the template's update would force a second certificate.
+        var world = Issued();
+        var before = world.Secret("ns", "t-g");
+        var rotated = TestPki.Ca("rotated");
+        world.PutCa("ns", "t", rotated);
+
+        var waiting = Only(world);
+        Assert.Multiple(() =>
+        {
+            Assert.That((waiting.Action, waiting.Reason), Is.EqualTo((TargetAction.Hold, (IssueReason?)IssueReason.CertificateAuthorityChanged)));
+            Assert.That(waiting.Error, Does.Contain("certificate-authority-data does not include the certificate of \"ns/t-ca\""));
+            Assert.That(world.Secret("ns", "t-g"), Is.SameAs(before));
+        });
+
+        world.PutAdminKubeconfig("ns", "t", rotated, "https://203.0.113.10:6443");
+        var plan = world.Reconcile(Default, Now);
+        world.Apply(plan);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(plan.Targets[0].Action, Is.EqualTo(TargetAction.Issue));
+            Assert.That(Only(world).Action, Is.EqualTo(TargetAction.Keep));
+        });
+    }
+
+    [Test]
+    public void Reconcile_TemplateTrustsABundleWithTheCa_Issues()
     {
         var world = Issued();
-        world.PutCa("ns", "t", TestPki.Ca("rotated"));
+        var rotated = TestPki.Ca("rotated");
+        world.PutCa("ns", "t", rotated);
+        var other = TestPki.Ca("other");
+        var bundle = other with { CertificatePem = [.. other.CertificatePem, .. rotated.CertificatePem] };
+        world.PutAdminKubeconfig("ns", "t", bundle, "https://203.0.113.10:6443");
 
-        Assert.That(Only(world).Reason, Is.EqualTo(IssueReason.CertificateAuthorityChanged));
+        Assert.That(Only(world).Action, Is.EqualTo(TargetAction.Issue));
     }
 
     [Test]
