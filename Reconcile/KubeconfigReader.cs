@@ -94,7 +94,7 @@ public static class KubeconfigReader
         return entries.ToEquatableList();
     }
 
-    /// <summary>Records keys outside <paramref name="allowed"/>, and allowed keys whose value is not a plain scalar where one is expected.</summary>
+    /// <summary>Records keys outside <paramref name="allowed"/>.</summary>
     private static void Unexpected(YamlMappingNode node, string[] allowed, string prefix, List<string> unexpected)
     {
         foreach (var (key, _) in node.Children)

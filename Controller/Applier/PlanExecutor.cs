@@ -93,6 +93,12 @@ public sealed class PlanExecutor(
                 transient.Add(e.RetryAfter);
             }
         }
+        else if (final.Status is not null)
+        {
+            // Already stored as computed: still what this controller stands behind, so that another writer's later
+            // edit (after a restart, before our first status write) is recognised as foreign and put right.
+            statusLedger?.Wrote(generator.Name, final.Status);
+        }
         var issuedByReason = issued.Where(t => !failures.ContainsKey(t.TenantControlPlane))
             .GroupBy(t => t.Reason!.Value).ToDictionary(g => g.Key, g => g.Count());
         var repaired = writes.Count(t => t.Action == TargetAction.Repair && !failures.ContainsKey(t.TenantControlPlane));

@@ -146,6 +146,47 @@ public class PlanExecutorTests
         api.VerifyAll();
     }
 
+    [TestCase("other", "", true)]
+    [TestCase("t", "uid-of-a-configmap", false)]
+    public async Task Execute_CreateConflict_UsesThePlannersProofOfOwnership(string managedFor, string foreignController, bool applied)
+    {
+        var world = new TestWorld().Tenant("ns", "t");
+        var generator = new GeneratorBuilder("g").Build();
+        var plan = world.Reconcile(generator, Now);
+        var tcpUid = world.GetTenant("ns", "t").Uid;
+        var controller = foreignController.Length == 0
+            ? new OwnerReference(WellKnown.ApiVersion, WellKnown.TenantControlPlaneKind, "t", tcpUid, true, true)
+            : new OwnerReference("v1", "ConfigMap", "cm", foreignController, true, true);
+        var existing = new SecretInfo("ns", "t-g", "9", SortedMap.Of((WellKnown.ManagedByLabel, "g"), (WellKnown.ManagedForLabel, managedFor)), SortedMap.Empty,
+            EquatableList.Of(controller), System.Collections.Immutable.ImmutableDictionary<string, byte[]>.Empty);
+        var api = new Mock<IKubeApi>();
+        api.Setup(a => a.CreateSecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<CancellationToken>())).ThrowsAsync(new KubeApiException(ApiFailureKind.AlreadyExists, "exists"));
+        api.Setup(a => a.GetSecretAsync(new ObjectRef("ns", "t-g"), It.IsAny<CancellationToken>())).ReturnsAsync(existing);
+
+        await Executor(api).ExecuteAsync(generator, plan, Now, None);
+
+        api.Verify(a => a.ApplySecretAsync(It.IsAny<DesiredSecret>(), true, It.IsAny<CancellationToken>()), applied ? Times.Once() : Times.Never());
+    }
+
+    [Test]
+    public async Task Execute_StatusAlreadyStoredAsComputed_IsRecordedAsOursWithoutAWrite()
+    {
+        var world = new TestWorld().Tenant("ns", "t");
+        var first = new GeneratorBuilder("g").Build();
+        var applied = world.Reconcile(first, Now);
+        world.Apply(applied);
+        var generator = first with { Status = applied.Status };
+        var plan = world.Reconcile(generator, Now);
+        var ledger = new StatusLedger();
+        var api = Strict();
+
+        await new PlanExecutor(api.Object, new KubeconfigIssuing(world.Issuer, 2), new SecretWriter(api.Object), 4, statusLedger: ledger)
+            .ExecuteAsync(generator, plan, Now, None);
+
+        Assert.That(ledger.LastWritten("g"), Is.EqualTo(applied.Status));
+        api.Verify(a => a.ApplyStatusAsync(It.IsAny<string>(), It.IsAny<GeneratorStatus>(), It.IsAny<CancellationToken>()), Times.Never());
+    }
+
     [Test]
     public async Task Execute_ServerUnavailableForOneSecret_OthersAreWrittenAndThePassIsRetried()
     {
