@@ -122,8 +122,10 @@ public sealed class PlanExecutor(
     /// </summary>
     private async Task WriteStatusAsync(Generator generator, GeneratorStatus status, CancellationToken cancellationToken)
     {
-        var stored = await api.ApplyStatusAsync(generator.Name, status, cancellationToken);
+        // Recorded before the write: the watch can deliver our own update before the API call returns, and an echo
+        // taken for someone else's edit would cost a full pass. (Should the write fail, the pass is retried anyway.)
         statusLedger?.Wrote(generator.Name, status);
+        var stored = await api.ApplyStatusAsync(generator.Name, status, cancellationToken);
         if (status.Errors.Count == 0 && stored is { Errors.Count: > 0 })
         {
             await api.RemoveStatusErrorsAsync(generator.Name, cancellationToken);

@@ -34,7 +34,14 @@ public sealed class CacheClusterView(
     /// Admin and CA Secrets the selected TCPs name that no cache holds: candidates for a direct read. With
     /// <paramref name="only"/>, just those TCPs are looked at (an incremental pass), not every selected one.
     /// </summary>
-    public IEnumerable<ObjectRef> MissingReferencedSecrets(GeneratorSpec spec, IEnumerable<ObjectRef>? only = null)
+    public IEnumerable<ObjectRef> MissingReferencedSecrets(GeneratorSpec spec, IEnumerable<ObjectRef>? only = null) =>
+        MissingReferences(spec, only).Select(m => m.Secret).Distinct();
+
+    /// <summary>
+    /// Each selected TCP (all, or those in <paramref name="only"/>) with each valid admin/CA Secret name its status
+    /// gives that the cache does not hold: what a pass reads directly.
+    /// </summary>
+    public IEnumerable<(ObjectRef Tenant, ObjectRef Secret)> MissingReferences(GeneratorSpec spec, IEnumerable<ObjectRef>? only = null)
     {
         var selected = only is null
             ? TargetSelector.Select(spec, this, out _) ?? []
@@ -43,9 +50,8 @@ public sealed class CacheClusterView(
         return selected
             // Only valid Secret names, and only in the TCP's own namespace: a name like "../../other/secrets/x" is a
             // status error for that TCP, never a request (docs/behaviour.md A2).
-            .SelectMany(t => new[] { t.AdminSecretName, t.CaSecretName }.Where(ObjectNames.IsValid).Select(n => new ObjectRef(t.Namespace, n!)))
-            .Where(r => GetSecret(r) is null)
-            .Distinct();
+            .SelectMany(t => new[] { t.AdminSecretName, t.CaSecretName }.Where(ObjectNames.IsValid).Select(n => (t.Ref, new ObjectRef(t.Namespace, n!))))
+            .Where(m => GetSecret(m.Item2) is null);
     }
 
     public TenantControlPlane? GetTenantControlPlane(ObjectRef tenant) => tenantControlPlanes.Get(new ObjectKey(tenant.Namespace, tenant.Name));

@@ -19,7 +19,7 @@ public sealed class LastPlans
 }
 
 /// <summary>
-/// A completed plan, and whether its pass read Secrets directly: nothing watches those, so such a generator's passes
-/// stay full (and refreshed every minute) until none is needed any more.
+/// A completed plan, and the TCPs whose admin/CA Secrets its pass read directly: nothing watches those Secrets, so
+/// the next pass looks at those TCPs again (re-reading what is still not cached) even when no trigger marked them.
 /// </summary>
-public sealed record LastPlan(ReconcilePlan Plan, bool ReadDirectly);
+public sealed record LastPlan(ReconcilePlan Plan, IReadOnlySet<ObjectRef> ReadDirectly);

@@ -37,13 +37,14 @@ public sealed class PassRunner(
             return null;
         }
         var view = caches.View();
-        var full = all || previous is null || previous.ReadDirectly;
-        var missing = view.MissingReferencedSecrets(generator.Spec, full ? null : changed).ToList();
-        if (!full && missing.Count > 0)
-        {
-            full = true;
-            missing = [.. view.MissingReferencedSecrets(generator.Spec)];
-        }
+        // A full pass when something calls for it: the generator or a namespace changed, a resync, or no completed
+        // pass to continue from. Otherwise only the marked TCPs, plus those whose Secrets the last pass had to read
+        // directly (a Secret the cache does not hold is not watched: it is read again, and the TCP planned again).
+        var full = all || previous is null;
+        var lookAt = full ? null : changed.Union(previous!.ReadDirectly).ToHashSet();
+        var references = view.MissingReferences(generator.Spec, lookAt).ToList();
+        var missing = references.Select(r => r.Secret).Distinct().ToList();
+        var readDirectly = references.Select(r => r.Tenant).ToHashSet();
         var readFailed = false;
         if (missing.Count > 0)
         {
@@ -67,13 +68,11 @@ public sealed class PassRunner(
             view = caches.View(fetched);
         }
         var now = time.GetUtcNow();
-        // Only what changed is planned again, unless something calls for a full pass: the generator or a namespace
-        // changed, a resync, no completed pass to continue from, or Secrets read directly (nothing watches them).
         var plan = full
             ? Reconciler.Reconcile(generator, view, now, options, memo)
-            : IncrementalReconciler.Reconcile(generator, view, now, options, memo, previous!.Plan, changed);
+            : IncrementalReconciler.Reconcile(generator, view, now, options, memo, previous!.Plan, lookAt!);
         var report = await executor.ExecuteAsync(generator, plan, now, cancellationToken);
-        lastPlans.Set(generatorName, new LastPlan(report.Plan, missing.Count > 0));
+        lastPlans.Set(generatorName, new LastPlan(report.Plan, readDirectly));
         if (missing.Count > 0 && report.Plan.Mode == PlanMode.Active)
         {
             var refresh = now + DirectReadRefresh;

@@ -169,6 +169,25 @@ public class PlanExecutorTests
     }
 
     [Test]
+    public async Task Execute_StatusWrite_IsInTheLedgerBeforeTheWatchCanEchoIt()
+    {
+        var world = new TestWorld().Tenant("ns", "t");
+        var generator = new GeneratorBuilder("g").Build();
+        var plan = world.Reconcile(generator, Now);
+        var ledger = new StatusLedger();
+        var api = new Mock<IKubeApi>();
+        GeneratorStatus? recordedAtWrite = null;
+        api.Setup(a => a.ApplyStatusAsync("g", It.IsAny<GeneratorStatus>(), None))
+            .Callback(() => recordedAtWrite = ledger.LastWritten("g"))
+            .ReturnsAsync((GeneratorStatus?)null);
+
+        await new PlanExecutor(api.Object, new KubeconfigIssuing(world.Issuer, 2), new SecretWriter(api.Object), 4, statusLedger: ledger)
+            .ExecuteAsync(generator, plan, Now, None);
+
+        Assert.That(recordedAtWrite, Is.EqualTo(plan.Status));
+    }
+
+    [Test]
     public async Task Execute_StatusAlreadyStoredAsComputed_IsRecordedAsOursWithoutAWrite()
     {
         var world = new TestWorld().Tenant("ns", "t");

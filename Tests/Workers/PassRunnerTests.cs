@@ -63,6 +63,23 @@ public class PassRunnerTests
     }
 
     [Test]
+    public async Task Run_AfterADirectRead_TheNextPassReadsThatSecretAgainWithoutAFullPass()
+    {
+        var (ns, generator) = await CreateTenantAsync(caLabelled: false);
+        await using var pass = await PassAsync();
+        await pass.Runner.RunAsync(generator, CancellationToken.None);
+        var before = pass.Requests.Lists.Count;
+
+        // Nothing marked: the refresh requeue. The uncached CA Secret is read again, and nothing is reissued.
+        var report = await pass.Runner.RunAsync(generator, CancellationToken.None);
+
+        Assert.That(pass.Requests.Lists.Skip(before).Select(u => u.AbsolutePath).Where(p => p.Contains("/secrets/", StringComparison.Ordinal)),
+            Is.EqualTo(new[] { $"/api/v1/namespaces/{ns}/secrets/t-ca" }));
+        Assert.That((report!.Transient, report.Issued.Count, report.Plan.Targets.Single().Action), Is.EqualTo((false, 0, TargetAction.Keep)));
+        Assert.That(report.Plan.RequeueAt, Is.EqualTo(pass.Time.GetUtcNow() + PassRunner.DirectReadRefresh), "still refreshed every minute");
+    }
+
+    [Test]
     public async Task Run_EveryReferencedSecretCached_ReadsNothingAndKeepsTheRenewalTime()
     {
         var (_, generator) = await CreateTenantAsync(caLabelled: true);
