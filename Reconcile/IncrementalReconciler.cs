@@ -30,26 +30,47 @@ public static class IncrementalReconciler
                 redo.Add(target.TenantControlPlane);
             }
         }
-        var targets = new List<TargetPlan>(previous.Targets.Count + changed.Count);
-        targets.AddRange(previous.Targets.Where(t => !redo.Contains(t.TenantControlPlane)));
         var memoOrNone = memo ?? NoValidityMemo.Instance;
         var dropped = new List<ObjectRef>();
+        var replanned = new List<TargetPlan>(redo.Count);
         foreach (var tenant in redo)
         {
             var tcp = cluster.GetTenantControlPlane(tenant);
             if (tcp is not null && TargetSelector.Selects(generator.Spec, cluster.GetNamespace(tcp.Namespace), tcp))
             {
-                targets.Add(Reconciler.PlanOne(generator, tcp, cluster, settings, now, memoOrNone));
+                replanned.Add(Reconciler.PlanOne(generator, tcp, cluster, settings, now, memoOrNone));
             }
             else
             {
                 dropped.Add(tenant);
             }
         }
-        targets.Sort((a, b) => ObjectRef.Order.Compare(a.TenantControlPlane, b.TenantControlPlane));
+        var targets = Merge(previous.Targets.Where(t => !redo.Contains(t.TenantControlPlane)), replanned);
 
         var (deletes, refused) = Prunes(generator, cluster, previous, dropped, targets);
         return Reconciler.WithStatus(generator, targets.ToEquatableList(), deletes, null, now, refused);
+    }
+
+    /// <summary>
+    /// The carried targets (in order already: every plan keeps its targets sorted) merged with the few re-planned
+    /// ones, sorted on their own: linear in the targets, with comparisons only around the re-planned ones.
+    /// </summary>
+    private static List<TargetPlan> Merge(IEnumerable<TargetPlan> carried, List<TargetPlan> replanned)
+    {
+        static int Compare(TargetPlan a, TargetPlan b) => ObjectRef.Order.Compare(a.TenantControlPlane, b.TenantControlPlane);
+        replanned.Sort(Compare);
+        var merged = new List<TargetPlan>();
+        var next = 0;
+        foreach (var target in carried)
+        {
+            while (next < replanned.Count && Compare(replanned[next], target) < 0)
+            {
+                merged.Add(replanned[next++]);
+            }
+            merged.Add(target);
+        }
+        merged.AddRange(replanned.Skip(next));
+        return merged;
     }
 
     /// <summary>Only an active plan for this very generator (same uid, same spec) is a base to continue from.</summary>
