@@ -36,8 +36,9 @@ public static class KubeconfigReader
             }
             root = mapping;
         }
-        catch (YamlException e)
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
+            // YamlDotNet throws InvalidOperationException, not YamlException, on some malformed input (YamlBounds).
             error = $"the kubeconfig is not valid YAML: {e.Message}";
             return null;
         }

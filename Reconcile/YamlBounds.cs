@@ -56,9 +56,10 @@ public static class YamlBounds
                 }
             }
         }
-        catch (YamlException)
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
-            // Malformed: the loader that runs next reports it with its own message.
+            // Malformed: the loader that runs next reports it with its own message. YamlDotNet's scanner throws
+            // InvalidOperationException on some malformed input (an unclosed flow sequence followed by a block entry).
         }
         return null;
     }

@@ -36,6 +36,19 @@ public class HostileKubeconfigTests
     }
 
     [Test]
+    public void KubeconfigReader_UnclosedFlowSequence_ComesBackAsAnErrorNotAnException()
+    {
+        // YamlDotNet's scanner throws InvalidOperationException, not YamlException, on this one: an admin Secret that
+        // held it failed every pass of its generator (no status at all) once templates were parsed outside reconcile.
+        const string yaml = "apiVersion: v1\nclusters:\n- cluster:\n    server: https://x:6443\n  name: x\nusers: [unclosed\n- name: x\n  user:\n    client-key-data: a\n";
+
+        var config = KubeconfigReader.TryRead(yaml, out var error);
+
+        Assert.That(config, Is.Null);
+        Assert.That(error, Does.StartWith("the kubeconfig is not valid YAML: "));
+    }
+
+    [Test]
     public void YamlBounds_TooManyNodes_AreRefused() =>
         Assert.That(YamlBounds.Check("[" + string.Join(",", Enumerable.Repeat("1", 20_000)) + "]"), Does.Contain("more than 10000 nodes"));
 
