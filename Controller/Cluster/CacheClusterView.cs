@@ -6,7 +6,8 @@ namespace KamajiKubeconfig.Controller.Cluster;
 /// <summary>
 /// <see cref="IClusterView"/> over immutable cache snapshots taken once per pass, so reconcile sees one state.
 /// Secrets fetched directly (referenced but unlabelled, so not cached) are layered on top, and so are generated
-/// Secrets this process wrote that the cache has not delivered yet (<see cref="RecentWrites"/>).
+/// Secrets this process wrote that the cache had not delivered yet (<see cref="RecentWritesSnapshot"/>, taken before
+/// the cache snapshots).
 /// </summary>
 public sealed class CacheClusterView(
     ICacheReader<NamespaceInfo> namespaces,
@@ -14,7 +15,7 @@ public sealed class CacheClusterView(
     ICacheReader<SecretInfo> managedSecrets,
     ICacheReader<SecretInfo> kamajiSecrets,
     IReadOnlyDictionary<ObjectRef, SecretInfo> fetched,
-    RecentWrites? recentWrites = null) : IClusterView
+    RecentWritesSnapshot? recentWrites = null) : IClusterView
 {
     public IEnumerable<NamespaceInfo> Namespaces => namespaces.List();
 

@@ -112,7 +112,14 @@ public sealed class ClusterCaches
         Task.WhenAll(All.Select(i => i.WaitForSyncAsync(cancellationToken)));
 
     /// <summary>A consistent view for one pass: each cache read once, plus Secrets fetched directly.</summary>
-    public CacheClusterView View(IReadOnlyDictionary<ObjectRef, SecretInfo>? fetched = null) => new(
-        _namespaces.Snapshot, _tenantControlPlanes.Snapshot, _managedSecrets.Snapshot, _kamajiSecrets.Snapshot,
-        fetched ?? new Dictionary<ObjectRef, SecretInfo>(), RecentWrites);
+    public CacheClusterView View(IReadOnlyDictionary<ObjectRef, SecretInfo>? fetched = null)
+    {
+        // Our writes first, then the caches: a write the informer delivers in between has its entry in the first and
+        // is missing from the second, and stands in for it. The other order loses it (gone from the entries, not yet
+        // in the cache snapshot), and the pass plans the Secret as missing.
+        var recentWrites = RecentWrites.Snapshot();
+        return new(
+            _namespaces.Snapshot, _tenantControlPlanes.Snapshot, _managedSecrets.Snapshot, _kamajiSecrets.Snapshot,
+            fetched ?? new Dictionary<ObjectRef, SecretInfo>(), recentWrites);
+    }
 }

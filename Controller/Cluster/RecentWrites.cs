@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using KamajiKubeconfig.Reconcile;
 
 namespace KamajiKubeconfig.Controller.Cluster;
@@ -12,9 +12,13 @@ namespace KamajiKubeconfig.Controller.Cluster;
 /// </summary>
 public sealed class RecentWrites(Func<ObjectRef, string?> cachedVersion)
 {
-    private readonly ConcurrentDictionary<ObjectRef, Entry> _entries = new();
+    // Immutable and swapped whole, so that a pass can take it as one consistent snapshot (RecentWritesSnapshot).
+    private ImmutableDictionary<ObjectRef, RecentWrite> _entries = ImmutableDictionary<ObjectRef, RecentWrite>.Empty;
 
-    public int Count => _entries.Count;
+    public int Count => Volatile.Read(ref _entries).Count;
+
+    /// <summary>The entries of this moment. Take it before the cache snapshots it is read with (see <see cref="RecentWritesSnapshot"/>).</summary>
+    public RecentWritesSnapshot Snapshot() => new(Volatile.Read(ref _entries));
 
     /// <summary>
     /// After a successful write planned from <paramref name="plannedFrom"/> (the resourceVersion the pass saw, "" = the
@@ -27,45 +31,41 @@ public sealed class RecentWrites(Func<ObjectRef, string?> cachedVersion)
             // A write planned from an earlier stand-in (the cache still lagging) stands in for the same cached state
             // that one did: keyed by the stand-in's own resourceVersion, it would never match the cache, and the next
             // pass would plan from the stale state again (a rotation answered twice, its timestamp removed).
-            var basis = _entries.TryGetValue(secret, out var previous) && previous.Stored.ResourceVersion == plannedFrom
+            var basis = Volatile.Read(ref _entries).TryGetValue(secret, out var previous) && previous.Stored.ResourceVersion == plannedFrom
                 ? previous.PlannedFrom
                 : plannedFrom;
-            var entry = new Entry(basis, stored);
-            _entries[secret] = entry;
+            var entry = new RecentWrite(basis, stored);
+            ImmutableInterlocked.AddOrUpdate(ref _entries, secret, entry, (_, _) => entry);
             // The informer may have delivered our write (or something newer) before the API call returned: then no
             // event will come to remove the entry, so look now. The cache is written before handlers run, so any
             // event either shows here or runs Observed after the entry exists.
             if ((cachedVersion(secret) ?? "") != basis)
             {
-                _entries.TryRemove(new KeyValuePair<ObjectRef, Entry>(secret, entry));
+                RemoveIfStill(secret, entry);
             }
         }
         else
         {
             // The server's answer did not say what it stored: nothing to stand in with.
-            _entries.TryRemove(secret, out _);
+            ImmutableInterlocked.TryRemove(ref _entries, secret, out _);
         }
     }
 
     /// <summary>From the informer's change handler: the cache now holds <paramref name="resourceVersion"/> (null = gone).</summary>
     public void Observed(ObjectRef secret, string? resourceVersion)
     {
-        if (_entries.TryGetValue(secret, out var entry) && (resourceVersion ?? "") != entry.PlannedFrom)
+        if (Volatile.Read(ref _entries).TryGetValue(secret, out var entry) && (resourceVersion ?? "") != entry.PlannedFrom)
         {
-            _entries.TryRemove(new KeyValuePair<ObjectRef, Entry>(secret, entry));
+            RemoveIfStill(secret, entry);
         }
     }
 
-    /// <summary>What a pass should see for <paramref name="secret"/>, given what the cache shows.</summary>
-    public SecretInfo? Resolve(ObjectRef secret, SecretInfo? cached)
-    {
-        if (!_entries.TryGetValue(secret, out var entry))
-        {
-            return cached;
-        }
-        var cachedVersion = cached?.ResourceVersion ?? "";
-        return cachedVersion == entry.PlannedFrom ? entry.Stored : cached;
-    }
+    /// <summary>What a pass should see for <paramref name="secret"/>, given what the cache shows now.</summary>
+    public SecretInfo? Resolve(ObjectRef secret, SecretInfo? cached) => Snapshot().Resolve(secret, cached);
 
-    private sealed record Entry(string PlannedFrom, SecretInfo Stored);
+    /// <summary>Removes the entry of <paramref name="secret"/> unless a later write replaced it meanwhile.</summary>
+    private void RemoveIfStill(ObjectRef secret, RecentWrite entry) =>
+        ImmutableInterlocked.Update(ref _entries, (entries, pair) =>
+            entries.TryGetValue(pair.Secret, out var current) && ReferenceEquals(current, pair.Entry) ? entries.Remove(pair.Secret) : entries,
+            (Secret: secret, Entry: entry));
 }
