@@ -7,8 +7,9 @@ namespace KamajiKubeconfig.Controller.Cluster;
 /// Generated Secrets the controller wrote that its cache has not shown yet (client-go's "expectations", by
 /// Secret). A pass that runs while the Secret watch lags or fails would otherwise plan from the state before our
 /// write and issue again: a rotation request answered twice, a missing Secret created twice. Each entry remembers
-/// the resourceVersion the write was planned from; it stands in for the cached Secret only while the cache still
-/// shows exactly that state, and goes as soon as the informer delivers any newer state of the Secret.
+/// the resourceVersion the write was planned from and what the server stored; it stands in for the cached Secret while
+/// the cache shows an older state (<see cref="RecentWrite.StandsFor"/>), and goes once the informer delivers ours or
+/// a newer one.
 /// </summary>
 public sealed class RecentWrites(Func<ObjectRef, string?> cachedVersion)
 {
@@ -39,7 +40,7 @@ public sealed class RecentWrites(Func<ObjectRef, string?> cachedVersion)
             // The informer may have delivered our write (or something newer) before the API call returned: then no
             // event will come to remove the entry, so look now. The cache is written before handlers run, so any
             // event either shows here or runs Observed after the entry exists.
-            if ((cachedVersion(secret) ?? "") != basis)
+            if (!entry.StandsFor(cachedVersion(secret)))
             {
                 RemoveIfStill(secret, entry);
             }
@@ -54,7 +55,7 @@ public sealed class RecentWrites(Func<ObjectRef, string?> cachedVersion)
     /// <summary>From the informer's change handler: the cache now holds <paramref name="resourceVersion"/> (null = gone).</summary>
     public void Observed(ObjectRef secret, string? resourceVersion)
     {
-        if (Volatile.Read(ref _entries).TryGetValue(secret, out var entry) && (resourceVersion ?? "") != entry.PlannedFrom)
+        if (Volatile.Read(ref _entries).TryGetValue(secret, out var entry) && !entry.StandsFor(resourceVersion))
         {
             RemoveIfStill(secret, entry);
         }

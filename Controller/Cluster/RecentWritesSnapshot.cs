@@ -26,11 +26,30 @@ public sealed class RecentWritesSnapshot
         {
             return cached;
         }
-        // Standing in only while the cache still shows the state the write was planned from ("" = absent): any other
-        // state is our write or something newer, and the cache wins.
-        return (cached?.ResourceVersion ?? "") == entry.PlannedFrom ? entry.Stored : cached;
+        return entry.StandsFor(cached?.ResourceVersion) ? entry.Stored : cached;
     }
 }
 
 /// <summary>One write of ours the cache had not shown: the state it was planned from, and what the server stored.</summary>
-public sealed record RecentWrite(string PlannedFrom, SecretInfo Stored);
+public sealed record RecentWrite(string PlannedFrom, SecretInfo Stored)
+{
+    /// <summary>
+    /// Whether this write still stands in for a cache that shows <paramref name="cachedVersion"/> (null = absent).
+    /// Where both resourceVersions are integers (etcd's revisions, which Kubernetes 1.34 made comparable), it stands
+    /// while the cache shows anything older than what we stored: a relist that lands between the state we planned from
+    /// and our write (someone's edit in between) must not bring that older state back and have it planned again (a
+    /// rotation answered twice). Otherwise only the exact state the write was planned from counts as older.
+    /// </summary>
+    public bool StandsFor(string? cachedVersion)
+    {
+        if (string.IsNullOrEmpty(cachedVersion))
+        {
+            // Absent: our create not delivered yet, or someone deleted the Secret after we wrote it.
+            return PlannedFrom.Length == 0;
+        }
+        return ulong.TryParse(cachedVersion, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var cached)
+            && ulong.TryParse(Stored.ResourceVersion, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var stored)
+            ? cached < stored
+            : cachedVersion == PlannedFrom;
+    }
+}

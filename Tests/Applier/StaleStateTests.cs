@@ -78,6 +78,39 @@ public class StaleStateTests
     }
 
     [Test]
+    public void RecentWrites_RelistShowsAStateBetweenPlanAndWrite_KeepsStandingIn()
+    {
+        // Planned from "5", someone's edit made "7" (a rotation request), our write stored "9"; a relist that was
+        // answered before our write brings "7" into the cache: planning from it would answer the request again.
+        var writes = new RecentWrites(_ => "5");
+        writes.Record(Ref, "5", Secret("9", "2026-06-01T12:00:00Z"));
+
+        writes.Observed(Ref, "7");
+
+        Assert.That(writes.Resolve(Ref, Secret("7", rotate: ""))!.ResourceVersion, Is.EqualTo("9"));
+    }
+
+    [Test]
+    public void RecentWrites_WriteReturnsAfterTheCacheMovedToAnOlderState_IsKept()
+    {
+        var writes = new RecentWrites(_ => "7");
+        writes.Record(Ref, "5", Secret("9"));
+
+        Assert.That(writes.Count, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void RecentWrites_OpaqueResourceVersions_OnlyThePlannedFromStateCountsAsOlder()
+    {
+        var writes = new RecentWrites(_ => "a5");
+        writes.Record(Ref, "a5", Secret("a9"));
+
+        writes.Observed(Ref, "a7");
+
+        Assert.That((writes.Count, writes.Resolve(Ref, Secret("a7"))!.ResourceVersion), Is.EqualTo((0, "a7")));
+    }
+
+    [Test]
     public void RecentWrites_SecondWritePlannedFromTheStandIn_KeepsStandingInForTheStaleCache()
     {
         // Cache stuck at "5" (the Secret watch fails): a repair stored "9", then a rotation planned from "9" stored "12".
