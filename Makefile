@@ -106,7 +106,7 @@ chaos: tools build
 	$(DOTNET) Tests/Chaos/bin/$(CONFIGURATION)/net10.0/KamajiKubeconfig.Chaos.dll $(ARGS)
 
 # The controller process at 0 / 1,000 / 10,000 tenants against the sandbox with the Kamaji simulator, every
-# scenario of bench/README.md (about 30 minutes): writes bench/results.json and prints the tables with the targets.
+# scenario of bench/README.md (about 10 minutes on a quiet machine, 30 when loaded): writes bench/results.json and prints the tables with the targets.
 # BENCH_ARGS passes flags, e.g. BENCH_ARGS="--memory-limit-mi 768" or "--large 5000". `make test` runs it at N = 50.
 BENCH_ARGS ?=
 bench:
