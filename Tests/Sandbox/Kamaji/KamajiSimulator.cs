@@ -27,14 +27,32 @@ public sealed class KamajiSimulator(SandboxContext context, TenantEndpoints endp
     private readonly Channel<(string Namespace, string Name, bool Rotate)> _work = Channel.CreateUnbounded<(string, string, bool)>();
     private volatile bool _enabled;
 
-    /// <summary>On: TCPs are processed (existing ones at once). Off: TCPs are left alone.</summary>
+    // Held while one TCP is processed, so that turning the simulator off waits for the TCP in hand: a test that turns
+    // it off and then edits a TCP's status must not have its edit overwritten by a status write already under way.
+    private readonly object _processing = new();
+    private bool _busy;
+
+    /// <summary>
+    /// On: TCPs are processed (existing ones at once). Off: TCPs are left alone; the setter returns once the TCP being
+    /// processed, if any, is done.
+    /// </summary>
     public bool Enabled
     {
         get => _enabled;
         set
         {
             _enabled = value;
-            if (value)
+            if (!value)
+            {
+                lock (_processing)
+                {
+                    while (_busy)
+                    {
+                        Monitor.Wait(_processing);
+                    }
+                }
+            }
+            else
             {
                 foreach (var tcp in context.Store.List(TcpStorageKey, null).Items)
                 {
@@ -97,7 +115,22 @@ public sealed class KamajiSimulator(SandboxContext context, TenantEndpoints endp
         {
             await foreach (var item in _work.Reader.ReadAllAsync(context.Stopping))
             {
-                await ProcessAsync(item.Namespace, item.Name, item.Rotate);
+                lock (_processing)
+                {
+                    _busy = true;
+                }
+                try
+                {
+                    await ProcessAsync(item.Namespace, item.Name, item.Rotate);
+                }
+                finally
+                {
+                    lock (_processing)
+                    {
+                        _busy = false;
+                        Monitor.PulseAll(_processing);
+                    }
+                }
             }
         }
         catch (OperationCanceledException)
