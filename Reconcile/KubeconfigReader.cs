@@ -18,17 +18,23 @@ public static class KubeconfigReader
 
     public static Kubeconfig? TryRead(string text, out string? error)
     {
-        error = YamlBounds.Check(text);
+        error = YamlBounds.Read(text, out var events, out var malformed);
         if (error is not null)
         {
             error = $"the kubeconfig is refused: {error}";
             return null;
         }
+        if (malformed is not null)
+        {
+            error = $"the kubeconfig is not valid YAML: {malformed.Message}";
+            return null;
+        }
         YamlMappingNode root;
         try
         {
+            // Built from the events the bounds check already read: the text is scanned once.
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(new YamlBounds.Replay(events));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
             {
                 error = "the kubeconfig is not a YAML mapping";

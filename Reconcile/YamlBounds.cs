@@ -22,8 +22,19 @@ public static class YamlBounds
     public const int MaxNodes = 10_000;
 
     /// <summary>Null when <paramref name="text"/> is within every limit (or is not YAML at all: the loader reports that), else why not.</summary>
-    public static string? Check(string text)
+    public static string? Check(string text) => Read(text, out _, out _);
+
+    /// <summary>
+    /// Checks the limits and keeps the events it walked, so that the loader builds its nodes from them
+    /// (<see cref="Replay"/>) instead of scanning the text a second time: scanning is most of the cost of reading a
+    /// kubeconfig, and the controller reads one per tenant at start. <paramref name="malformed"/> is the parser's
+    /// complaint about text that is not YAML (the limits hold for what came before it).
+    /// </summary>
+    public static string? Read(string text, out IReadOnlyList<ParsingEvent> events, out Exception? malformed)
     {
+        var walked = new List<ParsingEvent>();
+        events = walked;
+        malformed = null;
         if (text.Length > MaxCharacters)
         {
             return string.Create(CultureInfo.InvariantCulture, $"it is {text.Length} characters long, more than {MaxCharacters}");
@@ -34,6 +45,7 @@ public static class YamlBounds
         {
             while (parser.MoveNext())
             {
+                walked.Add(parser.Current!);
                 switch (parser.Current)
                 {
                     case MappingStart or SequenceStart:
@@ -58,9 +70,24 @@ public static class YamlBounds
         }
         catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
-            // Malformed: the loader that runs next reports it with its own message. YamlDotNet's scanner throws
-            // InvalidOperationException on some malformed input (an unclosed flow sequence followed by a block entry).
+            // Malformed: the caller reports it. YamlDotNet's scanner throws InvalidOperationException on some
+            // malformed input (an unclosed flow sequence followed by a block entry).
+            malformed = e;
         }
         return null;
+    }
+
+    /// <summary>A parser that hands out events already read, for <c>YamlStream.Load</c>.</summary>
+    public sealed class Replay(IReadOnlyList<ParsingEvent> events) : IParser
+    {
+        private int _next;
+
+        public ParsingEvent? Current { get; private set; }
+
+        public bool MoveNext()
+        {
+            Current = _next < events.Count ? events[_next++] : null;
+            return Current is not null;
+        }
     }
 }
