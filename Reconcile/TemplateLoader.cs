@@ -37,6 +37,16 @@ public static class TemplateLoader
         return parsed.Cluster;
     }
 
+    /// <summary>
+    /// The cluster a template stands for: the one its current context names, else the first (kubeadm writes exactly
+    /// one); null when it has none.
+    /// </summary>
+    public static KubeconfigCluster? ChooseCluster(Kubeconfig config)
+    {
+        var contextCluster = config.Contexts.FirstOrDefault(c => c.Name == config.CurrentContext)?.Cluster;
+        return config.Clusters.FirstOrDefault(c => c.Name == contextCluster) ?? (config.Clusters.Count > 0 ? config.Clusters[0] : null);
+    }
+
     private sealed record ParsedTemplate(KubeconfigCluster? Cluster, string? Error);
 
     private static KubeconfigCluster? Parse(SecretInfo secret, string endpointKey, out string? error)
@@ -53,9 +63,7 @@ public static class TemplateLoader
             error = $"unable to decode Kubeconfig template: {problem}";
             return null;
         }
-        // The template's current context names its cluster; fall back to the first one (kubeadm writes exactly one).
-        var contextCluster = config.Contexts.FirstOrDefault(c => c.Name == config.CurrentContext)?.Cluster;
-        var chosen = config.Clusters.FirstOrDefault(c => c.Name == contextCluster) ?? (config.Clusters.Count > 0 ? config.Clusters[0] : null);
+        var chosen = ChooseCluster(config);
         if (chosen is null || string.IsNullOrEmpty(chosen.Server))
         {
             error = chosen is null

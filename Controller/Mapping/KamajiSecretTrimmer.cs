@@ -6,22 +6,58 @@ namespace KamajiKubeconfig.Controller.Mapping;
 
 /// <summary>
 /// Trims Kamaji's Secrets before they are cached: a CA Secret keeps <c>ca.crt</c> and <c>ca.key</c> (its
-/// <c>tls.*</c> copies go), an admin kubeconfig Secret keeps each kubeconfig without its users. Memory at
-/// 10,000 tenants drops several-fold, and Kamaji's admin private keys never sit in this process.
+/// <c>tls.*</c> copies go); an admin kubeconfig Secret keeps, for each kubeconfig, only the cluster it stands for
+/// (<see cref="TemplateLoader.ChooseCluster"/>): no users, so Kamaji's admin private keys never sit in this process,
+/// and no other clusters or contexts. Kamaji's four kubeconfigs then reduce to two templates (the <c>.conf</c> and
+/// <c>.svc</c> endpoints), which are stored once each. Memory at 10,000 tenants drops several-fold.
 /// </summary>
 public static class KamajiSecretTrimmer
 {
+    /// <summary>The one context of a trimmed template; its name is ours, the cluster's is Kamaji's.</summary>
+    public const string TemplateContext = "template";
+
     public static SecretInfo Trim(SecretInfo secret) => secret.Labels.GetValueOrDefault(WellKnown.ComponentLabel) switch
     {
         "ca" => secret with { Data = secret.Data.Where(p => p.Key is WellKnown.CaCertificateKey or WellKnown.CaPrivateKeyKey).ToImmutableDictionary() },
-        "admin-kubeconfig" => secret with { Data = secret.Data.ToImmutableDictionary(p => p.Key, p => WithoutUsers(p.Value)) },
+        "admin-kubeconfig" => secret with { Data = Templates(secret.Data) },
         _ => secret,
     };
 
-    private static byte[] WithoutUsers(byte[] value)
+    private static ImmutableDictionary<string, byte[]> Templates(ImmutableDictionary<string, byte[]> data)
+    {
+        // Equal templates share one array: the dictionary is keyed by content.
+        var distinct = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var trimmed = ImmutableDictionary.CreateBuilder<string, byte[]>(StringComparer.Ordinal);
+        foreach (var (key, value) in data)
+        {
+            var template = Template(value);
+            if (template is null)
+            {
+                trimmed[key] = value;
+                continue;
+            }
+            if (!distinct.TryGetValue(template, out var shared))
+            {
+                shared = Encoding.UTF8.GetBytes(template);
+                distinct[template] = shared;
+            }
+            trimmed[key] = shared;
+        }
+        return trimmed.ToImmutable();
+    }
+
+    /// <summary>Null when the value is kept as it is: unreadable content, so reconcile reports the same decode error it would have.</summary>
+    private static string? Template(byte[] value)
     {
         var config = KubeconfigReader.TryRead(Encoding.UTF8.GetString(value), out _);
-        // Unreadable content is kept as it is, so reconcile reports the same decode error it would have.
-        return config is null || config.Clusters.Count == 0 ? value : Encoding.UTF8.GetBytes(KubeconfigWriter.WriteTemplate(config));
+        if (config is null || TemplateLoader.ChooseCluster(config) is not { } cluster)
+        {
+            return null;
+        }
+        return KubeconfigWriter.WriteTemplate(new Kubeconfig(
+            EquatableList.Of(cluster),
+            EquatableList<KubeconfigUser>.Empty,
+            EquatableList.Of(new KubeconfigContext(TemplateContext, cluster.Name, null)),
+            TemplateContext));
     }
 }

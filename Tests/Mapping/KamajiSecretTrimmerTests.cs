@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using KamajiKubeconfig.Controller.Mapping;
 using KamajiKubeconfig.Reconcile;
@@ -11,7 +12,7 @@ public class KamajiSecretTrimmerTests
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Test]
-    public void Trim_AdminKubeconfig_DropsUsersAndKeepsClustersAndContexts()
+    public void Trim_AdminKubeconfig_KeepsOnlyTheClusterTheTemplateStandsFor()
     {
         var world = new TestWorld().Tenant("ns", "t");
         var admin = world.Secret("ns", "t-admin-kubeconfig")! with { Labels = SortedMap.Of((WellKnown.ComponentLabel, "admin-kubeconfig")) };
@@ -21,9 +22,56 @@ public class KamajiSecretTrimmerTests
         var before = KubeconfigReader.TryRead(Encoding.UTF8.GetString(admin.Get("admin.conf")!), out _)!;
         var after = KubeconfigReader.TryRead(Encoding.UTF8.GetString(trimmed.Get("admin.conf")!), out _)!;
         Assert.That(after.Users, Is.Empty);
-        Assert.That((after.Clusters, after.Contexts, after.CurrentContext), Is.EqualTo((before.Clusters, before.Contexts, before.CurrentContext)));
+        Assert.That(after.Clusters, Is.EqualTo(new[] { TemplateLoader.ChooseCluster(before) }));
+        Assert.That(TemplateLoader.ChooseCluster(after), Is.EqualTo(TemplateLoader.ChooseCluster(before)));
         Assert.That(trimmed.Data.Keys, Is.EquivalentTo(admin.Data.Keys));
     }
+
+    [Test]
+    public void Trim_TemplateWhoseContextNamesTheSecondCluster_KeepsThatCluster()
+    {
+        const string yaml = """
+            apiVersion: v1
+            clusters:
+            - cluster: {server: https://first:6443}
+              name: first
+            - cluster: {server: https://second:6443, certificate-authority-data: QUJD}
+              name: second
+            contexts:
+            - context: {cluster: second, user: admin}
+              name: admin@second
+            current-context: admin@second
+            users:
+            - name: admin
+              user: {client-key-data: S0VZ}
+            """;
+        var secret = Admin(("admin.conf", yaml));
+
+        var after = KubeconfigReader.TryRead(Encoding.UTF8.GetString(KamajiSecretTrimmer.Trim(secret).Get("admin.conf")!), out _)!;
+
+        Assert.That(after.Clusters.Select(c => (c.Name, c.Server, c.CertificateAuthorityData)), Is.EqualTo(new[] { ("second", "https://second:6443", "QUJD") }));
+        Assert.That(after.Users, Is.Empty);
+    }
+
+    [Test]
+    public void Trim_KubeconfigsThatDifferOnlyInTheirUsers_ShareOneTemplate()
+    {
+        static string Config(string user) => $"clusters:\n- cluster: {{server: https://t:6443}}\n  name: t\ncontexts:\n- context: {{cluster: t, user: {user}}}\n  name: {user}@t\ncurrent-context: {user}@t\n";
+        var secret = Admin(("admin.conf", Config("kubernetes-admin")), ("super-admin.conf", Config("kubernetes-super-admin")),
+            ("admin.svc", Config("kubernetes-admin").Replace("https://t:6443", "https://t.ns.svc:6443", StringComparison.Ordinal)));
+
+        var trimmed = KamajiSecretTrimmer.Trim(secret);
+
+        Assert.That(trimmed.Get("admin.conf"), Is.SameAs(trimmed.Get("super-admin.conf")));
+        Assert.That(trimmed.Get("admin.svc"), Is.Not.EqualTo(trimmed.Get("admin.conf")));
+    }
+
+    private static SecretInfo Admin(params (string Key, string Value)[] data) =>
+        new TestWorld().Tenant("ns", "t").Secret("ns", "t-admin-kubeconfig")! with
+        {
+            Labels = SortedMap.Of((WellKnown.ComponentLabel, "admin-kubeconfig")),
+            Data = data.ToImmutableDictionary(d => d.Key, d => Encoding.UTF8.GetBytes(d.Value), StringComparer.Ordinal),
+        };
 
     [Test]
     public void Trim_CaSecret_KeepsOnlyCertificateAndKey()
