@@ -5,18 +5,18 @@ using System.Text;
 namespace KamajiKubeconfig.Reconcile;
 
 /// <summary>
-/// A TCP's CA as read from its Secret: the parsed certificate, plus the raw PEM the issuer signs with.
-/// ToString is overridden so the key never prints.
+/// A TCP's CA certificate as read from its Secret. The private key is not part of it: the caches never hold it, and
+/// the issuer reads it from the API server only to sign (<see cref="KeyProblem"/> checks it then).
 /// </summary>
-public sealed record CertificateAuthority(X509Certificate2 Certificate, byte[] CertificatePem, byte[] KeyPem)
+public sealed record CertificateAuthority(X509Certificate2 Certificate, byte[] CertificatePem)
 {
     public DateTimeOffset NotAfter => new(Certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);
 
     /// <summary>Equal when the PEM bytes are equal: two reads of one Secret give equal CAs.</summary>
     public bool Equals(CertificateAuthority? other) =>
-        other is not null && CertificatePem.AsSpan().SequenceEqual(other.CertificatePem) && KeyPem.AsSpan().SequenceEqual(other.KeyPem);
+        other is not null && CertificatePem.AsSpan().SequenceEqual(other.CertificatePem);
 
-    public override int GetHashCode() => HashCode.Combine(CertificatePem.Length, KeyPem.Length);
+    public override int GetHashCode() => CertificatePem.Length;
 
     public override string ToString() => $"CertificateAuthority {{ Subject = {Certificate.Subject} }}";
 
@@ -38,7 +38,7 @@ public sealed record CertificateAuthority(X509Certificate2 Certificate, byte[] C
                 certificate.Dispose();
                 return null;
             }
-            return new CertificateAuthority(certificate, crt, secret.Get(WellKnown.CaPrivateKeyKey) ?? []);
+            return new CertificateAuthority(certificate, crt);
         }
         catch (CryptographicException e)
         {
@@ -65,20 +65,28 @@ public sealed record CertificateAuthority(X509Certificate2 Certificate, byte[] C
             : null;
     }
 
-    /// <summary>Checks that the CA key parses and belongs to the certificate; only issuing needs the key.</summary>
-    public string? ValidateKey()
+    /// <summary>
+    /// Null when <paramref name="keyPem"/> (the CA Secret's <c>ca.key</c>) parses and belongs to the certificate, with
+    /// the key in <paramref name="key"/> (the caller disposes it); else why not, in Kamaji's wording.
+    /// </summary>
+    public string? KeyProblem(byte[]? keyPem, out AsymmetricAlgorithm? key)
     {
-        if (KeyPem.Length == 0)
+        key = null;
+        if (keyPem is null || keyPem.Length == 0)
         {
             return $"cannot parse Certificate Authority key: the key {WellKnown.CaPrivateKeyKey} is missing";
         }
-        using var key = PemKeys.TryRead(Encoding.ASCII.GetString(KeyPem), out var error);
-        if (key is null)
+        var parsed = PemKeys.TryRead(Encoding.ASCII.GetString(keyPem), out var error);
+        if (parsed is null)
         {
             return $"cannot parse Certificate Authority key: {error}";
         }
-        return PemKeys.PublicKeyInfo(key).AsSpan().SequenceEqual(Certificate.PublicKey.ExportSubjectPublicKeyInfo())
-            ? null
-            : "cannot parse Certificate Authority key: the key does not match the Certificate Authority certificate";
+        if (!PemKeys.PublicKeyInfo(parsed).AsSpan().SequenceEqual(Certificate.PublicKey.ExportSubjectPublicKeyInfo()))
+        {
+            parsed.Dispose();
+            return "cannot parse Certificate Authority key: the key does not match the Certificate Authority certificate";
+        }
+        key = parsed;
+        return null;
     }
 }

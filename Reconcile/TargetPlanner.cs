@@ -75,11 +75,6 @@ public static class TargetPlanner
                 Error = hold.FailureMessage($"the admin kubeconfig's certificate-authority-data does not include the certificate of {GoFormat.Quote(caSecret!.Ref.ToString())} (a CA rotation in progress?): waiting for it to be updated"),
             };
         }
-        var caKeyError = ca.ValidateKey();
-        if (caKeyError is not null)
-        {
-            return hold with { Error = hold.FailureMessage(caKeyError) };
-        }
         var notAfter = now + settings.Validity < ca.NotAfter ? now + settings.Validity : ca.NotAfter;
         var request = new IssueRequest(
             identity, settings.KeyAlgorithm, now - ReconcileOptions.ClockSkewAllowance, notAfter, template, generator.Name, ca, caSecret!.Ref, caSecret.ResourceVersion);

@@ -37,12 +37,13 @@ public sealed class PlanExecutor(
             }
         }
 
-        var (issued, facts, issueFailures) = issuing.IssueAll(plan, cancellationToken);
-        var writes = issued.Concat(plan.Targets.Where(t => t.Action == TargetAction.Repair)).ToList();
-        var failures = new ConcurrentDictionary<ObjectRef, string>(issueFailures);
+        var failures = new ConcurrentDictionary<ObjectRef, string>();
         var transient = new ConcurrentBag<TimeSpan?>();
         var verbatim = new ConcurrentDictionary<ObjectRef, bool>();
         var unexpected = new ConcurrentBag<Exception>();
+        var toIssue = plan.Targets.Where(t => t.Action == TargetAction.Issue).ToList();
+        var (issued, facts) = await IssueAsync(toIssue, failures, transient, unexpected, cancellationToken);
+        var writes = issued.Concat(plan.Targets.Where(t => t.Action == TargetAction.Repair)).ToList();
         await ForEach(writes, async (target, ct) =>
         {
             var result = await Contained(() => writer.WriteAsync(target, generator, ct), unexpected, ct);
@@ -136,6 +137,39 @@ public sealed class PlanExecutor(
     /// One write's failure stays that write's: an API failure arrives classified, and anything else (a bug) is
     /// kept for the worker to log with its stack trace, while the other writes of the pass go on.
     /// </summary>
+    /// <summary>
+    /// Reads the CA keys the targets need (<see cref="CaKeyReads"/>), signs, and wipes the keys before any write.
+    /// Targets whose CA cannot sign land in <paramref name="failures"/>, with the API's transient verdict.
+    /// </summary>
+    private async Task<(IReadOnlyList<TargetPlan> Issued, IReadOnlyDictionary<ObjectRef, KubeconfigFacts> Facts)> IssueAsync(
+        List<TargetPlan> toIssue, ConcurrentDictionary<ObjectRef, string> failures, ConcurrentBag<TimeSpan?> transient,
+        ConcurrentBag<Exception> unexpected, CancellationToken cancellationToken)
+    {
+        if (toIssue.Count == 0)
+        {
+            return ([], new Dictionary<ObjectRef, KubeconfigFacts>());
+        }
+        using var caKeys = await CaKeyReads.ReadAsync(api, toIssue.Select(t => t.Issue!), applyParallelism, unexpected, cancellationToken);
+        foreach (var target in toIssue)
+        {
+            if (caKeys.FailureOf(target.Issue!.CaSecret) is { } failed)
+            {
+                failures[target.TenantControlPlane] = failed.Cause!;
+                if (failed.Transient)
+                {
+                    transient.Add(failed.RetryAfter);
+                }
+            }
+        }
+        var (issued, facts, issueFailures) = issuing.IssueAll(
+            [.. toIssue.Where(t => !failures.ContainsKey(t.TenantControlPlane))], caKeys.KeyOf, cancellationToken);
+        foreach (var (tcp, cause) in issueFailures)
+        {
+            failures[tcp] = cause;
+        }
+        return (issued, facts);
+    }
+
     private static async Task<WriteResult> Contained(Func<Task<WriteResult>> write, ConcurrentBag<Exception> unexpected, CancellationToken cancellationToken)
     {
         try

@@ -8,21 +8,26 @@ namespace KamajiKubeconfig.Controller.Issuing;
 /// <summary>
 /// Turns an <see cref="IssueRequest"/> into a kubeconfig: a new key, a client certificate signed by the TCP's CA
 /// (docs/behaviour.md A3, B2), and the kubeconfig around them. Policy (subject, dates, key type) arrives decided; this class
-/// only does cryptography and formatting. It never logs, and key material leaves it only inside the kubeconfig.
+/// only does cryptography and formatting. The CA key is handed in for the signature and never kept; the class never
+/// logs, and key material leaves it only inside the kubeconfig.
 /// </summary>
 public sealed class CertificateIssuer(IKeyMaterialSource keys)
 {
     private const string ClientAuthOid = "1.3.6.1.5.5.7.3.2";
 
-    public IssueResult Issue(IssueRequest request)
+    /// <param name="request">What to issue.</param>
+    /// <param name="caKeyPem">The CA Secret's <c>ca.key</c>, read from the API server for this pass (null when it has none).</param>
+    public IssueResult Issue(IssueRequest request, byte[]? caKeyPem)
     {
+        ArgumentNullException.ThrowIfNull(request);
         try
         {
-            using var caKey = PemKeys.TryRead(Encoding.ASCII.GetString(request.CertificateAuthority.KeyPem), out var keyError);
-            if (caKey is null)
+            var keyProblem = request.CertificateAuthority.KeyProblem(caKeyPem, out var parsedCaKey);
+            if (keyProblem is not null)
             {
-                return IssueResult.Failed($"cannot parse Certificate Authority key: {keyError}");
+                return IssueResult.Failed(keyProblem);
             }
+            using var caKey = parsedCaKey!;
             using var clientKey = keys.NewKey(request.KeyAlgorithm);
             using var certificate = Sign(request, caKey, clientKey);
             var certificatePem = certificate.ExportCertificatePem() + "\n";

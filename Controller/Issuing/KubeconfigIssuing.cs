@@ -7,19 +7,18 @@ namespace KamajiKubeconfig.Controller.Issuing;
 public sealed class KubeconfigIssuing(CertificateIssuer issuer, int parallelism)
 {
     /// <summary>
-    /// The plan's Issue targets with their kubeconfig filled in, what inspecting each would conclude (by TCP), and
-    /// the causes of those that failed.
+    /// The Issue <paramref name="targets"/> with their kubeconfig filled in, what inspecting each would conclude (by
+    /// TCP), and the causes of those that failed. <paramref name="caKeyOf"/> gives the <c>ca.key</c> read for a CA Secret.
     /// </summary>
     public (IReadOnlyList<TargetPlan> Issued, IReadOnlyDictionary<ObjectRef, KubeconfigFacts> Facts, IReadOnlyDictionary<ObjectRef, string> Failures) IssueAll(
-        ReconcilePlan plan, CancellationToken cancellationToken)
+        IReadOnlyList<TargetPlan> targets, Func<ObjectRef, byte[]?> caKeyOf, CancellationToken cancellationToken)
     {
         var issued = new ConcurrentBag<TargetPlan>();
         var facts = new ConcurrentDictionary<ObjectRef, KubeconfigFacts>();
         var failures = new ConcurrentDictionary<ObjectRef, string>();
-        var targets = plan.Targets.Where(t => t.Action == TargetAction.Issue).ToList();
         Parallel.ForEach(targets, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, target =>
         {
-            var result = IssueOne(target.Issue!);
+            var result = IssueOne(target.Issue!, caKeyOf(target.Issue!.CaSecret));
             if (result.Error is not null)
             {
                 failures[target.TenantControlPlane] = result.Error;
@@ -37,11 +36,11 @@ public sealed class KubeconfigIssuing(CertificateIssuer issuer, int parallelism)
     /// One target's failure, whatever its kind (a CA whose dates make no certificate possible, a key type the
     /// platform refuses), is that target's error: it must never escape the parallel loop and stop the others.
     /// </summary>
-    private IssueResult IssueOne(IssueRequest request)
+    private IssueResult IssueOne(IssueRequest request, byte[]? caKeyPem)
     {
         try
         {
-            return issuer.Issue(request);
+            return issuer.Issue(request, caKeyPem);
         }
 #pragma warning disable CA1031 // Contained on purpose; the message becomes the TCP's status error.
         catch (Exception e) when (e is not OperationCanceledException)

@@ -5,8 +5,8 @@ using KamajiKubeconfig.Reconcile;
 namespace KamajiKubeconfig.Controller.Mapping;
 
 /// <summary>
-/// Trims Kamaji's Secrets before they are cached: a CA Secret keeps <c>ca.crt</c> and <c>ca.key</c> (its
-/// <c>tls.*</c> copies go); an admin kubeconfig Secret keeps, for each kubeconfig, only the cluster it stands for
+/// Trims Kamaji's Secrets before they are cached: a CA Secret keeps only <c>ca.crt</c> (the issuer reads the key from
+/// the API server when it signs, so no CA private key sits in the caches); an admin kubeconfig Secret keeps, for each kubeconfig, only the cluster it stands for
 /// (<see cref="TemplateLoader.ChooseCluster"/>): no users, so Kamaji's admin private keys never sit in this process,
 /// and no other clusters or contexts. Kamaji's four kubeconfigs then reduce to two templates (the <c>.conf</c> and
 /// <c>.svc</c> endpoints), which are stored once each. Memory at 10,000 tenants drops several-fold.
@@ -18,7 +18,7 @@ public static class KamajiSecretTrimmer
 
     public static SecretInfo Trim(SecretInfo secret) => secret.Labels.GetValueOrDefault(WellKnown.ComponentLabel) switch
     {
-        "ca" => secret with { Data = secret.Data.Where(p => p.Key is WellKnown.CaCertificateKey or WellKnown.CaPrivateKeyKey).ToImmutableDictionary() },
+        "ca" => secret with { Data = secret.Data.Where(p => p.Key is WellKnown.CaCertificateKey).ToImmutableDictionary() },
         "admin-kubeconfig" => secret with { Data = Templates(secret.Data) },
         _ => secret,
     };

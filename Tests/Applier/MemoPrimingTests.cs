@@ -4,6 +4,7 @@ using KamajiKubeconfig.Controller.Issuing;
 using KamajiKubeconfig.Controller.Workers;
 using KamajiKubeconfig.Reconcile;
 using KamajiKubeconfig.Tests.Builders;
+using KamajiKubeconfig.Tests.Fakes;
 using Moq;
 
 namespace KamajiKubeconfig.Tests.Applier;
@@ -24,6 +25,7 @@ public class MemoPrimingTests
         var plan = world.Reconcile(generator, Now);
         var memo = new CountingMemo(new BoundedValidityMemo(100));
         var api = new Mock<IKubeApi>(MockBehavior.Strict);
+        api.ServesCaKeys(world);
         api.Setup(a => a.CreateSecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((DesiredSecret desired, CancellationToken _) => store(world, desired));
         api.Setup(a => a.ApplyStatusAsync("g", It.IsAny<GeneratorStatus>(), It.IsAny<CancellationToken>())).ReturnsAsync((GeneratorStatus?)null);

@@ -2,6 +2,7 @@ using KamajiKubeconfig.Controller.Applier;
 using KamajiKubeconfig.Controller.Issuing;
 using KamajiKubeconfig.Reconcile;
 using KamajiKubeconfig.Tests.Builders;
+using KamajiKubeconfig.Tests.Fakes;
 using Moq;
 
 namespace KamajiKubeconfig.Tests.Applier;
@@ -28,6 +29,7 @@ public class PlanExecutorContainmentTests
         var world = new TestWorld().Tenant("ns", "a").Tenant("ns", "b").Tenant("ns", "c");
         var generator = new GeneratorBuilder("g").Build();
         var api = new Mock<IKubeApi>(MockBehavior.Strict);
+        api.ServesCaKeys(world);
         // The other writes are still in flight when b's throws: a pass that aborted would cancel them here.
         var thrown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var created = new List<string>();

@@ -1,7 +1,9 @@
+using System.Collections.Immutable;
 using KamajiKubeconfig.Controller.Applier;
 using KamajiKubeconfig.Controller.Issuing;
 using KamajiKubeconfig.Reconcile;
 using KamajiKubeconfig.Tests.Builders;
+using KamajiKubeconfig.Tests.Fakes;
 using Moq;
 
 namespace KamajiKubeconfig.Tests.Applier;
@@ -27,6 +29,7 @@ public class PlanExecutorTests
         var generator = new GeneratorBuilder("g").Build();
         var plan = world.Reconcile(generator, Now);
         var api = Strict();
+        api.ServesCaKeys(world);
         var sequence = new MockSequence();
         DesiredSecret? created = null;
         api.InSequence(sequence).Setup(a => a.CreateSecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<CancellationToken>())).Callback<DesiredSecret, CancellationToken>((s, _) => created = s).ReturnsAsync((SecretInfo?)null);
@@ -40,6 +43,79 @@ public class PlanExecutorTests
         Assert.That(created.Value, Is.Not.Null.And.Not.Empty);
         Assert.That(created.Labels[WellKnown.ManagedByLabel], Is.EqualTo("g"));
         api.VerifyAll();
+    }
+
+    [TestCase("junk", "cannot parse Certificate Authority key: no PEM data is found")]
+    [TestCase("another CA's", "cannot parse Certificate Authority key: the key does not match the Certificate Authority certificate")]
+    [TestCase("missing", "cannot parse Certificate Authority key: the key ca.key is missing")]
+    public async Task Execute_UnusableCaKey_IsThatTenantsErrorAndTheOtherIsIssued(string key, string cause)
+    {
+        var world = new TestWorld().Tenant("ns", "a").Tenant("ns", "b");
+        world.Edit("ns", "a-ca", s => s with
+        {
+            Data = key switch
+            {
+                "missing" => s.Data.Remove(WellKnown.CaPrivateKeyKey),
+                "junk" => s.Data.SetItem(WellKnown.CaPrivateKeyKey, "junk"u8.ToArray()),
+                _ => s.Data.SetItem(WellKnown.CaPrivateKeyKey, TestPki.Ca("other").KeyPem),
+            },
+        });
+        var generator = new GeneratorBuilder("g").Build();
+        var plan = world.Reconcile(generator, Now);
+        var api = Strict().ServesCaKeys(world);
+        var created = new List<ObjectRef>();
+        api.Setup(a => a.CreateSecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<CancellationToken>()))
+            .Callback<DesiredSecret, CancellationToken>((s, _) => { lock (created) { created.Add(s.Ref); } }).ReturnsAsync((SecretInfo?)null);
+        GeneratorStatus? status = null;
+        api.Setup(a => a.ApplyStatusAsync("g", It.IsAny<GeneratorStatus>(), None))
+            .Callback<string, GeneratorStatus, CancellationToken>((_, s, _) => status = s).ReturnsAsync((GeneratorStatus?)null);
+        api.Setup(a => a.RecordWarningAsync(It.IsAny<Generator>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        var report = await Executor(api).ExecuteAsync(generator, plan, Now, None);
+
+        Assert.That(created, Is.EqualTo(new[] { new ObjectRef("ns", "b-g") }));
+        Assert.That(status!.Errors, Is.EqualTo(new[] { new StatusError("ns/a", $"an error occurred generating the \"ns/a-g\" Secret: {cause}") }));
+        Assert.That(report.Transient, Is.False);
+    }
+
+    [Test]
+    public async Task Execute_CaSecretReadFailsTransiently_ThatTenantWaitsTheOtherIsIssuedAndThePassIsRetried()
+    {
+        var world = new TestWorld().Tenant("ns", "a").Tenant("ns", "b");
+        var generator = new GeneratorBuilder("g").Build();
+        var plan = world.Reconcile(generator, Now);
+        var api = new Mock<IKubeApi>().ServesCaKeys(world);
+        api.Setup(a => a.GetSecretAsync(new ObjectRef("ns", "a-ca"), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new KubeApiException(ApiFailureKind.ServerError, "the server is currently unable to handle the request"));
+        var created = new List<ObjectRef>();
+        api.Setup(a => a.CreateSecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<CancellationToken>()))
+            .Callback<DesiredSecret, CancellationToken>((s, _) => { lock (created) { created.Add(s.Ref); } }).ReturnsAsync((SecretInfo?)null);
+
+        var report = await Executor(api).ExecuteAsync(generator, plan, Now, None);
+
+        Assert.That(created, Is.EqualTo(new[] { new ObjectRef("ns", "b-g") }));
+        Assert.That(report.Transient, Is.True);
+        Assert.That(report.Plan.Status!.Errors.Single().Message, Does.Contain("cannot read the Certificate Authority key: the server is currently unable"));
+    }
+
+    [Test]
+    public async Task Execute_CaKeysRead_AreWipedBeforeTheWrites()
+    {
+        var world = new TestWorld().Tenant("ns", "t");
+        var generator = new GeneratorBuilder("g").Build();
+        var plan = world.Reconcile(generator, Now);
+        var api = Strict();
+        var read = world.Secret("ns", "t-ca")! with { Data = world.Secret("ns", "t-ca")!.Data.ToImmutableDictionary(p => p.Key, p => p.Value.ToArray()) };
+        api.Setup(a => a.GetSecretAsync(new ObjectRef("ns", "t-ca"), It.IsAny<CancellationToken>())).ReturnsAsync(read);
+        byte[]? keyAtWrite = null;
+        api.Setup(a => a.CreateSecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<CancellationToken>()))
+            .Callback<DesiredSecret, CancellationToken>((_, _) => keyAtWrite = read.Get(WellKnown.CaPrivateKeyKey)!.ToArray()).ReturnsAsync((SecretInfo?)null);
+        api.Setup(a => a.ApplyStatusAsync("g", It.IsAny<GeneratorStatus>(), None)).ReturnsAsync((GeneratorStatus?)null);
+
+        var report = await Executor(api).ExecuteAsync(generator, plan, Now, None);
+
+        Assert.That(report.Issued.Values.Sum(), Is.EqualTo(1));
+        Assert.That(keyAtWrite, Is.Not.Null.And.All.EqualTo((byte)0));
     }
 
     [Test]
@@ -81,6 +157,7 @@ public class PlanExecutorTests
         var generator = new GeneratorBuilder("g").WithoutFinalizer().Build() with { ResourceVersion = "42" };
         var plan = world.Reconcile(generator, Now);
         var api = Strict();
+        api.ServesCaKeys(world);
         var sequence = new MockSequence();
         api.InSequence(sequence).Setup(a => a.SetFinalizersAsync("g", "42", new[] { WellKnown.Finalizer }, None)).Returns(Task.CompletedTask);
         api.InSequence(sequence).Setup(a => a.CreateSecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<CancellationToken>())).ReturnsAsync((SecretInfo?)null);
@@ -113,6 +190,7 @@ public class PlanExecutorTests
         var foreign = new SecretInfo("ns", "t-g", "9", SortedMap.Of(("app", "x")), SortedMap.Empty, EquatableList<OwnerReference>.Empty,
             System.Collections.Immutable.ImmutableDictionary<string, byte[]>.Empty);
         var api = Strict();
+        api.ServesCaKeys(world);
         api.Setup(a => a.CreateSecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<CancellationToken>())).ThrowsAsync(new KubeApiException(ApiFailureKind.AlreadyExists, "exists"));
         api.Setup(a => a.GetSecretAsync(new ObjectRef("ns", "t-g"), It.IsAny<CancellationToken>())).ReturnsAsync(foreign);
         GeneratorStatus? written = null;
@@ -136,6 +214,7 @@ public class PlanExecutorTests
         var ours = new SecretInfo("ns", "t-g", "9", SortedMap.Of((WellKnown.ManagedByLabel, "g"), (WellKnown.ManagedForLabel, "t")), SortedMap.Empty,
             EquatableList<OwnerReference>.Empty, System.Collections.Immutable.ImmutableDictionary<string, byte[]>.Empty);
         var api = Strict();
+        api.ServesCaKeys(world);
         api.Setup(a => a.CreateSecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<CancellationToken>())).ThrowsAsync(new KubeApiException(ApiFailureKind.AlreadyExists, "exists"));
         api.Setup(a => a.GetSecretAsync(new ObjectRef("ns", "t-g"), It.IsAny<CancellationToken>())).ReturnsAsync(ours);
         api.Setup(a => a.ApplySecretAsync(It.IsAny<DesiredSecret>(), true, It.IsAny<CancellationToken>())).ReturnsAsync((SecretInfo?)null);
@@ -160,6 +239,7 @@ public class PlanExecutorTests
         var existing = new SecretInfo("ns", "t-g", "9", SortedMap.Of((WellKnown.ManagedByLabel, "g"), (WellKnown.ManagedForLabel, managedFor)), SortedMap.Empty,
             EquatableList.Of(controller), System.Collections.Immutable.ImmutableDictionary<string, byte[]>.Empty);
         var api = new Mock<IKubeApi>();
+        api.ServesCaKeys(world);
         api.Setup(a => a.CreateSecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<CancellationToken>())).ThrowsAsync(new KubeApiException(ApiFailureKind.AlreadyExists, "exists"));
         api.Setup(a => a.GetSecretAsync(new ObjectRef("ns", "t-g"), It.IsAny<CancellationToken>())).ReturnsAsync(existing);
 
@@ -176,6 +256,7 @@ public class PlanExecutorTests
         var plan = world.Reconcile(generator, Now);
         var ledger = new StatusLedger();
         var api = new Mock<IKubeApi>();
+        api.ServesCaKeys(world);
         GeneratorStatus? recordedAtWrite = null;
         api.Setup(a => a.ApplyStatusAsync("g", It.IsAny<GeneratorStatus>(), None))
             .Callback(() => recordedAtWrite = ledger.LastWritten("g"))
@@ -212,6 +293,7 @@ public class PlanExecutorTests
         var world = new TestWorld().Tenant("ns", "a").Tenant("ns", "b");
         var generator = new GeneratorBuilder("g").Build();
         var api = Strict();
+        api.ServesCaKeys(world);
         api.Setup(a => a.CreateSecretAsync(It.Is<DesiredSecret>(s => s.Ref.Name == "a-g"), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new KubeApiException(ApiFailureKind.Throttled, "slow down", TimeSpan.FromSeconds(3)));
         api.Setup(a => a.CreateSecretAsync(It.Is<DesiredSecret>(s => s.Ref.Name == "b-g"), It.IsAny<CancellationToken>())).ReturnsAsync((SecretInfo?)null);

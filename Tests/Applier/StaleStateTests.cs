@@ -4,6 +4,7 @@ using KamajiKubeconfig.Controller.Cluster;
 using KamajiKubeconfig.Controller.Issuing;
 using KamajiKubeconfig.Reconcile;
 using KamajiKubeconfig.Tests.Builders;
+using KamajiKubeconfig.Tests.Fakes;
 using Moq;
 
 namespace KamajiKubeconfig.Tests.Applier;
@@ -134,6 +135,7 @@ public class StaleStateTests
         var cachedVersion = world.Secret("ns", "t-g")!.ResourceVersion;
         var writes = new RecentWrites(_ => cachedVersion);
         var api = new Mock<IKubeApi>();
+        api.ServesCaKeys(world);
         api.Setup(a => a.ApplySecretAsync(It.IsAny<DesiredSecret>(), true, It.IsAny<CancellationToken>()))
             .ReturnsAsync((DesiredSecret d, bool _, CancellationToken _) => new SecretInfo(d.Ref.Namespace, d.Ref.Name, "100", d.Labels, d.Annotations,
                 EquatableList.Of(d.Owner), ImmutableDictionary<string, byte[]>.Empty.Add(WellKnown.ValueKey, d.Value!)));

@@ -28,6 +28,7 @@ public sealed record TestCa(string Name, X509Certificate2 Certificate, byte[] Ce
 public static class TestPki
 {
     private static readonly ConcurrentDictionary<(string, KeyAlgorithm, CaKeyFormat, int), TestCa> Cache = new();
+    private static readonly ConcurrentDictionary<string, TestCa> ByCertificate = new(StringComparer.Ordinal);
     public static readonly DateTimeOffset CaNotBefore = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static TestCa Ca(string name = "kubernetes", KeyAlgorithm algorithm = KeyAlgorithm.Rsa2048,
@@ -40,6 +41,9 @@ public static class TestPki
     /// </summary>
     public static TestCa Unusual(string name, bool markedCa = true, bool keyCertSign = true, DateTimeOffset? notAfter = null) =>
         Create(name, KeyAlgorithm.EcdsaP256, CaKeyFormat.Sec1, 10, markedCa, keyCertSign, notAfter);
+
+    /// <summary>The key of a CA made here, as its Secret's <c>ca.key</c> holds it (what the applier reads to sign).</summary>
+    public static byte[] KeyOf(CertificateAuthority ca) => ByCertificate[Convert.ToBase64String(ca.CertificatePem)].KeyPem;
 
     private static TestCa Create(string name, KeyAlgorithm algorithm, CaKeyFormat format, int validityYears,
         bool markedCa = true, bool keyCertSign = true, DateTimeOffset? notAfter = null)
@@ -66,6 +70,8 @@ public static class TestPki
             _ => throw new ArgumentException($"{format} does not apply to {algorithm}"),
         };
         var publicOnly = X509CertificateLoader.LoadCertificate(certificate.RawData);
-        return new TestCa(name, publicOnly, Encoding.ASCII.GetBytes(publicOnly.ExportCertificatePem() + "\n"), Encoding.ASCII.GetBytes(keyPem + "\n"));
+        var created = new TestCa(name, publicOnly, Encoding.ASCII.GetBytes(publicOnly.ExportCertificatePem() + "\n"), Encoding.ASCII.GetBytes(keyPem + "\n"));
+        ByCertificate[created.CertificateBase64] = created;
+        return created;
     }
 }

@@ -131,7 +131,7 @@ public sealed class TestWorld
     {
         foreach (var target in plan.Targets.Where(t => t.Secret is not null))
         {
-            var value = target.Action == TargetAction.Issue ? Issuer.Issue(target.Issue!).Kubeconfig! : target.Secret!.Value!;
+            var value = target.Action == TargetAction.Issue ? Issuer.Issue(target.Issue!, _secrets[target.Issue!.CaSecret].Get(WellKnown.CaPrivateKeyKey)).Kubeconfig! : target.Secret!.Value!;
             var existing = _secrets.GetValueOrDefault(target.SecretRef);
             Put(new SecretInfo(target.SecretRef.Namespace, target.SecretRef.Name, "",
                 SortedMap.From((existing?.Labels ?? SortedMap.Empty).Concat(target.Secret!.Labels).GroupBy(p => p.Key).Select(g => g.Last())),

@@ -21,7 +21,7 @@ public class CertificateIssuerTests
 
     public static (X509Certificate2 Certificate, Kubeconfig Config) Issue(IssueRequest request)
     {
-        var result = new CertificateIssuer(FixedKeySource.Shared).Issue(request);
+        var result = new CertificateIssuer(FixedKeySource.Shared).Issue(request, TestPki.KeyOf(request.CertificateAuthority));
         Assert.That(result.Error, Is.Null);
         var config = KubeconfigReader.TryRead(Encoding.UTF8.GetString(result.Kubeconfig!), out _)!;
         var pem = Encoding.ASCII.GetString(Convert.FromBase64String(config.Users[0].ClientCertificateData!));
@@ -103,9 +103,7 @@ public class CertificateIssuerTests
     public void Issue_BrokenCaKey_FailsWithAMessageAndNoException()
     {
         var request = Request(TestPki.Ca());
-        var broken = request with { CertificateAuthority = request.CertificateAuthority with { KeyPem = "nope"u8.ToArray() } };
-
-        var result = new CertificateIssuer(FixedKeySource.Shared).Issue(broken);
+        var result = new CertificateIssuer(FixedKeySource.Shared).Issue(request, "nope"u8.ToArray());
 
         Assert.That((result.Kubeconfig, result.Error), Is.EqualTo(((byte[]?)null, "cannot parse Certificate Authority key: no PEM data is found")));
     }
@@ -114,9 +112,9 @@ public class CertificateIssuerTests
     public void Issue_ResultAndRequest_NeverPrintKeyMaterial()
     {
         var request = Request(TestPki.Ca());
-        var result = new CertificateIssuer(FixedKeySource.Shared).Issue(request);
+        var result = new CertificateIssuer(FixedKeySource.Shared).Issue(request, TestPki.KeyOf(request.CertificateAuthority));
 
-        Assert.That(request.ToString() + result, Does.Not.Contain("PRIVATE").And.Not.Contain(Convert.ToBase64String(request.CertificateAuthority.KeyPem)[..40]));
+        Assert.That(request.ToString() + result, Does.Not.Contain("PRIVATE").And.Not.Contain(Convert.ToBase64String(TestPki.KeyOf(request.CertificateAuthority))[..40]));
     }
 
     [Test]

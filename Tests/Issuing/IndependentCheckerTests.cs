@@ -16,7 +16,7 @@ public class IndependentCheckerTests
     private static (string Kubeconfig, string CertificatePem) IssueFiles(TestCa ca, KeyAlgorithm algorithm)
     {
         var request = CertificateIssuerTests.Request(ca, algorithm);
-        var result = new CertificateIssuer(FixedKeySource.Shared).Issue(request);
+        var result = new CertificateIssuer(FixedKeySource.Shared).Issue(request, TestPki.KeyOf(request.CertificateAuthority));
         var yaml = Encoding.UTF8.GetString(result.Kubeconfig!);
         var config = KubeconfigReader.TryRead(yaml, out _)!;
         return (yaml, Encoding.ASCII.GetString(Convert.FromBase64String(config.Users[0].ClientCertificateData!)));

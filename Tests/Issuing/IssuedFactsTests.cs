@@ -25,7 +25,7 @@ public class IssuedFactsTests
         var request = CertificateIssuerTests.Request(ca, client);
         request = request with { NotBefore = request.NotBefore.AddMilliseconds(123.456), NotAfter = request.NotAfter.AddMilliseconds(789) };
 
-        var result = new CertificateIssuer(FixedKeySource.Shared).Issue(request);
+        var result = new CertificateIssuer(FixedKeySource.Shared).Issue(request, TestPki.KeyOf(request.CertificateAuthority));
         var inspected = KubeconfigValidity.Inspect(
             result.Kubeconfig, request.Cluster, request.GeneratorName, request.Identity, request.KeyAlgorithm, request.CertificateAuthority);
 

@@ -37,6 +37,13 @@ public static class StoreView
         return new ClusterSnapshot(namespaces, tenants.ToList(), secrets.ToList());
     }
 
+    /// <summary>The <c>ca.key</c> of a CA Secret as the issuer reads it from the API server (the caches do not hold it).</summary>
+    public static byte[]? CaKey(BenchSandbox sandbox, ObjectRef caSecret)
+    {
+        var stored = sandbox.Server.Context.Store.Get("/secrets", caSecret.Namespace, caSecret.Name) ?? throw new BenchException($"no CA Secret {caSecret}");
+        return CoreMapper.FromSecret(KubernetesJson.Deserialize<V1Secret>(Encoding.UTF8.GetString(stored.Json))).Get(WellKnown.CaPrivateKeyKey);
+    }
+
     public static Generator Generator(BenchSandbox sandbox, string name)
     {
         var stored = sandbox.Server.Context.Store.Get(GeneratorsKey, "", name) ?? throw new BenchException($"no generator {name}");
