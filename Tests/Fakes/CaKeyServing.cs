@@ -1,5 +1,5 @@
-using KamajiKubeconfig.Controller.Applier;
 using System.Collections.Immutable;
+using KamajiKubeconfig.Controller.Applier;
 using KamajiKubeconfig.Reconcile;
 using KamajiKubeconfig.Tests.Builders;
 using Moq;
