@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
 
 namespace KamajiKubeconfig.Reconcile;
 
@@ -9,34 +11,46 @@ namespace KamajiKubeconfig.Reconcile;
 /// </summary>
 public static class TrustBundle
 {
-    /// <summary>True when <paramref name="base64Pem"/> holds exactly <paramref name="certificate"/> among its certificates.</summary>
+    private const string CertificateLabel = "CERTIFICATE";
+
+    /// <summary>
+    /// True when <paramref name="base64Pem"/> holds exactly <paramref name="certificate"/> among its certificates.
+    /// The DER of each CERTIFICATE block is compared with the certificate's: no certificate is parsed (this runs for
+    /// every kubeconfig about to be issued), and a block that is not a certificate matches nothing, as Go's
+    /// <c>AppendCertsFromPEM</c> skips it while trusting the others.
+    /// </summary>
     public static bool Includes(string? base64Pem, X509Certificate2 certificate)
     {
         if (string.IsNullOrEmpty(base64Pem))
         {
             return false;
         }
-        var buffer = new byte[base64Pem.Length];
-        if (!Convert.TryFromBase64String(base64Pem, buffer, out var written))
-        {
-            return false;
-        }
-        var bundle = new X509Certificate2Collection();
+        var buffer = ArrayPool<byte>.Shared.Rent(base64Pem.Length);
         try
         {
-            bundle.ImportFromPem(System.Text.Encoding.ASCII.GetString(buffer, 0, written));
-            return bundle.Any(c => c.RawDataMemory.Span.SequenceEqual(certificate.RawDataMemory.Span));
-        }
-        catch (CryptographicException)
-        {
+            if (!Convert.TryFromBase64String(base64Pem, buffer, out var written))
+            {
+                return false;
+            }
+            ReadOnlySpan<char> pem = Encoding.ASCII.GetString(buffer, 0, written);
+            var expected = certificate.RawDataMemory.Span;
+            var der = new byte[expected.Length];
+            while (PemEncoding.TryFind(pem, out var fields))
+            {
+                if (pem[fields.Label].SequenceEqual(CertificateLabel)
+                    && fields.DecodedDataLength == expected.Length
+                    && Convert.TryFromBase64Chars(pem[fields.Base64Data], der, out var length)
+                    && der.AsSpan(0, length).SequenceEqual(expected))
+                {
+                    return true;
+                }
+                pem = pem[fields.Location.End..];
+            }
             return false;
         }
         finally
         {
-            foreach (var c in bundle)
-            {
-                c.Dispose();
-            }
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

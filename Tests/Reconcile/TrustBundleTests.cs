@@ -1,0 +1,43 @@
+using System.Text;
+using KamajiKubeconfig.Reconcile;
+using KamajiKubeconfig.Tests.Builders;
+
+namespace KamajiKubeconfig.Tests.Reconcile;
+
+/// <summary>Whether an admin kubeconfig's certificate-authority-data trusts the CA Secret's certificate (docs/behaviour.md D14).</summary>
+public class TrustBundleTests
+{
+    private static readonly TestCa Ca = TestPki.Ca();
+    private static readonly TestCa Other = TestPki.Ca("other");
+
+    private static string Bundle(params string[] pems) => Convert.ToBase64String(Encoding.ASCII.GetBytes(string.Concat(pems)));
+
+    private static string Pem(TestCa ca) => Encoding.ASCII.GetString(ca.CertificatePem);
+
+    [Test]
+    public void Includes_TheCertificateAlone_IsTrue() => Assert.That(TrustBundle.Includes(Bundle(Pem(Ca)), Ca.Certificate), Is.True);
+
+    [Test]
+    public void Includes_TheCertificateAfterAnother_IsTrue() =>
+        Assert.That(TrustBundle.Includes(Bundle(Pem(Other), Pem(Ca)), Ca.Certificate), Is.True);
+
+    [Test]
+    public void Includes_OnlyAnotherCertificate_IsFalse() => Assert.That(TrustBundle.Includes(Bundle(Pem(Other)), Ca.Certificate), Is.False);
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("not base64 !")]
+    public void Includes_NoBundle_IsFalse(string? data) => Assert.That(TrustBundle.Includes(data, Ca.Certificate), Is.False);
+
+    [Test]
+    public void Includes_ABrokenBlockBesideTheCertificate_StillTrustsIt() =>
+        Assert.That(TrustBundle.Includes(Bundle("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", Pem(Ca)), Ca.Certificate), Is.True);
+
+    [Test]
+    public void Includes_TheSameBytesUnderAnotherLabel_IsFalse()
+    {
+        var relabelled = Pem(Ca).Replace("CERTIFICATE", "X509 CRL", StringComparison.Ordinal);
+
+        Assert.That(TrustBundle.Includes(Bundle(relabelled), Ca.Certificate), Is.False);
+    }
+}
