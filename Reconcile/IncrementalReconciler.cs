@@ -85,11 +85,16 @@ public static class IncrementalReconciler
     private static (EquatableList<ObjectRef> Deletes, EquatableList<StatusError> Refused) Prunes(
         Generator generator, IClusterView cluster, ReconcilePlan previous, IEnumerable<ObjectRef> dropped, List<TargetPlan> targets)
     {
-        var targeted = targets.Select(t => t.SecretRef).ToHashSet();
-        var candidates = dropped.Select(t => new ObjectRef(t.Namespace, $"{t.Name}-{generator.Name}"))
+        // The few Secrets that may be pruned, minus those a target still writes: one walk over the targets against
+        // this small set, not a set of every target's Secret (10,000 entries built on each event at 10,000 tenants).
+        var pending = dropped.Select(t => new ObjectRef(t.Namespace, $"{t.Name}-{generator.Name}"))
             .Concat(previous.Deletes)
-            .Distinct()
-            .Where(r => !targeted.Contains(r))
+            .ToHashSet();
+        for (var i = 0; i < targets.Count && pending.Count > 0; i++)
+        {
+            pending.Remove(targets[i].SecretRef);
+        }
+        var candidates = pending
             .Select(cluster.GetSecret)
             .Where(s => s is not null && !s.IsPaused && s.Labels.GetValueOrDefault(WellKnown.ManagedByLabel) == generator.Name)
             .Select(s => (s!.Ref, Refusal: PruneProof.RefusalFor(s, generator.Name)))
