@@ -15,7 +15,8 @@ public sealed class EquatableList<T> : IReadOnlyList<T>, IEquatable<EquatableLis
 
     public EquatableList(IEnumerable<T> items) => _items = [.. items];
 
-    private EquatableList(ImmutableArray<T> items) => _items = items;
+    /// <summary>Wraps an immutable array without copying it (a plan's targets at 10,000 tenants are 80 KB).</summary>
+    public EquatableList(ImmutableArray<T> items) => _items = items;
 
     public T this[int index] => _items[index];
     public int Count => _items.Length;
