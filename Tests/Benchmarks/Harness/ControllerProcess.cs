@@ -43,7 +43,13 @@ public sealed class ControllerProcess : IAsyncDisposable
     public static string Configuration =>
         typeof(ControllerProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
-    public static string DllPath => Path.Combine(Repository.Root, "bin", Configuration, "net10.0", "kubeconfig-generator.dll");
+    /// <summary>
+    /// The build of `make run` (bin/Release), or <c>BENCH_CONTROLLER_DLL</c> when set: `make bench` points it at the
+    /// published build the Dockerfile ships (ReadyToRun).
+    /// </summary>
+    public static string DllPath => Environment.GetEnvironmentVariable("BENCH_CONTROLLER_DLL") is { Length: > 0 } published
+        ? Path.GetFullPath(published)
+        : Path.Combine(Repository.Root, "bin", Configuration, "net10.0", "kubeconfig-generator.dll");
 
     /// <summary>
     /// Starts the controller. <paramref name="memoryLimitBytes"/> is the container memory limit to emulate: in a
