@@ -44,8 +44,8 @@ public sealed class ControllerProcess : IAsyncDisposable
         typeof(ControllerProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
     /// <summary>
-    /// The build of `make run` (bin/Release), or <c>BENCH_CONTROLLER_DLL</c> when set: `make bench` points it at the
-    /// published build the Dockerfile ships (ReadyToRun).
+    /// The build of `make run` (bin/Release), or <c>BENCH_CONTROLLER_DLL</c> when set, to compare builds: a
+    /// ReadyToRun publish, or a Native AOT executable (a path without <c>.dll</c> is started directly).
     /// </summary>
     public static string DllPath => Environment.GetEnvironmentVariable("BENCH_CONTROLLER_DLL") is { Length: > 0 } published
         ? Path.GetFullPath(published)
@@ -62,11 +62,17 @@ public sealed class ControllerProcess : IAsyncDisposable
         {
             throw new BenchException($"no controller build at {DllPath}: build Controller.csproj -c {Configuration} first");
         }
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        // A native (AOT) build is an executable of its own; anything else runs on the dotnet host.
+        var native = !DllPath.EndsWith(".dll", StringComparison.Ordinal);
+        var info = new ProcessStartInfo(native ? DllPath : "dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (!native)
+        {
+            info.ArgumentList.Add(DllPath);
+        }
         var metrics = FreePort();
         var probes = FreePort();
         foreach (var arg in (string[])[
-            DllPath, "--kubeconfig", kubeconfig, "--leader-elect=false", "--log-format=json",
+            "--kubeconfig", kubeconfig, "--leader-elect=false", "--log-format=json",
             $"--metrics-bind-address=127.0.0.1:{metrics}", $"--health-probe-bind-address=127.0.0.1:{probes}"])
         {
             info.ArgumentList.Add(arg);
