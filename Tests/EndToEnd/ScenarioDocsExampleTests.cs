@@ -39,7 +39,10 @@ public class ScenarioDocsExampleTests : EndToEndTestBase
 
         var secret = await SecretAsync(prod, $"alpha-{generator}");
         await SecretAsync(prod, $"beta-{generator}");
-        var status = await StatusAsync(generator, s => s.GetProperty("resources").GetInt32() == 2, "status.resources = 2");
+        // Status is written after the Secrets of its pass, and a pass that ran before beta's Kamaji Secrets existed
+        // reported 2 resources, 1 available: wait for the converged status, then check all of it.
+        var status = await StatusAsync(generator, s => s.GetProperty("resources").GetInt32() == 2 && s.GetProperty("availableResources").GetInt32() == 2,
+            "status.resources = availableResources = 2");
 
         Assert.That(secret.Type, Is.EqualTo("Opaque"));
         Assert.That(secret.Metadata.Labels, Is.EquivalentTo(new Dictionary<string, string>
