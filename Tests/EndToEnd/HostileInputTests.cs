@@ -57,7 +57,20 @@ public class HostileInputTests : EndToEndTestBase
 
             await StatusAsync(generator, s => HasError(s, $"{ns}/bad", "is not a valid Secret name"), "the invalid-name error");
             await SecretAsync(ns, $"good-{generator}");
-            Assert.That(await GetSecretAsync(ns, $"bad-{generator}"), Is.Null);
+            // Watches of different kinds are not ordered: the controller may have seen the generator before the
+            // patched status and issued once from bad's earlier, legitimate references. What must never happen is a
+            // kubeconfig made from the victim's Secrets.
+            if (await GetSecretAsync(ns, $"bad-{generator}") is { } issued)
+            {
+                using var certificate = X509Certificate2.CreateFromPem(ClientCertificatePem(issued));
+                using var ownCa = X509Certificate2.CreateFromPem(Encoding.ASCII.GetString((await SecretAsync(ns, "bad-ca")).Data["ca.crt"]));
+                using var victimCa = X509Certificate2.CreateFromPem(Encoding.ASCII.GetString((await SecretAsync(victim, "v-ca")).Data["ca.crt"]));
+                Assert.That((CertificateSignature.IsSignedBy(certificate, ownCa), CertificateSignature.IsSignedBy(certificate, victimCa)), Is.EqualTo((true, false)),
+                    "signed by bad's own CA, never the victim's");
+                var server = KubeconfigReader.TryRead(Kubeconfig(issued), out _)!.Clusters.Single().Server;
+                var ownTemplate = KubeconfigReader.TryRead(Encoding.UTF8.GetString((await SecretAsync(ns, "bad-admin-kubeconfig")).Data["admin.conf"]), out _)!;
+                Assert.That(server, Is.EqualTo(ownTemplate.Clusters.Single().Server), "bad's own endpoint, never the victim's");
+            }
         }
         finally
         {
