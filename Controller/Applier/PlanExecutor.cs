@@ -134,10 +134,6 @@ public sealed class PlanExecutor(
     }
 
     /// <summary>
-    /// One write's failure stays that write's: an API failure arrives classified, and anything else (a bug) is
-    /// kept for the worker to log with its stack trace, while the other writes of the pass go on.
-    /// </summary>
-    /// <summary>
     /// Reads the CA keys the targets need (<see cref="CaKeyReads"/>), signs, and wipes the keys before any write.
     /// Targets whose CA cannot sign land in <paramref name="failures"/>, with the API's transient verdict.
     /// </summary>
@@ -170,6 +166,10 @@ public sealed class PlanExecutor(
         return (issued, facts);
     }
 
+    /// <summary>
+    /// One write's failure stays that write's: an API failure arrives classified, and anything else (a bug) is
+    /// kept for the worker to log with its stack trace, while the other writes of the pass go on.
+    /// </summary>
     private static async Task<WriteResult> Contained(Func<Task<WriteResult>> write, ConcurrentBag<Exception> unexpected, CancellationToken cancellationToken)
     {
         try

@@ -32,13 +32,6 @@ public sealed class CacheClusterView(
     public IEnumerable<SecretInfo> SecretsManagedBy(string generator) => managedSecrets.ByIndex(ClusterCaches.ManagedByIndex, generator);
 
     /// <summary>
-    /// Admin and CA Secrets the selected TCPs name that no cache holds: candidates for a direct read. With
-    /// <paramref name="only"/>, just those TCPs are looked at (an incremental pass), not every selected one.
-    /// </summary>
-    public IEnumerable<ObjectRef> MissingReferencedSecrets(GeneratorSpec spec, IEnumerable<ObjectRef>? only = null) =>
-        MissingReferences(spec, only).Select(m => m.Secret).Distinct();
-
-    /// <summary>
     /// Each selected TCP (all, or those in <paramref name="only"/>) with each valid admin/CA Secret name its status
     /// gives that the cache does not hold: what a pass reads directly.
     /// </summary>
@@ -47,7 +40,7 @@ public sealed class CacheClusterView(
         var selected = only is null
             ? TargetSelector.Select(spec, this, out _) ?? []
             : TargetSelector.Problem(spec) is not null ? []
-            : [.. only.Select(GetTenantControlPlaneOrNull).Where(t => t is not null && TargetSelector.Selects(spec, GetNamespace(t.Namespace), t))!];
+            : [.. only.Select(GetTenantControlPlane).Where(t => t is not null && TargetSelector.Selects(spec, GetNamespace(t.Namespace), t))!];
         return selected
             // Only valid Secret names, and only in the TCP's own namespace: a name like "../../other/secrets/x" is a
             // status error for that TCP, never a request (docs/behaviour.md A2).
@@ -58,6 +51,4 @@ public sealed class CacheClusterView(
     public TenantControlPlane? GetTenantControlPlane(ObjectRef tenant) => tenantControlPlanes.Get(new ObjectKey(tenant.Namespace, tenant.Name));
 
     public NamespaceInfo? GetNamespace(string name) => namespaces.Get(ObjectKey.Cluster(name));
-
-    private TenantControlPlane? GetTenantControlPlaneOrNull(ObjectRef tenant) => GetTenantControlPlane(tenant);
 }

@@ -7,13 +7,6 @@ namespace KamajiKubeconfig.Controller.Cluster;
 /// TCPs name this Secret in their status". The status is the authority, not the Secret's labels: Kamaji's
 /// <c>kamaji.clastix.io/name</c> label can be absent or stale, while reconcile reads exactly these two names.
 /// </summary>
-/// <example>
-/// <code>
-/// var tcps = new InformerCache&lt;TenantControlPlane&gt;(accessor,
-///     new Dictionary&lt;string, Func&lt;TenantControlPlane, IEnumerable&lt;string&gt;&gt;&gt; { [SecretReferenceIndex.Name] = SecretReferenceIndex.ValuesOf });
-/// IEnumerable&lt;TenantControlPlane&gt; Using(ObjectRef secret) => tcps.ByIndex(SecretReferenceIndex.Name, SecretReferenceIndex.ValueOf(secret));
-/// </code>
-/// </example>
 public static class SecretReferenceIndex
 {
     public const string Name = "tenantcontrolplanes-by-secret";

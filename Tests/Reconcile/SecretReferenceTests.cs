@@ -99,7 +99,7 @@ public class SecretReferenceTests
     }
 
     [TestCaseSource(nameof(HostileNames))]
-    public void MissingReferencedSecrets_InvalidNames_AreNeverReadDirectly(string name)
+    public void MissingReferences_InvalidNames_AreNeverReadDirectly(string name)
     {
         var tcps = new InformerCache<TenantControlPlane>(new(t => new ObjectKey(t.Namespace, t.Name), t => t.ResourceVersion));
         var world = new TestWorld().Tenant("ns", "tcp", edit: d =>
@@ -113,11 +113,11 @@ public class SecretReferenceTests
         namespaces.Replace([new NamespaceInfo("ns", SortedMap.Empty)]);
         var view = new CacheClusterView(namespaces, tcps, empty, empty, new Dictionary<ObjectRef, SecretInfo>());
 
-        Assert.That(view.MissingReferencedSecrets(new GeneratorBuilder("g").Build().Spec), Is.Empty);
+        Assert.That(view.MissingReferences(new GeneratorBuilder("g").Build().Spec).Select(m => m.Secret), Is.Empty);
     }
 
     [Test]
-    public void MissingReferencedSecrets_ValidUncachedName_IsReadInTheTcpsNamespace()
+    public void MissingReferences_ValidUncachedName_IsReadInTheTcpsNamespace()
     {
         var tcps = new InformerCache<TenantControlPlane>(new(t => new ObjectKey(t.Namespace, t.Name), t => t.ResourceVersion));
         tcps.Replace([new TestWorld().Tenant("ns", "tcp").GetTenant("ns", "tcp")]);
@@ -126,7 +126,7 @@ public class SecretReferenceTests
         namespaces.Replace([new NamespaceInfo("ns", SortedMap.Empty)]);
         var view = new CacheClusterView(namespaces, tcps, empty, empty, new Dictionary<ObjectRef, SecretInfo>());
 
-        Assert.That(view.MissingReferencedSecrets(new GeneratorBuilder("g").Build().Spec),
+        Assert.That(view.MissingReferences(new GeneratorBuilder("g").Build().Spec).Select(m => m.Secret),
             Is.EquivalentTo(new[] { new ObjectRef("ns", "tcp-admin-kubeconfig"), new ObjectRef("ns", "tcp-ca") }));
     }
 
