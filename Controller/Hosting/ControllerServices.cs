@@ -43,7 +43,6 @@ internal static class ControllerServices
         // once that has lasted longer than InformerStaleAfter.
         services.AddReadinessCheck("informers", sp => sp.GetRequiredService<ClusterCaches>()
             .IsFresh(sp.GetRequiredService<TimeProvider>().GetUtcNow(), options.InformerStaleAfter));
-        services.AddSingleton<IWorkerObserver, MetricsWorkerObserver>();
         services.AddSingleton<ClusterCaches>();
         services.AddSingleton<IWorkQueue<string>>(sp => new WorkQueue<string>(
             RateLimiters.Default<string>(sp.GetRequiredService<TimeProvider>(), options.MaxRetryDelay), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IQueueMetrics>()));

@@ -13,9 +13,9 @@ namespace KamajiKubeconfig.Controller.Observability;
 /// Every metric the controller exposes, on prometheus-net, with controller-runtime's and client-go's names, help,
 /// labels and buckets so that existing dashboards work. Every series of a closed label set is created (at zero)
 /// here, so recording is a lookup and an atomic add that never throws; the only object names used as labels are
-/// generator names, whose series go when the generator goes.
+/// generator names, whose series go when the generator goes. Thread-safe; recording never throws.
 /// </summary>
-internal sealed class ControllerMetrics : IReconcileMetrics, IInformerMetrics, IApplyMetrics, ILeaderElectionMetrics
+internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics, IApplyMetrics, ILeaderElectionMetrics
 {
     private const string Ours = "kubeconfig_generator_";
 
@@ -118,37 +118,57 @@ internal sealed class ControllerMetrics : IReconcileMetrics, IInformerMetrics, I
     /// <summary>A work queue's series, resolved (at zero) now; the same name twice shares them.</summary>
     public IQueueMetrics ForQueue(string name) => new WorkqueueMetrics(_factory, name);
 
-    public void ReconcileStarted() => _activeWorkers.Inc();
+    public void PassStarted() => _activeWorkers.Inc();
 
-    /// <summary>controller-runtime's <c>result</c> label, read off the worker's decision table (a cancelled pass is an error there).</summary>
-    public void ReconcileFinished(WorkerDecision decision, TimeSpan duration)
+    /// <summary>
+    /// controller-runtime's <c>result</c> label, read off the worker's decision table (a cancelled pass is an error
+    /// there), and what the pass did to the generator's series.
+    /// </summary>
+    public void PassFinished(string generator, WorkerDecision decision, PassReport? report, bool bug, TimeSpan duration)
     {
         _activeWorkers.Dec();
-        switch (decision)
+        if (bug)
         {
-            case WorkerDecision.Forget or WorkerDecision.GeneratorGone:
-                _success.Inc();
-                break;
-            case WorkerDecision.RequeueAfter:
-                _requeueAfter.Inc();
-                break;
-            default:
-                _error.Inc();
-                _errors.Inc();
-                break;
+            // controller-runtime counts a panic for an unexpected failure; API errors and timeouts are plain errors.
+            _panics.Inc();
         }
-
+        var result = decision switch
+        {
+            WorkerDecision.Forget or WorkerDecision.GeneratorGone => _success,
+            WorkerDecision.RequeueAfter => _requeueAfter,
+            _ => _error,
+        };
+        result.Inc();
+        if (result == _error)
+        {
+            _errors.Inc();
+        }
         _reconcileTime.Observe(duration.TotalSeconds);
+        if (decision == WorkerDecision.GeneratorGone || report?.Plan.Mode == PlanMode.Finalizing)
+        {
+            GeneratorDeleted(generator);
+        }
+        if (report is null)
+        {
+            // Failed or cancelled: what is known about the generator did not change.
+            return;
+        }
+        foreach (var (reason, count) in report.Issued)
+        {
+            _issued.GetValueOrDefault(reason)?.Inc(Math.Max(count, 0));
+        }
+        _pruned.Inc(Math.Max(report.Pruned, 0));
+        _repaired.Inc(Math.Max(report.Repaired, 0));
+        if (report.Plan is { Mode: not PlanMode.Finalizing, Status: { } status } plan)
+        {
+            GeneratorObserved(generator, status.Resources, status.AvailableResources, plan.Targets.Min(t => t.CertificateNotAfter));
+        }
     }
 
-    public void ReconcilePanicked() => _panics.Inc();
-
-    public void CertificateIssued(IssueReason reason) => _issued.GetValueOrDefault(reason)?.Inc();
-
-    public void SecretsPruned(int count) => _pruned.Inc(Math.Max(count, 0));
-
-    public void SecretsRepaired(int count) => _repaired.Inc(Math.Max(count, 0));
-
+    /// <summary>
+    /// The state of one generator after a pass: targets, available targets and the earliest certificate expiry (null
+    /// when it has no certificate). The exposed "seconds until expiry" is recomputed at each scrape.
+    /// </summary>
     public void GeneratorObserved(string generator, int resources, int availableResources, DateTimeOffset? earliestExpiry)
     {
         lock (_generatorsLock)
@@ -168,6 +188,7 @@ internal sealed class ControllerMetrics : IReconcileMetrics, IInformerMetrics, I
         }
     }
 
+    /// <summary>The generator is gone: its series are removed, so deleted names do not linger as labels.</summary>
     public void GeneratorDeleted(string generator)
     {
         lock (_generatorsLock)

@@ -1,3 +1,4 @@
+using KamajiKubeconfig.Controller.Workers;
 using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Queue;
 using Microsoft.AspNetCore.Builder;
@@ -30,7 +31,7 @@ internal static class ObservabilityServiceCollectionExtensions
             return registry;
         });
         services.TryAddSingleton<ControllerMetrics>();
-        services.TryAddSingleton<IReconcileMetrics>(sp => sp.GetRequiredService<ControllerMetrics>());
+        services.TryAddSingleton<IWorkerObserver>(sp => sp.GetRequiredService<ControllerMetrics>());
         services.TryAddSingleton<IApplyMetrics>(sp => sp.GetRequiredService<ControllerMetrics>());
         services.TryAddSingleton<ILeaderElectionMetrics>(sp => sp.GetRequiredService<ControllerMetrics>());
         services.TryAddSingleton<IInformerMetrics>(sp => sp.GetRequiredService<ControllerMetrics>());

@@ -35,7 +35,7 @@ internal sealed class HostHarness : IAsyncDisposable
     public HostHarness(ControllerOptions options, Random resyncJitter)
     {
         Caches = new ClusterCaches(Generators, Tenants, Namespaces, ManagedSecrets, KamajiSecrets, Time, new ScriptedRandom(0.5),
-            NullLoggerFactory.Instance, NoopInformerMetrics.Instance);
+            NullLoggerFactory.Instance, Mock.Of<IInformerMetrics>());
         Observer = new RecordingWorkerObserver(new Mock<IWorkerObserver>().Object);
         var leadership = new Mock<ILeadership>();
         leadership.Setup(l => l.WaitForLeadershipAsync(It.IsAny<CancellationToken>()))

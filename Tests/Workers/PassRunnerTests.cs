@@ -159,7 +159,7 @@ public class PassRunnerTests
     private async Task<PassUnderTest> PassAsync()
     {
         var informerClient = new Kubernetes(Config());
-        var caches = new ClusterCaches(informerClient, TimeProvider.System, NullLoggerFactory.Instance, NoopInformerMetrics.Instance);
+        var caches = new ClusterCaches(informerClient, TimeProvider.System, NullLoggerFactory.Instance, Mock.Of<IInformerMetrics>());
         var stop = new CancellationTokenSource();
         var informers = caches.All.Select(i => i.RunAsync(stop.Token)).ToList();
         await caches.WaitForSyncAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
