@@ -13,9 +13,9 @@ namespace KamajiKubeconfig.Controller.Observability;
 /// Every metric the controller exposes, on prometheus-net, with controller-runtime's and client-go's names, help,
 /// labels and buckets so that existing dashboards work. Every series of a closed label set is created (at zero)
 /// here, so recording is a lookup and an atomic add that never throws; the only object names used as labels are
-/// generator names, whose series go when the generator goes. Thread-safe; recording never throws.
+/// generator names, whose series go when the generator goes.
 /// </summary>
-internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics, IApplyMetrics, ILeaderElectionMetrics
+internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics
 {
     private const string Ours = "kubeconfig_generator_";
 
@@ -208,6 +208,7 @@ internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics, IAp
 
     public void TransformFailed(string informer) => _transformFailures.WithLabels(informer).Inc();
 
+    /// <summary>One request to the API server finished, successfully (<paramref name="failure"/> null) or classified.</summary>
     public void ApplyRequestCompleted(ApiFailureKind? failure)
     {
         if (OutcomeLabel(failure) is { } label)
@@ -232,6 +233,7 @@ internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics, IAp
         _ => null,
     };
 
+    /// <summary><c>leader_election_master_status</c>: 1 while this replica holds the lease, else 0.</summary>
     public void LeadershipChanged(bool isLeader) => _leader.Set(isLeader ? 1 : 0);
 
     /// <summary>"RotationRequested" becomes "rotation_requested", the Prometheus convention for label values.</summary>

@@ -32,8 +32,6 @@ internal static class ObservabilityServiceCollectionExtensions
         });
         services.TryAddSingleton<ControllerMetrics>();
         services.TryAddSingleton<IWorkerObserver>(sp => sp.GetRequiredService<ControllerMetrics>());
-        services.TryAddSingleton<IApplyMetrics>(sp => sp.GetRequiredService<ControllerMetrics>());
-        services.TryAddSingleton<ILeaderElectionMetrics>(sp => sp.GetRequiredService<ControllerMetrics>());
         services.TryAddSingleton<IInformerMetrics>(sp => sp.GetRequiredService<ControllerMetrics>());
         services.TryAddSingleton<IQueueMetrics>(sp => sp.GetRequiredService<ControllerMetrics>().Queue);
         services.AddRouting().AddHealthChecks();

@@ -42,6 +42,11 @@ internal sealed class ControllerMetricsFixture
         return samples[series];
     }
 
+    /// <summary>The series of <paramref name="metric"/> that are not zero, by their labels, e.g. <c>{outcome="conflict"}</c> → 1.</summary>
+    public Dictionary<string, double> NonZero(string metric) => Scrape()
+        .Where(s => s.Key.StartsWith(metric + "{", StringComparison.Ordinal) && s.Value != 0)
+        .ToDictionary(s => s.Key[metric.Length..], s => s.Value);
+
     /// <summary>The registry in text format, as <c>/metrics</c> serves it.</summary>
     public static string Collect(CollectorRegistry registry)
     {

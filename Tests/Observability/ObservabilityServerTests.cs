@@ -59,7 +59,7 @@ public sealed class ObservabilityServerTests : IAsyncDisposable
         observer.PassStarted();
         observer.PassFinished("tenants", WorkerDecision.RequeueAfter, null, false, TimeSpan.FromSeconds(1));
         _app.Services.GetRequiredService<IQueueMetrics>().IncrementAdds();
-        _app.Services.GetRequiredService<IApplyMetrics>().ApplyRequestCompleted(ApiFailureKind.Conflict);
+        _app.Services.GetRequiredService<ControllerMetrics>().ApplyRequestCompleted(ApiFailureKind.Conflict);
 
         using var response = await _http.GetAsync(Url(server.MetricsEndpoint, "/metrics"), cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);

@@ -73,7 +73,7 @@ public class ScrapeGoldenTests
         queue.SetUnfinishedWork(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         queue.IncrementRetries();
 
-        provider.GetRequiredService<IApplyMetrics>().ApplyRequestCompleted(ApiFailureKind.Conflict);
-        provider.GetRequiredService<ILeaderElectionMetrics>().LeadershipChanged(true);
+        metrics.ApplyRequestCompleted(ApiFailureKind.Conflict);
+        metrics.LeadershipChanged(true);
     }
 }
