@@ -27,7 +27,6 @@ internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics
     ];
 
     private readonly TimeProvider _time;
-    private readonly MetricFactory _factory;
     private readonly Counter.Child _success;
     private readonly Counter.Child _requeueAfter;
     private readonly Counter.Child _error;
@@ -55,46 +54,46 @@ internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics
     public ControllerMetrics(CollectorRegistry registry, TimeProvider time, ObservabilityOptions options)
     {
         _time = time;
-        _factory = Metrics.WithCustomRegistry(registry);
+        var factory = Metrics.WithCustomRegistry(registry);
         string[] controller = [options.ControllerName];
 
         // controller-runtime: pkg/internal/controller/metrics/metrics.go
-        var results = _factory.CreateCounter("controller_runtime_reconcile_total", "Total number of reconciliations per controller", "controller", "result");
+        var results = factory.CreateCounter("controller_runtime_reconcile_total", "Total number of reconciliations per controller", "controller", "result");
         // "requeue" (a requeue without an error) never happens here: the series exists for dashboards.
         results.WithLabels(options.ControllerName, "requeue");
         _success = results.WithLabels(options.ControllerName, "success");
         _requeueAfter = results.WithLabels(options.ControllerName, "requeue_after");
         _error = results.WithLabels(options.ControllerName, "error");
-        _errors = _factory.CreateCounter("controller_runtime_reconcile_errors_total", "Total number of reconciliation errors per controller", "controller").WithLabels(controller);
+        _errors = factory.CreateCounter("controller_runtime_reconcile_errors_total", "Total number of reconciliation errors per controller", "controller").WithLabels(controller);
         // Nothing here is a terminal error (input errors are status, not failures): the series exists for dashboards.
-        _factory.CreateCounter("controller_runtime_terminal_reconcile_errors_total", "Total number of terminal reconciliation errors per controller", "controller").WithLabels(controller);
-        _panics = _factory.CreateCounter("controller_runtime_reconcile_panics_total", "Total number of reconciliation panics per controller", "controller").WithLabels(controller);
-        _reconcileTime = _factory.CreateHistogram("controller_runtime_reconcile_time_seconds", "Length of time per reconciliation per controller", ["controller"],
+        factory.CreateCounter("controller_runtime_terminal_reconcile_errors_total", "Total number of terminal reconciliation errors per controller", "controller").WithLabels(controller);
+        _panics = factory.CreateCounter("controller_runtime_reconcile_panics_total", "Total number of reconciliation panics per controller", "controller").WithLabels(controller);
+        _reconcileTime = factory.CreateHistogram("controller_runtime_reconcile_time_seconds", "Length of time per reconciliation per controller", ["controller"],
             new HistogramConfiguration { Buckets = ReconcileBuckets }).WithLabels(controller);
-        _activeWorkers = _factory.CreateGauge("controller_runtime_active_workers", "Number of currently used workers per controller", "controller").WithLabels(controller);
-        _factory.CreateGauge("controller_runtime_max_concurrent_reconciles", "Maximum number of concurrent reconciles per controller", "controller")
+        _activeWorkers = factory.CreateGauge("controller_runtime_active_workers", "Number of currently used workers per controller", "controller").WithLabels(controller);
+        factory.CreateGauge("controller_runtime_max_concurrent_reconciles", "Maximum number of concurrent reconciles per controller", "controller")
             .WithLabels(controller).Set(options.MaxConcurrentReconciles);
 
         // client-go: leaderelection/metrics.go
-        _leader = _factory.CreateGauge("leader_election_master_status", "Gauge of if the reporting system is master of the relevant lease, 0 indicates backup, 1 indicates master. 'name' is the string used to identify the lease. Please make sure to group by name.", "name")
+        _leader = factory.CreateGauge("leader_election_master_status", "Gauge of if the reporting system is master of the relevant lease, 0 indicates backup, 1 indicates master. 'name' is the string used to identify the lease. Please make sure to group by name.", "name")
             .WithLabels(options.LeaseName);
 
-        _issued = PerMember<IssueReason>(_factory.CreateCounter(Ours + "certificates_issued_total", "Client certificates issued, by the reason they were (re)issued", "reason"));
-        _applied = _factory.CreateCounter(Ours + "apply_requests_total", "Write requests to the API server, by outcome", "outcome");
-        foreach (var outcome in ApplyOutcomes)
+        _issued = PerMember<IssueReason>(factory.CreateCounter(Ours + "certificates_issued_total", "Client certificates issued, by the reason they were (re)issued", "reason"));
+        _applied = factory.CreateCounter(Ours + "apply_requests_total", "Write requests to the API server, by outcome", "outcome");
+        foreach (var failure in Enum.GetValues<ApiFailureKind>().Cast<ApiFailureKind?>().Append(null))
         {
-            _applied.WithLabels(outcome);
+            _applied.WithLabels(OutcomeLabel(failure)!);
         }
-        _pruned = _factory.CreateCounter(Ours + "secrets_pruned_total", "Generated Secrets deleted because they are no longer a target of their generator");
-        _repaired = _factory.CreateCounter(Ours + "secrets_repaired_total", "Generated Secrets whose metadata was restored without reissuing their certificate");
-        _resources = _factory.CreateGauge(Ours + "resources", "TenantControlPlanes selected by each generator", "generator");
-        _available = _factory.CreateGauge(Ours + "available_resources", "Selected TenantControlPlanes whose kubeconfig Secret is up to date", "generator");
-        _secondsUntilExpiry = _factory.CreateGauge(Ours + "certificate_expiry_seconds", "Seconds until the earliest client certificate of each generator expires (negative once expired)", "generator");
-        _watchRestarts = _factory.CreateCounter(Ours + "watch_restarts_total", "Watches restarted, by informer and reason", "kind", "reason");
-        _relists = _factory.CreateCounter(Ours + "relists_total", "Full lists after the first one, by informer", "kind");
-        _handlerFailures = _factory.CreateCounter(Ours + "informer_handler_failures_total", "Change handlers that threw, by informer", "kind");
-        _transformFailures = _factory.CreateCounter(Ours + "informer_transform_failures_total", "Objects the informer could not transform and skipped, by informer", "kind");
-        _factory.CreateGauge(Ours + "build_info", "Always 1; the labels carry the build's version and .NET runtime", "version", "runtime")
+        _pruned = factory.CreateCounter(Ours + "secrets_pruned_total", "Generated Secrets deleted because they are no longer a target of their generator");
+        _repaired = factory.CreateCounter(Ours + "secrets_repaired_total", "Generated Secrets whose metadata was restored without reissuing their certificate");
+        _resources = factory.CreateGauge(Ours + "resources", "TenantControlPlanes selected by each generator", "generator");
+        _available = factory.CreateGauge(Ours + "available_resources", "Selected TenantControlPlanes whose kubeconfig Secret is up to date", "generator");
+        _secondsUntilExpiry = factory.CreateGauge(Ours + "certificate_expiry_seconds", "Seconds until the earliest client certificate of each generator expires (negative once expired)", "generator");
+        _watchRestarts = factory.CreateCounter(Ours + "watch_restarts_total", "Watches restarted, by informer and reason", "kind", "reason");
+        _relists = factory.CreateCounter(Ours + "relists_total", "Full lists after the first one, by informer", "kind");
+        _handlerFailures = factory.CreateCounter(Ours + "informer_handler_failures_total", "Change handlers that threw, by informer", "kind");
+        _transformFailures = factory.CreateCounter(Ours + "informer_transform_failures_total", "Objects the informer could not transform and skipped, by informer", "kind");
+        factory.CreateGauge(Ours + "build_info", "Always 1; the labels carry the build's version and .NET runtime", "version", "runtime")
             .WithLabels(options.Version, Environment.Version.ToString()).Set(1);
         foreach (var informer in options.Informers)
         {
@@ -108,15 +107,12 @@ internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics
             _transformFailures.WithLabels(informer);
         }
 
-        Queue = ForQueue(options.ControllerName);
+        Queue = new WorkqueueMetrics(factory, options.ControllerName);
         registry.AddBeforeCollectCallback(RefreshExpiries);
     }
 
     /// <summary>The controller's own work queue (<c>name</c> = the controller name, as controller-runtime does).</summary>
     public IQueueMetrics Queue { get; }
-
-    /// <summary>A work queue's series, resolved (at zero) now; the same name twice shares them.</summary>
-    public IQueueMetrics ForQueue(string name) => new WorkqueueMetrics(_factory, name);
 
     public void PassStarted() => _activeWorkers.Inc();
 
@@ -217,10 +213,7 @@ internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics
         }
     }
 
-    /// <summary>The closed <c>outcome</c> label set, all created at zero.</summary>
-    private static readonly string[] ApplyOutcomes = ["applied", "conflict", "invalid", "not_found", "throttled", "server_error", "transport_error"];
-
-    /// <summary>The applier's failure kinds, folded into the label set dashboards know.</summary>
+    /// <summary>The applier's failure kinds, folded into the closed <c>outcome</c> label set dashboards know.</summary>
     private static string? OutcomeLabel(ApiFailureKind? failure) => failure switch
     {
         null => "applied",

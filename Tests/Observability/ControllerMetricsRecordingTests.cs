@@ -69,16 +69,6 @@ public class ControllerMetricsRecordingTests
     }
 
     [Test]
-    public void ForQueue_AnotherName_HasItsOwnSeries()
-    {
-        Metrics.ForQueue("other").IncrementAdds();
-
-        var samples = _fixture.Scrape();
-        Assert.That(samples[QueueSeries("workqueue_adds_total", "other")], Is.EqualTo(1));
-        Assert.That(samples[QueueSeries("workqueue_adds_total")], Is.Zero);
-    }
-
-    [Test]
     public void InformerPort_EachCall_MapsToItsKindSeries_AndNewInformersAppear()
     {
 
