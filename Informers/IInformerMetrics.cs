@@ -2,8 +2,7 @@ namespace KamajiKubeconfig.Informers;
 
 /// <summary>
 /// The informer's metrics port (client-go <c>util/workqueue/metrics.go</c> shape): tiny, no dependency on a
-/// metrics library, <see cref="NoopInformerMetrics"/> by default. <c>informer</c> is the informer's configured
-/// name, never an object name.
+/// metrics library, none by default. <c>informer</c> is the informer's configured name, never an object name.
 /// </summary>
 public interface IInformerMetrics
 {

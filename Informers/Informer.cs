@@ -20,7 +20,7 @@ public sealed class Informer<TRaw, TObject> : IInformer
     private readonly TimeProvider _time;
     private readonly Random _random;
     private readonly ILogger _logger;
-    private readonly IInformerMetrics _metrics;
+    private readonly IInformerMetrics? _metrics;
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ImmutableArray<ChangeHandler<TObject>> _handlers = [];
     private int _started;
@@ -61,7 +61,7 @@ public sealed class Informer<TRaw, TObject> : IInformer
         _time = timeProvider;
         _random = random;
         _logger = logger;
-        _metrics = metrics ?? NoopInformerMetrics.Instance;
+        _metrics = metrics;
     }
 
     public string Name => _options.Name;
@@ -130,7 +130,7 @@ public sealed class Informer<TRaw, TObject> : IInformer
             {
                 await WatchAsync(cancellationToken);
                 Progressed();
-                _metrics.Restarted(Name, RestartReason.Closed);
+                _metrics?.Restarted(Name, RestartReason.Closed);
             }
         }
         catch (ResourceVersionExpiredException)
@@ -192,7 +192,7 @@ public sealed class Informer<TRaw, TObject> : IInformer
         InformerLog.Listed(_logger, Name, objects.Count, resourceVersion, requested);
         if (HasSynced)
         {
-            _metrics.Relisted(Name);
+            _metrics?.Relisted(Name);
         }
 
         foreach (var change in changes)
@@ -270,7 +270,7 @@ public sealed class Informer<TRaw, TObject> : IInformer
         {
             // A transform must be total; one bad object must not stop the informer for every other object.
             InformerLog.TransformFailed(_logger, Name, ex);
-            _metrics.TransformFailed(Name);
+            _metrics?.TransformFailed(Name);
             ReportPoison(raw, ex);
             obj = null!;
             return false;
@@ -307,7 +307,7 @@ public sealed class Informer<TRaw, TObject> : IInformer
             {
                 // The cache is already written; a faulty handler must not stall the watch for everyone.
                 InformerLog.HandlerFailed(_logger, Name, ex);
-                _metrics.HandlerFailed(Name);
+                _metrics?.HandlerFailed(Name);
             }
         }
     }
@@ -325,6 +325,6 @@ public sealed class Informer<TRaw, TObject> : IInformer
             InformerLog.Restarting(_logger, Name, reason, delay, exception);
         }
 
-        _metrics.Restarted(Name, reason);
+        _metrics?.Restarted(Name, reason);
     }
 }

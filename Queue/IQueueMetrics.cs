@@ -1,9 +1,9 @@
 namespace KamajiKubeconfig.Queue;
 
 /// <summary>
-/// The queue's metrics port (client-go <c>util/workqueue/metrics.go</c>): one method per instrument, so that
-/// an adapter maps each call to one metric named in <see cref="QueueMetricNames"/>. The queue does the
-/// bookkeeping (add and start times, the clock); an adapter only records values.
+/// The queue's metrics port (client-go <c>util/workqueue/metrics.go</c>): one method per instrument, each
+/// mapped to the metric named below. The queue does the bookkeeping (add and start times, the clock); an
+/// adapter only records values.
 /// The queue calls every method except <see cref="IncrementRetries"/> while holding its lock: implementations
 /// must be thread-safe, fast, must not throw and must never call back into the queue.
 /// </summary>

@@ -5,38 +5,30 @@ namespace KamajiKubeconfig.Queue;
 /// item was first added and when each processing item was taken. Not thread-safe: the queue calls it under
 /// its lock. Durations use <see cref="TimeProvider.GetTimestamp"/>, which is monotonic.
 /// </summary>
-internal sealed class QueueMetricsTracker<T>
+internal sealed class QueueMetricsTracker<T>(IQueueMetrics metrics, TimeProvider timeProvider)
     where T : notnull
 {
-    private readonly IQueueMetrics _metrics;
-    private readonly TimeProvider _timeProvider;
     private readonly Dictionary<T, long> _addedAt = [];
     private readonly Dictionary<T, long> _startedAt = [];
-
-    public QueueMetricsTracker(IQueueMetrics metrics, TimeProvider timeProvider)
-    {
-        _metrics = metrics;
-        _timeProvider = timeProvider;
-    }
 
     /// <summary>A new item became dirty; <paramref name="depth"/> counts the dirty items after the add.</summary>
     public void Added(T item, int depth)
     {
-        _metrics.IncrementAdds();
-        _metrics.SetDepth(depth);
+        metrics.IncrementAdds();
+        metrics.SetDepth(depth);
         // The first add counts: later adds of a waiting item are collapsed and do not reset its latency.
-        _addedAt.TryAdd(item, _timeProvider.GetTimestamp());
+        _addedAt.TryAdd(item, timeProvider.GetTimestamp());
     }
 
     /// <summary>A worker took the item; <paramref name="depth"/> counts the dirty items after the take.</summary>
     public void Started(T item, int depth)
     {
-        var now = _timeProvider.GetTimestamp();
-        _metrics.SetDepth(depth);
+        var now = timeProvider.GetTimestamp();
+        metrics.SetDepth(depth);
         _startedAt[item] = now;
         if (_addedAt.Remove(item, out var addedAt))
         {
-            _metrics.ObserveQueueDuration(_timeProvider.GetElapsedTime(addedAt, now));
+            metrics.ObserveQueueDuration(timeProvider.GetElapsedTime(addedAt, now));
         }
     }
 
@@ -44,22 +36,22 @@ internal sealed class QueueMetricsTracker<T>
     {
         if (_startedAt.Remove(item, out var startedAt))
         {
-            _metrics.ObserveWorkDuration(_timeProvider.GetElapsedTime(startedAt));
+            metrics.ObserveWorkDuration(timeProvider.GetElapsedTime(startedAt));
         }
     }
 
     public void SampleUnfinishedWork()
     {
-        var now = _timeProvider.GetTimestamp();
+        var now = timeProvider.GetTimestamp();
         var total = TimeSpan.Zero;
         var longest = TimeSpan.Zero;
         foreach (var startedAt in _startedAt.Values)
         {
-            var age = _timeProvider.GetElapsedTime(startedAt, now);
+            var age = timeProvider.GetElapsedTime(startedAt, now);
             total += age;
             longest = age > longest ? age : longest;
         }
 
-        _metrics.SetUnfinishedWork(total, longest);
+        metrics.SetUnfinishedWork(total, longest);
     }
 }

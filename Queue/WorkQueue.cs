@@ -29,7 +29,7 @@ internal sealed class WorkQueue<T> : IWorkQueue<T>, IDisposable
     private readonly HashSet<T> _processing = [];
 
     private readonly IRateLimiter<T> _rateLimiter;
-    private readonly IQueueMetrics _metrics;
+    private readonly IQueueMetrics? _metrics;
     private readonly QueueMetricsTracker<T>? _tracker;
     private readonly DelayedAdds<T> _delayed;
     private readonly ITimer? _unfinishedWorkTimer;
@@ -41,21 +41,15 @@ internal sealed class WorkQueue<T> : IWorkQueue<T>, IDisposable
     private bool _shuttingDown;
     private TaskCompletionSource? _drained;
 
-    public WorkQueue(IRateLimiter<T> rateLimiter, TimeProvider timeProvider)
-        : this(rateLimiter, timeProvider, NoopQueueMetrics.Instance)
-    {
-    }
-
-    public WorkQueue(IRateLimiter<T> rateLimiter, TimeProvider timeProvider, IQueueMetrics metrics)
+    // Without metrics (null), the bookkeeping and the sampling timer are skipped entirely, as client-go does for unnamed queues.
+    public WorkQueue(IRateLimiter<T> rateLimiter, TimeProvider timeProvider, IQueueMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(rateLimiter);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        ArgumentNullException.ThrowIfNull(metrics);
         _rateLimiter = rateLimiter;
         _metrics = metrics;
         _delayed = new DelayedAdds<T>(timeProvider, Add);
-        // Without metrics, skip the bookkeeping and the sampling timer entirely.
-        if (metrics is not NoopQueueMetrics)
+        if (metrics is not null)
         {
             _tracker = new QueueMetricsTracker<T>(metrics, timeProvider);
             _unfinishedWorkTimer = timeProvider.CreateTimer(
@@ -112,7 +106,7 @@ internal sealed class WorkQueue<T> : IWorkQueue<T>, IDisposable
         }
 
         // Like client-go, every delayed add counts as a retry, a zero delay included.
-        _metrics.IncrementRetries();
+        _metrics?.IncrementRetries();
         if (delay <= TimeSpan.Zero)
         {
             Add(item);

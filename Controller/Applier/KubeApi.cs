@@ -14,7 +14,7 @@ namespace KamajiKubeconfig.Controller.Applier;
 /// <see cref="IKubeApi"/> over the C# client. The only class that calls generated operations for writes; it maps
 /// every failure to a <see cref="KubeApiException"/> so callers decide on one vocabulary.
 /// </summary>
-internal sealed class KubeApi(IKubernetes client, TimeProvider time, string instance, IApplyMetrics metrics, TimeSpan? requestTimeout = null) : IKubeApi
+internal sealed class KubeApi(IKubernetes client, TimeProvider time, string instance, ControllerMetrics metrics, TimeSpan? requestTimeout = null) : IKubeApi
 {
     /// <summary>
     /// How long one request may take. kube-apiserver gives up on a non-watch request after 60 s; a pass waits for

@@ -21,7 +21,7 @@ internal sealed partial class ControllerHost(
     ILeadership leadership,
     Func<ReconcileWorker> workerFactory,
     ControllerOptions options,
-    ILeaderElectionMetrics leaderMetrics,
+    ControllerMetrics leaderMetrics,
     TimeProvider time,
     Random random,
     StatusLedger statusLedger,

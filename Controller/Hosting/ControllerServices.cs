@@ -43,11 +43,10 @@ internal static class ControllerServices
         // once that has lasted longer than InformerStaleAfter.
         services.AddReadinessCheck("informers", sp => sp.GetRequiredService<ClusterCaches>()
             .IsFresh(sp.GetRequiredService<TimeProvider>().GetUtcNow(), options.InformerStaleAfter));
-        services.AddSingleton<IWorkerObserver, MetricsWorkerObserver>();
         services.AddSingleton<ClusterCaches>();
         services.AddSingleton<IWorkQueue<string>>(sp => new WorkQueue<string>(
             RateLimiters.Default<string>(sp.GetRequiredService<TimeProvider>(), options.MaxRetryDelay), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IQueueMetrics>()));
-        services.AddSingleton<IKubeApi>(sp => new KubeApi(client, sp.GetRequiredService<TimeProvider>(), identity, sp.GetRequiredService<IApplyMetrics>()));
+        services.AddSingleton<IKubeApi>(sp => new KubeApi(client, sp.GetRequiredService<TimeProvider>(), identity, sp.GetRequiredService<ControllerMetrics>()));
         // Inspections of unchanged Secrets are remembered across passes (bounded; cleared when full).
         services.AddSingleton<IValidityMemo>(new BoundedValidityMemo(100_000));
         // Production key material: the OS RNG. Tests swap in a pooled source.
@@ -70,7 +69,7 @@ internal static class ControllerServices
             var leaseNamespace = options.PodNamespace ?? ReadServiceAccountNamespace() ?? "default";
             services.AddSingleton(sp => new LeaseLeadership(client, leaseNamespace, ControllerOptions.LeaseName, identity, options.LeaseTimings,
                 sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILeaderElectionMetrics>(), sp.GetRequiredService<ILogger<LeaseLeadership>>()));
+                sp.GetRequiredService<ControllerMetrics>(), sp.GetRequiredService<ILogger<LeaseLeadership>>()));
             services.AddSingleton<ILeadership>(sp => sp.GetRequiredService<LeaseLeadership>());
             services.AddHostedService(sp => sp.GetRequiredService<LeaseLeadership>());
         }

@@ -17,7 +17,7 @@ namespace KamajiKubeconfig.Controller.Leadership;
 /// </summary>
 internal sealed partial class LeaseLeadership(
     IKubernetes client, string leaseNamespace, string leaseName, string identity, LeaseTimings timings, IHostApplicationLifetime lifetime,
-    TimeProvider time, ILeaderElectionMetrics metrics, ILogger<LeaseLeadership> logger) : BackgroundService, ILeadership
+    TimeProvider time, ControllerMetrics metrics, ILogger<LeaseLeadership> logger) : BackgroundService, ILeadership
 {
     /// <summary>How long releasing the Lease may take on shutdown.</summary>
     private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(5);

@@ -15,7 +15,7 @@ namespace KamajiKubeconfig.Controller.Observability;
 /// here, so recording is a lookup and an atomic add that never throws; the only object names used as labels are
 /// generator names, whose series go when the generator goes.
 /// </summary>
-internal sealed class ControllerMetrics : IReconcileMetrics, IInformerMetrics, IApplyMetrics, ILeaderElectionMetrics
+internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics
 {
     private const string Ours = "kubeconfig_generator_";
 
@@ -27,7 +27,6 @@ internal sealed class ControllerMetrics : IReconcileMetrics, IInformerMetrics, I
     ];
 
     private readonly TimeProvider _time;
-    private readonly MetricFactory _factory;
     private readonly Counter.Child _success;
     private readonly Counter.Child _requeueAfter;
     private readonly Counter.Child _error;
@@ -55,46 +54,46 @@ internal sealed class ControllerMetrics : IReconcileMetrics, IInformerMetrics, I
     public ControllerMetrics(CollectorRegistry registry, TimeProvider time, ObservabilityOptions options)
     {
         _time = time;
-        _factory = Metrics.WithCustomRegistry(registry);
+        var factory = Metrics.WithCustomRegistry(registry);
         string[] controller = [options.ControllerName];
 
         // controller-runtime: pkg/internal/controller/metrics/metrics.go
-        var results = _factory.CreateCounter("controller_runtime_reconcile_total", "Total number of reconciliations per controller", "controller", "result");
+        var results = factory.CreateCounter("controller_runtime_reconcile_total", "Total number of reconciliations per controller", "controller", "result");
         // "requeue" (a requeue without an error) never happens here: the series exists for dashboards.
         results.WithLabels(options.ControllerName, "requeue");
         _success = results.WithLabels(options.ControllerName, "success");
         _requeueAfter = results.WithLabels(options.ControllerName, "requeue_after");
         _error = results.WithLabels(options.ControllerName, "error");
-        _errors = _factory.CreateCounter("controller_runtime_reconcile_errors_total", "Total number of reconciliation errors per controller", "controller").WithLabels(controller);
+        _errors = factory.CreateCounter("controller_runtime_reconcile_errors_total", "Total number of reconciliation errors per controller", "controller").WithLabels(controller);
         // Nothing here is a terminal error (input errors are status, not failures): the series exists for dashboards.
-        _factory.CreateCounter("controller_runtime_terminal_reconcile_errors_total", "Total number of terminal reconciliation errors per controller", "controller").WithLabels(controller);
-        _panics = _factory.CreateCounter("controller_runtime_reconcile_panics_total", "Total number of reconciliation panics per controller", "controller").WithLabels(controller);
-        _reconcileTime = _factory.CreateHistogram("controller_runtime_reconcile_time_seconds", "Length of time per reconciliation per controller", ["controller"],
+        factory.CreateCounter("controller_runtime_terminal_reconcile_errors_total", "Total number of terminal reconciliation errors per controller", "controller").WithLabels(controller);
+        _panics = factory.CreateCounter("controller_runtime_reconcile_panics_total", "Total number of reconciliation panics per controller", "controller").WithLabels(controller);
+        _reconcileTime = factory.CreateHistogram("controller_runtime_reconcile_time_seconds", "Length of time per reconciliation per controller", ["controller"],
             new HistogramConfiguration { Buckets = ReconcileBuckets }).WithLabels(controller);
-        _activeWorkers = _factory.CreateGauge("controller_runtime_active_workers", "Number of currently used workers per controller", "controller").WithLabels(controller);
-        _factory.CreateGauge("controller_runtime_max_concurrent_reconciles", "Maximum number of concurrent reconciles per controller", "controller")
+        _activeWorkers = factory.CreateGauge("controller_runtime_active_workers", "Number of currently used workers per controller", "controller").WithLabels(controller);
+        factory.CreateGauge("controller_runtime_max_concurrent_reconciles", "Maximum number of concurrent reconciles per controller", "controller")
             .WithLabels(controller).Set(options.MaxConcurrentReconciles);
 
         // client-go: leaderelection/metrics.go
-        _leader = _factory.CreateGauge("leader_election_master_status", "Gauge of if the reporting system is master of the relevant lease, 0 indicates backup, 1 indicates master. 'name' is the string used to identify the lease. Please make sure to group by name.", "name")
+        _leader = factory.CreateGauge("leader_election_master_status", "Gauge of if the reporting system is master of the relevant lease, 0 indicates backup, 1 indicates master. 'name' is the string used to identify the lease. Please make sure to group by name.", "name")
             .WithLabels(options.LeaseName);
 
-        _issued = PerMember<IssueReason>(_factory.CreateCounter(Ours + "certificates_issued_total", "Client certificates issued, by the reason they were (re)issued", "reason"));
-        _applied = _factory.CreateCounter(Ours + "apply_requests_total", "Write requests to the API server, by outcome", "outcome");
-        foreach (var outcome in ApplyOutcomes)
+        _issued = PerMember<IssueReason>(factory.CreateCounter(Ours + "certificates_issued_total", "Client certificates issued, by the reason they were (re)issued", "reason"));
+        _applied = factory.CreateCounter(Ours + "apply_requests_total", "Write requests to the API server, by outcome", "outcome");
+        foreach (var failure in Enum.GetValues<ApiFailureKind>().Cast<ApiFailureKind?>().Append(null))
         {
-            _applied.WithLabels(outcome);
+            _applied.WithLabels(OutcomeLabel(failure)!);
         }
-        _pruned = _factory.CreateCounter(Ours + "secrets_pruned_total", "Generated Secrets deleted because they are no longer a target of their generator");
-        _repaired = _factory.CreateCounter(Ours + "secrets_repaired_total", "Generated Secrets whose metadata was restored without reissuing their certificate");
-        _resources = _factory.CreateGauge(Ours + "resources", "TenantControlPlanes selected by each generator", "generator");
-        _available = _factory.CreateGauge(Ours + "available_resources", "Selected TenantControlPlanes whose kubeconfig Secret is up to date", "generator");
-        _secondsUntilExpiry = _factory.CreateGauge(Ours + "certificate_expiry_seconds", "Seconds until the earliest client certificate of each generator expires (negative once expired)", "generator");
-        _watchRestarts = _factory.CreateCounter(Ours + "watch_restarts_total", "Watches restarted, by informer and reason", "kind", "reason");
-        _relists = _factory.CreateCounter(Ours + "relists_total", "Full lists after the first one, by informer", "kind");
-        _handlerFailures = _factory.CreateCounter(Ours + "informer_handler_failures_total", "Change handlers that threw, by informer", "kind");
-        _transformFailures = _factory.CreateCounter(Ours + "informer_transform_failures_total", "Objects the informer could not transform and skipped, by informer", "kind");
-        _factory.CreateGauge(Ours + "build_info", "Always 1; the labels carry the build's version and .NET runtime", "version", "runtime")
+        _pruned = factory.CreateCounter(Ours + "secrets_pruned_total", "Generated Secrets deleted because they are no longer a target of their generator");
+        _repaired = factory.CreateCounter(Ours + "secrets_repaired_total", "Generated Secrets whose metadata was restored without reissuing their certificate");
+        _resources = factory.CreateGauge(Ours + "resources", "TenantControlPlanes selected by each generator", "generator");
+        _available = factory.CreateGauge(Ours + "available_resources", "Selected TenantControlPlanes whose kubeconfig Secret is up to date", "generator");
+        _secondsUntilExpiry = factory.CreateGauge(Ours + "certificate_expiry_seconds", "Seconds until the earliest client certificate of each generator expires (negative once expired)", "generator");
+        _watchRestarts = factory.CreateCounter(Ours + "watch_restarts_total", "Watches restarted, by informer and reason", "kind", "reason");
+        _relists = factory.CreateCounter(Ours + "relists_total", "Full lists after the first one, by informer", "kind");
+        _handlerFailures = factory.CreateCounter(Ours + "informer_handler_failures_total", "Change handlers that threw, by informer", "kind");
+        _transformFailures = factory.CreateCounter(Ours + "informer_transform_failures_total", "Objects the informer could not transform and skipped, by informer", "kind");
+        factory.CreateGauge(Ours + "build_info", "Always 1; the labels carry the build's version and .NET runtime", "version", "runtime")
             .WithLabels(options.Version, Environment.Version.ToString()).Set(1);
         foreach (var informer in options.Informers)
         {
@@ -108,47 +107,64 @@ internal sealed class ControllerMetrics : IReconcileMetrics, IInformerMetrics, I
             _transformFailures.WithLabels(informer);
         }
 
-        Queue = ForQueue(options.ControllerName);
+        Queue = new WorkqueueMetrics(factory, options.ControllerName);
         registry.AddBeforeCollectCallback(RefreshExpiries);
     }
 
     /// <summary>The controller's own work queue (<c>name</c> = the controller name, as controller-runtime does).</summary>
     public IQueueMetrics Queue { get; }
 
-    /// <summary>A work queue's series, resolved (at zero) now; the same name twice shares them.</summary>
-    public IQueueMetrics ForQueue(string name) => new WorkqueueMetrics(_factory, name);
+    public void PassStarted() => _activeWorkers.Inc();
 
-    public void ReconcileStarted() => _activeWorkers.Inc();
-
-    /// <summary>controller-runtime's <c>result</c> label, read off the worker's decision table (a cancelled pass is an error there).</summary>
-    public void ReconcileFinished(WorkerDecision decision, TimeSpan duration)
+    /// <summary>
+    /// controller-runtime's <c>result</c> label, read off the worker's decision table (a cancelled pass is an error
+    /// there), and what the pass did to the generator's series.
+    /// </summary>
+    public void PassFinished(string generator, WorkerDecision decision, PassReport? report, bool bug, TimeSpan duration)
     {
         _activeWorkers.Dec();
-        switch (decision)
+        if (bug)
         {
-            case WorkerDecision.Forget or WorkerDecision.GeneratorGone:
-                _success.Inc();
-                break;
-            case WorkerDecision.RequeueAfter:
-                _requeueAfter.Inc();
-                break;
-            default:
-                _error.Inc();
-                _errors.Inc();
-                break;
+            // controller-runtime counts a panic for an unexpected failure; API errors and timeouts are plain errors.
+            _panics.Inc();
         }
-
+        var result = decision switch
+        {
+            WorkerDecision.Forget or WorkerDecision.GeneratorGone => _success,
+            WorkerDecision.RequeueAfter => _requeueAfter,
+            _ => _error,
+        };
+        result.Inc();
+        if (result == _error)
+        {
+            _errors.Inc();
+        }
         _reconcileTime.Observe(duration.TotalSeconds);
+        if (decision == WorkerDecision.GeneratorGone || report?.Plan.Mode == PlanMode.Finalizing)
+        {
+            GeneratorDeleted(generator);
+        }
+        if (report is null)
+        {
+            // Failed or cancelled: what is known about the generator did not change.
+            return;
+        }
+        foreach (var (reason, count) in report.Issued)
+        {
+            _issued.GetValueOrDefault(reason)?.Inc(Math.Max(count, 0));
+        }
+        _pruned.Inc(Math.Max(report.Pruned, 0));
+        _repaired.Inc(Math.Max(report.Repaired, 0));
+        if (report.Plan is { Mode: not PlanMode.Finalizing, Status: { } status } plan)
+        {
+            GeneratorObserved(generator, status.Resources, status.AvailableResources, plan.Targets.Min(t => t.CertificateNotAfter));
+        }
     }
 
-    public void ReconcilePanicked() => _panics.Inc();
-
-    public void CertificateIssued(IssueReason reason) => _issued.GetValueOrDefault(reason)?.Inc();
-
-    public void SecretsPruned(int count) => _pruned.Inc(Math.Max(count, 0));
-
-    public void SecretsRepaired(int count) => _repaired.Inc(Math.Max(count, 0));
-
+    /// <summary>
+    /// The state of one generator after a pass: targets, available targets and the earliest certificate expiry (null
+    /// when it has no certificate). The exposed "seconds until expiry" is recomputed at each scrape.
+    /// </summary>
     public void GeneratorObserved(string generator, int resources, int availableResources, DateTimeOffset? earliestExpiry)
     {
         lock (_generatorsLock)
@@ -168,6 +184,7 @@ internal sealed class ControllerMetrics : IReconcileMetrics, IInformerMetrics, I
         }
     }
 
+    /// <summary>The generator is gone: its series are removed, so deleted names do not linger as labels.</summary>
     public void GeneratorDeleted(string generator)
     {
         lock (_generatorsLock)
@@ -187,6 +204,7 @@ internal sealed class ControllerMetrics : IReconcileMetrics, IInformerMetrics, I
 
     public void TransformFailed(string informer) => _transformFailures.WithLabels(informer).Inc();
 
+    /// <summary>One request to the API server finished, successfully (<paramref name="failure"/> null) or classified.</summary>
     public void ApplyRequestCompleted(ApiFailureKind? failure)
     {
         if (OutcomeLabel(failure) is { } label)
@@ -195,10 +213,7 @@ internal sealed class ControllerMetrics : IReconcileMetrics, IInformerMetrics, I
         }
     }
 
-    /// <summary>The closed <c>outcome</c> label set, all created at zero.</summary>
-    private static readonly string[] ApplyOutcomes = ["applied", "conflict", "invalid", "not_found", "throttled", "server_error", "transport_error"];
-
-    /// <summary>The applier's failure kinds, folded into the label set dashboards know.</summary>
+    /// <summary>The applier's failure kinds, folded into the closed <c>outcome</c> label set dashboards know.</summary>
     private static string? OutcomeLabel(ApiFailureKind? failure) => failure switch
     {
         null => "applied",
@@ -211,6 +226,7 @@ internal sealed class ControllerMetrics : IReconcileMetrics, IInformerMetrics, I
         _ => null,
     };
 
+    /// <summary><c>leader_election_master_status</c>: 1 while this replica holds the lease, else 0.</summary>
     public void LeadershipChanged(bool isLeader) => _leader.Set(isLeader ? 1 : 0);
 
     /// <summary>"RotationRequested" becomes "rotation_requested", the Prometheus convention for label values.</summary>

@@ -14,18 +14,21 @@ namespace KamajiKubeconfig.Controller.Observability;
 /// controller-runtime's two servers as two listeners of the application's one Kestrel server: <c>GET /metrics</c>
 /// on <c>--metrics-bind-address</c> (text format 0.0.4 whatever the scraper accepts, as controller-runtime serves it);
 /// <c>/healthz</c> (the process answers: nothing that can stall belongs there, or a slow dependency would get a
-/// healthy process restarted) and <c>/readyz</c> (every <see cref="ReadinessCheck"/> passes, else 503 naming the
-/// failing ones) on <c>--health-probe-bind-address</c>. A path is answered only on its own listener, so metrics
-/// bound to loopback (behind an authenticating proxy) are not reachable through the probe port.
+/// healthy process restarted) and <c>/readyz</c> (every readiness check passes, else 503 naming the failing ones)
+/// on <c>--health-probe-bind-address</c>. A path is answered only on its own listener, so metrics bound to loopback
+/// (behind an authenticating proxy) are not reachable through the probe port.
 /// </summary>
 internal sealed partial class ObservabilityServer(ObservabilityOptions options)
 {
+    /// <summary>The tag <c>/readyz</c> selects; <c>/healthz</c> runs no check (answering at all is liveness).</summary>
+    public const string ReadinessTag = "ready";
+
+    private readonly IPEndPoint? _metricsAddress = BindAddress.Parse(options.MetricsBindAddress);
+    private readonly IPEndPoint? _probesAddress = BindAddress.Parse(options.HealthProbeBindAddress);
     private ListenOptions? _metrics;
     private ListenOptions? _probes;
 
-    public IPEndPoint? MetricsAddress { get; } = BindAddress.Parse(options.MetricsBindAddress);
-
-    public IPEndPoint? HealthProbeAddress { get; } = BindAddress.Parse(options.HealthProbeBindAddress);
+    public bool ListensNowhere => _metricsAddress is null && _probesAddress is null;
 
     /// <summary>Where <c>/metrics</c> is served, its port known once the server started; null when disabled.</summary>
     public IPEndPoint? MetricsEndpoint => _metrics?.IPEndPoint;
@@ -36,8 +39,8 @@ internal sealed partial class ObservabilityServer(ObservabilityOptions options)
     public void Listen(KestrelServerOptions kestrel)
     {
         kestrel.AddServerHeader = false;
-        _metrics = Listen(kestrel, MetricsAddress);
-        _probes = Listen(kestrel, HealthProbeAddress);
+        _metrics = Listen(kestrel, _metricsAddress);
+        _probes = Listen(kestrel, _probesAddress);
     }
 
     public void Map(WebApplication app)
@@ -75,7 +78,7 @@ internal sealed partial class ObservabilityServer(ObservabilityOptions options)
             .WithMetadata(new ServedOn(Metrics: false));
         app.MapHealthChecks("/readyz", new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains(ReadinessCheck.Tag),
+            Predicate = check => check.Tags.Contains(ReadinessTag),
             // Ready means every check passed: a degraded one is not ready either.
             ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable },
             ResponseWriter = (context, report) =>

@@ -1,7 +1,9 @@
+using KamajiKubeconfig.Controller.Workers;
 using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Queue;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,14 +32,12 @@ internal static class ObservabilityServiceCollectionExtensions
             return registry;
         });
         services.TryAddSingleton<ControllerMetrics>();
-        services.TryAddSingleton<IReconcileMetrics>(sp => sp.GetRequiredService<ControllerMetrics>());
-        services.TryAddSingleton<IApplyMetrics>(sp => sp.GetRequiredService<ControllerMetrics>());
-        services.TryAddSingleton<ILeaderElectionMetrics>(sp => sp.GetRequiredService<ControllerMetrics>());
+        services.TryAddSingleton<IWorkerObserver>(sp => sp.GetRequiredService<ControllerMetrics>());
         services.TryAddSingleton<IInformerMetrics>(sp => sp.GetRequiredService<ControllerMetrics>());
         services.TryAddSingleton<IQueueMetrics>(sp => sp.GetRequiredService<ControllerMetrics>().Queue);
         services.AddRouting().AddHealthChecks();
         services.Configure<KestrelServerOptions>(server.Listen);
-        if (server.MetricsAddress is null && server.HealthProbeAddress is null)
+        if (server.ListensNowhere)
         {
             // Kestrel without a listener would bind its default (localhost:5000, or the image's HTTP_PORTS).
             services.AddSingleton<IServer, NoServer>();
@@ -52,12 +52,14 @@ internal static class ObservabilityServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Adds a condition of <c>/readyz</c>, evaluated at every probe, e.g.
+    /// Adds a condition of <c>/readyz</c> (controller-runtime's <c>AddReadyzCheck</c>), evaluated at every probe: ready
+    /// when every one passes, and a check that throws has failed. E.g.
     /// <c>services.AddReadinessCheck("informers", sp =&gt; sp.GetRequiredService&lt;ClusterCaches&gt;().HasSynced)</c>.
     /// </summary>
     public static IServiceCollection AddReadinessCheck(this IServiceCollection services, string name, Func<IServiceProvider, bool> passes)
     {
-        services.AddHealthChecks().Add(new HealthCheckRegistration(name, sp => new ReadinessCheck(() => passes(sp)), HealthStatus.Unhealthy, [ReadinessCheck.Tag]));
+        services.AddHealthChecks().Add(new HealthCheckRegistration(name, sp => new ReadinessCheck(() => passes(sp)), HealthStatus.Unhealthy,
+            [ObservabilityServer.ReadinessTag]));
         return services;
     }
 
@@ -66,5 +68,24 @@ internal static class ObservabilityServiceCollectionExtensions
     {
         app.Services.GetRequiredService<ObservabilityServer>().Map(app);
         return app;
+    }
+
+    private sealed class ReadinessCheck(Func<bool> passes) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(passes() ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy());
+    }
+
+    /// <summary>The server when both listen flags are "0": the host runs, nothing listens.</summary>
+    private sealed class NoServer : IServer
+    {
+        public IFeatureCollection Features { get; } = new FeatureCollection();
+
+        public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken)
+            where TContext : notnull => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Dispose() => GC.SuppressFinalize(this);
     }
 }

@@ -1,10 +1,9 @@
 using System.Net;
 using k8s;
 using KamajiKubeconfig.Controller.Applier;
-using KamajiKubeconfig.Controller.Observability;
 using KamajiKubeconfig.Reconcile;
 using KamajiKubeconfig.Tests.Fakes;
-using Moq;
+using KamajiKubeconfig.Tests.Observability;
 
 namespace KamajiKubeconfig.Tests.Applier;
 
@@ -18,12 +17,14 @@ public class KubeApiTests
 {
     private static readonly ObjectRef Secret = new("ns", "t-g");
 
-    private readonly Mock<IApplyMetrics> _metrics = new();
+    private const string Applied = "kubeconfig_generator_apply_requests_total";
+
+    private readonly ControllerMetricsFixture _metrics = new();
 
     private static DesiredSecret Desired(ObjectRef target) => new(target, SortedMap.Of((WellKnown.ManagedByLabel, "g")), SortedMap.Empty,
         new OwnerReference(WellKnown.ApiVersion, WellKnown.TenantControlPlaneKind, "t", "uid-t", true, true), [1, 2, 3]);
 
-    private KubeApi Api(IKubernetes client) => new(client, TimeProvider.System, "test", _metrics.Object);
+    private KubeApi Api(IKubernetes client) => new(client, TimeProvider.System, "test", _metrics.Metrics);
 
     private static readonly string[] Operations = ["get", "apply", "create", "delete"];
 
@@ -45,8 +46,7 @@ public class KubeApiTests
         var failure = Assert.ThrowsAsync<KubeApiException>(() => Send(Api(client), operation, Secret));
 
         Assert.That((failure!.Kind, failure.IsTransient, failure.Message), Is.EqualTo((ApiFailureKind.Transport, true, "the request timed out")));
-        _metrics.Verify(m => m.ApplyRequestCompleted(ApiFailureKind.Transport), Times.Once());
-        _metrics.VerifyNoOtherCalls();
+        Assert.That(_metrics.NonZero(Applied), Is.EqualTo(new Dictionary<string, double> { ["{outcome=\"transport_error\"}"] = 1 }));
     }
 
     [TestCaseSource(nameof(Operations))]
@@ -56,7 +56,7 @@ public class KubeApiTests
         using var handler = new SilentApiHandler();
         using var client = handler.CreateClient(TimeSpan.FromMinutes(5));
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch);
-        var api = new KubeApi(client, time, "test", _metrics.Object, TimeSpan.FromSeconds(15));
+        var api = new KubeApi(client, time, "test", _metrics.Metrics, TimeSpan.FromSeconds(15));
 
         var request = Send(api, operation, Secret);
         time.Advance(TimeSpan.FromSeconds(14));
@@ -76,7 +76,7 @@ public class KubeApiTests
 
         Assert.CatchAsync<OperationCanceledException>(() => Api(client).GetSecretAsync(Secret, caller.Token));
 
-        _metrics.Verify(m => m.ApplyRequestCompleted(It.IsAny<ApiFailureKind?>()), Times.Never());
+        Assert.That(_metrics.NonZero(Applied), Is.Empty);
     }
 
     [Test]
@@ -88,7 +88,7 @@ public class KubeApiTests
 
         Assert.That(failure!.Kind, Is.EqualTo(ApiFailureKind.Transport));
         Assert.That(failure.InnerException, Is.InstanceOf<HttpRequestException>());
-        _metrics.Verify(m => m.ApplyRequestCompleted(ApiFailureKind.Transport), Times.Once());
+        Assert.That(_metrics.NonZero(Applied), Is.EqualTo(new Dictionary<string, double> { ["{outcome=\"transport_error\"}"] = 1 }));
     }
 
     [Test]
@@ -105,7 +105,7 @@ public class KubeApiTests
         var failure = Assert.ThrowsAsync<KubeApiException>(() => Api(client).ApplySecretAsync(Desired(Secret), true, CancellationToken.None));
 
         Assert.That((failure!.Kind, failure.RetryAfter, failure.IsTransient), Is.EqualTo((ApiFailureKind.Throttled, (TimeSpan?)TimeSpan.FromSeconds(3), true)));
-        _metrics.Verify(m => m.ApplyRequestCompleted(ApiFailureKind.Throttled), Times.Once());
+        Assert.That(_metrics.NonZero(Applied), Is.EqualTo(new Dictionary<string, double> { ["{outcome=\"throttled\"}"] = 1 }));
     }
 
     private static readonly string[] HostileNames =

@@ -6,6 +6,7 @@ using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Reconcile;
 using KamajiKubeconfig.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
 
 namespace KamajiKubeconfig.Tests.Cluster;
 
@@ -23,7 +24,7 @@ public class ClusterCachesViewTests
         var managed = new FakeListWatch<V1Secret>();
         var caches = new ClusterCaches(
             new FakeListWatch<JsonElement>(), new FakeListWatch<JsonElement>(), new FakeListWatch<V1Namespace>(), managed, new FakeListWatch<V1Secret>(),
-            TimeProvider.System, new ScriptedRandom(0.5), NullLoggerFactory.Instance, NoopInformerMetrics.Instance);
+            TimeProvider.System, new ScriptedRandom(0.5), NullLoggerFactory.Instance, Mock.Of<IInformerMetrics>());
         using var stop = new CancellationTokenSource();
         var informer = caches.ManagedSecretInformer.RunAsync(stop.Token);
         managed.AnswerList("1");

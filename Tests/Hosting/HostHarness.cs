@@ -35,7 +35,7 @@ internal sealed class HostHarness : IAsyncDisposable
     public HostHarness(ControllerOptions options, Random resyncJitter)
     {
         Caches = new ClusterCaches(Generators, Tenants, Namespaces, ManagedSecrets, KamajiSecrets, Time, new ScriptedRandom(0.5),
-            NullLoggerFactory.Instance, NoopInformerMetrics.Instance);
+            NullLoggerFactory.Instance, Mock.Of<IInformerMetrics>());
         Observer = new RecordingWorkerObserver(new Mock<IWorkerObserver>().Object);
         var leadership = new Mock<ILeadership>();
         leadership.Setup(l => l.WaitForLeadershipAsync(It.IsAny<CancellationToken>()))
@@ -88,7 +88,7 @@ internal sealed class HostHarness : IAsyncDisposable
     /// <summary>What <c>/readyz</c> would answer: the names of the failing readiness checks (none = ready).</summary>
     public async Task<IReadOnlyList<string>> NotReadyAsync()
     {
-        var report = await _services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Tags.Contains(ReadinessCheck.Tag));
+        var report = await _services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Tags.Contains(ObservabilityServer.ReadinessTag));
         return [.. report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => e.Key)];
     }
 

@@ -1,7 +1,7 @@
 using k8s;
 using KamajiKubeconfig.Controller.Leadership;
-using KamajiKubeconfig.Controller.Observability;
 using KamajiKubeconfig.Tests.Fakes;
+using KamajiKubeconfig.Tests.Observability;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -27,7 +27,7 @@ public class LeaseLeadershipRetryTests
         var logger = new FakeLogger<LeaseLeadership>();
         var lifetime = new Mock<IHostApplicationLifetime>();
         using var leadership = new LeaseLeadership(client, "default", "lease", "me", timings, lifetime.Object, time,
-            new Mock<ILeaderElectionMetrics>().Object, logger);
+            new ControllerMetricsFixture().Metrics, logger);
 
         await leadership.StartAsync(CancellationToken.None);
         for (var attempt = 1; attempt <= 3; attempt++)

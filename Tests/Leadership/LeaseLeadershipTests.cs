@@ -2,8 +2,8 @@ using System.Text;
 using k8s;
 using k8s.Models;
 using KamajiKubeconfig.Controller.Leadership;
-using KamajiKubeconfig.Controller.Observability;
 using KamajiKubeconfig.Sandbox;
+using KamajiKubeconfig.Tests.Observability;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -22,6 +22,7 @@ public class LeaseLeadershipTests
 {
     private static readonly LeaseTimings Timings = new(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(200));
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+    private static readonly string MasterStatus = $"leader_election_master_status{{name=\"{ControllerMetricsFixture.Lease}\"}}";
 
     private SandboxServer _sandbox = null!;
     private Kubernetes _admin = null!;
@@ -60,7 +61,7 @@ public class LeaseLeadershipTests
         await first.Leadership.WaitForLeadershipAsync(CancellationToken.None).WaitAsync(Deadline);
         Assert.That(first.Leadership.IsLeader, Is.True);
         Assert.That((await ReadAsync(lease)).Spec.HolderIdentity, Is.EqualTo("first"));
-        first.Metrics.Verify(m => m.LeadershipChanged(true), Times.Once());
+        Assert.That(first.Metrics.Value(MasterStatus), Is.EqualTo(1));
 
         await first.Leadership.StopAsync(CancellationToken.None);
 
@@ -101,7 +102,7 @@ public class LeaseLeadershipTests
 
         Assert.That(DateTime.UtcNow - stopped, Is.LessThan(Timings.LeaseDuration * 2), "taken over within about a lease duration");
         Assert.That((await ReadAsync(lease)).Spec.HolderIdentity, Is.EqualTo("second"));
-        second.Metrics.Verify(m => m.LeadershipChanged(true), Times.Once());
+        Assert.That(second.Metrics.Value(MasterStatus), Is.EqualTo(1));
     }
 
     [Test]
@@ -110,13 +111,14 @@ public class LeaseLeadershipTests
         var lease = Unique();
         var first = Start(lease, "first");
         await first.Leadership.WaitForLeadershipAsync(CancellationToken.None).WaitAsync(Deadline);
+        Assert.That(first.Metrics.Value(MasterStatus), Is.EqualTo(1));
 
         await ForceHolderAsync(lease, "intruder");
         await Task.Delay(Timeout.InfiniteTimeSpan, first.Leadership.Lost).ContinueWith(_ => { }, TaskScheduler.Default).WaitAsync(Deadline);
 
         Assert.That(first.Leadership.IsLeader, Is.False);
         first.Lifetime.Verify(l => l.StopApplication(), Times.Once());
-        first.Metrics.Verify(m => m.LeadershipChanged(false), Times.Once());
+        Assert.That(first.Metrics.Value(MasterStatus), Is.Zero);
         Assert.That(first.Logger.Collector.GetSnapshot().Where(r => r.Level == LogLevel.Error).Select(r => r.Message),
             Has.Some.EqualTo($"Lost leadership on Lease default/{lease}: stopping"));
         await first.Leadership.StopAsync(CancellationToken.None);
@@ -175,14 +177,14 @@ public class LeaseLeadershipTests
         public Instance(Kubernetes client, string lease, string identity)
         {
             _client = client;
-            Leadership = new LeaseLeadership(client, "default", lease, identity, Timings, Lifetime.Object, TimeProvider.System, Metrics.Object, Logger);
+            Leadership = new LeaseLeadership(client, "default", lease, identity, Timings, Lifetime.Object, TimeProvider.System, Metrics.Metrics, Logger);
         }
 
         public LeaseLeadership Leadership { get; }
 
         public Mock<IHostApplicationLifetime> Lifetime { get; } = new();
 
-        public Mock<ILeaderElectionMetrics> Metrics { get; } = new();
+        public ControllerMetricsFixture Metrics { get; } = new();
 
         public FakeLogger<LeaseLeadership> Logger { get; } = new();
 

@@ -1,5 +1,7 @@
 using System.Text;
+using KamajiKubeconfig.Controller.Applier;
 using KamajiKubeconfig.Controller.Observability;
+using KamajiKubeconfig.Reconcile;
 using Microsoft.Extensions.Time.Testing;
 using Prometheus;
 
@@ -10,6 +12,7 @@ internal sealed class ControllerMetricsFixture
 {
     public const string ControllerName = "kubeconfiggenerator";
     public const string Lease = "kubeconfiggenerator.kamaji.clastix.io";
+    public const string GeneratorName = "tenants";
 
     public ControllerMetricsFixture()
     {
@@ -39,6 +42,11 @@ internal sealed class ControllerMetricsFixture
         return samples[series];
     }
 
+    /// <summary>The series of <paramref name="metric"/> that are not zero, by their labels, e.g. <c>{outcome="conflict"}</c> → 1.</summary>
+    public Dictionary<string, double> NonZero(string metric) => Scrape()
+        .Where(s => s.Key.StartsWith(metric + "{", StringComparison.Ordinal) && s.Value != 0)
+        .ToDictionary(s => s.Key[metric.Length..], s => s.Value);
+
     /// <summary>The registry in text format, as <c>/metrics</c> serves it.</summary>
     public static string Collect(CollectorRegistry registry)
     {
@@ -52,4 +60,18 @@ internal sealed class ControllerMetricsFixture
     public static string ReconcileSeries(string metric) => $"{metric}{{controller=\"{ControllerName}\"}}";
 
     public static string ResultSeries(string result) => $"controller_runtime_reconcile_total{{controller=\"{ControllerName}\",result=\"{result}\"}}";
+
+    /// <summary>What a pass over <see cref="GeneratorName"/> reports: its status counts, and one kept target per certificate expiry.</summary>
+    public static PassReport Report(int resources, int available, params DateTimeOffset?[] expiries) => PassReport.Nothing(new ReconcilePlan(
+        GeneratorName, PlanMode.Active, false, false,
+        expiries.Select((expiry, i) => Kept(i, expiry)).ToEquatableList(),
+        EquatableList<ObjectRef>.Empty,
+        new GeneratorStatus(1, resources, available, EquatableList<StatusError>.Empty, EquatableList<Condition>.Empty),
+        null));
+
+    private static TargetPlan Kept(int index, DateTimeOffset? expiry) =>
+        new(new ObjectRef("tenant", $"tcp-{index}"), new ObjectRef("tenant", $"tcp-{index}-{GeneratorName}"), TargetAction.Keep, null, null, null, null, null)
+        {
+            CertificateNotAfter = expiry,
+        };
 }

@@ -32,16 +32,16 @@ public class ControllerMetricsRecordingTests
         var samples = _fixture.Scrape();
         Assert.Multiple(() =>
         {
-            Assert.That(samples[QueueSeries(QueueMetricNames.Depth)], Is.EqualTo(3));
-            Assert.That(samples[QueueSeries(QueueMetricNames.Adds)], Is.EqualTo(2));
-            Assert.That(samples[QueueSeries(QueueMetricNames.QueueDuration + "_count")], Is.EqualTo(1));
-            Assert.That(samples[QueueSeries(QueueMetricNames.QueueDuration + "_sum")], Is.EqualTo(50e-6).Within(1e-12));
-            Assert.That(samples[$"{QueueMetricNames.QueueDuration}_bucket{{controller=\"{ControllerName}\",name=\"{ControllerName}\",le=\"9.999999999999999e-05\"}}"], Is.EqualTo(1));
-            Assert.That(samples[$"{QueueMetricNames.QueueDuration}_bucket{{controller=\"{ControllerName}\",name=\"{ControllerName}\",le=\"9.999999999999999e-06\"}}"], Is.Zero);
-            Assert.That(samples[QueueSeries(QueueMetricNames.WorkDuration + "_sum")], Is.EqualTo(2));
-            Assert.That(samples[QueueSeries(QueueMetricNames.UnfinishedWork)], Is.EqualTo(3));
-            Assert.That(samples[QueueSeries(QueueMetricNames.LongestRunningProcessor)], Is.EqualTo(2));
-            Assert.That(samples[QueueSeries(QueueMetricNames.Retries)], Is.EqualTo(1));
+            Assert.That(samples[QueueSeries("workqueue_depth")], Is.EqualTo(3));
+            Assert.That(samples[QueueSeries("workqueue_adds_total")], Is.EqualTo(2));
+            Assert.That(samples[QueueSeries("workqueue_queue_duration_seconds_count")], Is.EqualTo(1));
+            Assert.That(samples[QueueSeries("workqueue_queue_duration_seconds_sum")], Is.EqualTo(50e-6).Within(1e-12));
+            Assert.That(samples[$"workqueue_queue_duration_seconds_bucket{{controller=\"{ControllerName}\",name=\"{ControllerName}\",le=\"9.999999999999999e-05\"}}"], Is.EqualTo(1));
+            Assert.That(samples[$"workqueue_queue_duration_seconds_bucket{{controller=\"{ControllerName}\",name=\"{ControllerName}\",le=\"9.999999999999999e-06\"}}"], Is.Zero);
+            Assert.That(samples[QueueSeries("workqueue_work_duration_seconds_sum")], Is.EqualTo(2));
+            Assert.That(samples[QueueSeries("workqueue_unfinished_work_seconds")], Is.EqualTo(3));
+            Assert.That(samples[QueueSeries("workqueue_longest_running_processor_seconds")], Is.EqualTo(2));
+            Assert.That(samples[QueueSeries("workqueue_retries_total")], Is.EqualTo(1));
         });
     }
 
@@ -61,21 +61,11 @@ public class ControllerMetricsRecordingTests
         var samples = _fixture.Scrape();
         Assert.Multiple(() =>
         {
-            Assert.That(samples[QueueSeries(QueueMetricNames.Adds)], Is.EqualTo(1), "the second add collapsed into the first");
-            Assert.That(samples[QueueSeries(QueueMetricNames.Depth)], Is.Zero);
-            Assert.That(samples[QueueSeries(QueueMetricNames.QueueDuration + "_sum")], Is.EqualTo(0.02).Within(1e-9));
-            Assert.That(samples[QueueSeries(QueueMetricNames.WorkDuration + "_sum")], Is.EqualTo(0.3).Within(1e-9));
+            Assert.That(samples[QueueSeries("workqueue_adds_total")], Is.EqualTo(1), "the second add collapsed into the first");
+            Assert.That(samples[QueueSeries("workqueue_depth")], Is.Zero);
+            Assert.That(samples[QueueSeries("workqueue_queue_duration_seconds_sum")], Is.EqualTo(0.02).Within(1e-9));
+            Assert.That(samples[QueueSeries("workqueue_work_duration_seconds_sum")], Is.EqualTo(0.3).Within(1e-9));
         });
-    }
-
-    [Test]
-    public void ForQueue_AnotherName_HasItsOwnSeries()
-    {
-        Metrics.ForQueue("other").IncrementAdds();
-
-        var samples = _fixture.Scrape();
-        Assert.That(samples[QueueSeries(QueueMetricNames.Adds, "other")], Is.EqualTo(1));
-        Assert.That(samples[QueueSeries(QueueMetricNames.Adds)], Is.Zero);
     }
 
     [Test]
@@ -106,10 +96,10 @@ public class ControllerMetricsRecordingTests
     [TestCase(WorkerDecision.RequeueRateLimited, "error", 1)]
     [TestCase(WorkerDecision.RequeueRetryAfter, "error", 1)]
     [TestCase(WorkerDecision.Cancelled, "error", 1)]
-    public void ReconcileFinished_Decision_CountsResultAndErrorsAsControllerRuntime(WorkerDecision decision, string result, int errors)
+    public void PassFinished_Decision_CountsResultAndErrorsAsControllerRuntime(WorkerDecision decision, string result, int errors)
     {
-        Metrics.ReconcileStarted();
-        Metrics.ReconcileFinished(decision, TimeSpan.FromMilliseconds(200));
+        Metrics.PassStarted();
+        Metrics.PassFinished(GeneratorName, decision, report: null, bug: false, TimeSpan.FromMilliseconds(200));
 
         var samples = _fixture.Scrape();
         Assert.Multiple(() =>
@@ -118,6 +108,7 @@ public class ControllerMetricsRecordingTests
             Assert.That(samples.Where(s => s.Key.StartsWith("controller_runtime_reconcile_total", StringComparison.Ordinal)).Sum(s => s.Value), Is.EqualTo(1));
             Assert.That(samples[ReconcileSeries("controller_runtime_reconcile_errors_total")], Is.EqualTo(errors));
             Assert.That(samples[ReconcileSeries("controller_runtime_terminal_reconcile_errors_total")], Is.Zero);
+            Assert.That(samples[ReconcileSeries("controller_runtime_reconcile_panics_total")], Is.Zero);
             Assert.That(samples[ReconcileSeries("controller_runtime_active_workers")], Is.Zero);
             Assert.That(samples[$"controller_runtime_reconcile_time_seconds_bucket{{controller=\"{ControllerName}\",le=\"0.15\"}}"], Is.Zero);
             Assert.That(samples[$"controller_runtime_reconcile_time_seconds_bucket{{controller=\"{ControllerName}\",le=\"0.2\"}}"], Is.EqualTo(1));
@@ -126,33 +117,33 @@ public class ControllerMetricsRecordingTests
     }
 
     [Test]
-    public void ReconcileStarted_TwoInFlight_ShowsTwoActiveWorkers()
+    public void PassStarted_TwoInFlight_ShowsTwoActiveWorkers()
     {
-        Metrics.ReconcileStarted();
-        Metrics.ReconcileStarted();
-        Metrics.ReconcileFinished(WorkerDecision.Forget, TimeSpan.Zero);
-        Metrics.ReconcileStarted();
+        Metrics.PassStarted();
+        Metrics.PassStarted();
+        Metrics.PassFinished(GeneratorName, WorkerDecision.Forget, null, false, TimeSpan.Zero);
+        Metrics.PassStarted();
 
         Assert.That(_fixture.Value(ReconcileSeries("controller_runtime_active_workers")), Is.EqualTo(2));
     }
 
     [Test]
-    public void ReconcilePanicked_CountsAPanic()
+    public void PassFinished_Bug_CountsAPanicAndAnError()
     {
-        Metrics.ReconcilePanicked();
+        Metrics.PassStarted();
+        Metrics.PassFinished(GeneratorName, WorkerDecision.RequeueRateLimited, null, bug: true, TimeSpan.Zero);
 
         Assert.That(_fixture.Value(ReconcileSeries("controller_runtime_reconcile_panics_total")), Is.EqualTo(1));
+        Assert.That(_fixture.Value(ResultSeries("error")), Is.EqualTo(1));
     }
 
     [Test]
-    public void PassCounters_IssuedPrunedRepaired_MapToTheirSeries()
+    public void PassFinished_Report_CountsIssuedPrunedAndRepaired()
     {
-        Metrics.CertificateIssued(IssueReason.Expiring);
-        Metrics.CertificateIssued(IssueReason.Expiring);
-        Metrics.CertificateIssued(IssueReason.CertificateAuthorityChanged);
-        Metrics.SecretsPruned(3);
-        Metrics.SecretsRepaired(2);
-        Metrics.SecretsRepaired(0);
+        var issued = new Dictionary<IssueReason, int> { [IssueReason.Expiring] = 2, [IssueReason.CertificateAuthorityChanged] = 1 };
+
+        Metrics.PassFinished(GeneratorName, WorkerDecision.Forget, Report(0, 0) with { Issued = issued, Pruned = 3, Repaired = 2 }, false, TimeSpan.Zero);
+        Metrics.PassFinished(GeneratorName, WorkerDecision.Forget, Report(0, 0), false, TimeSpan.Zero);
 
         var samples = _fixture.Scrape();
         Assert.Multiple(() =>
@@ -166,18 +157,60 @@ public class ControllerMetricsRecordingTests
     }
 
     [Test]
-    public void Ports_ValuesOutsideTheirEnums_AreIgnoredNotThrown()
+    public void PassFinished_Report_ObservesTheGeneratorWithItsEarliestExpiry()
     {
-        var before = _fixture.Exposition();
+        var now = _fixture.Time.GetUtcNow();
+
+        Metrics.PassFinished(GeneratorName, WorkerDecision.RequeueAfter, Report(3, 2, now.AddHours(2), null, now.AddHours(1)), false, TimeSpan.Zero);
+
+        var samples = _fixture.Scrape();
+        Assert.Multiple(() =>
+        {
+            Assert.That(samples[$"kubeconfig_generator_resources{{generator=\"{GeneratorName}\"}}"], Is.EqualTo(3));
+            Assert.That(samples[$"kubeconfig_generator_available_resources{{generator=\"{GeneratorName}\"}}"], Is.EqualTo(2));
+            Assert.That(samples[$"kubeconfig_generator_certificate_expiry_seconds{{generator=\"{GeneratorName}\"}}"], Is.EqualTo(3600));
+        });
+    }
+
+    [TestCase(WorkerDecision.GeneratorGone, false)]
+    [TestCase(WorkerDecision.Forget, true)]
+    public void PassFinished_GeneratorGoneOrFinalized_RemovesItsSeries(WorkerDecision decision, bool finalizing)
+    {
+        Metrics.GeneratorObserved(GeneratorName, 1, 1, _fixture.Time.GetUtcNow().AddDays(1));
+        var report = finalizing ? Report(1, 1) with { Plan = Report(1, 1).Plan with { Mode = PlanMode.Finalizing } } : null;
+
+        Metrics.PassFinished(GeneratorName, decision, report, false, TimeSpan.Zero);
+
+        Assert.That(_fixture.Scrape().Keys.Where(k => k.Contains("generator=", StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [TestCase(WorkerDecision.RequeueRateLimited)]
+    [TestCase(WorkerDecision.Cancelled)]
+    public void PassFinished_WithoutReport_KeepsWhatIsKnownAboutTheGenerator(WorkerDecision decision)
+    {
+        Metrics.GeneratorObserved(GeneratorName, 2, 1, _fixture.Time.GetUtcNow().AddDays(1));
+        var before = _fixture.Scrape().Where(s => s.Key.Contains("generator=", StringComparison.Ordinal));
+
+        Metrics.PassFinished(GeneratorName, decision, null, false, TimeSpan.Zero);
+
+        Assert.That(_fixture.Scrape().Where(s => s.Key.Contains("generator=", StringComparison.Ordinal)), Is.EquivalentTo(before));
+    }
+
+    [Test]
+    public void Ports_ValuesOutsideTheirEnumsOrNegative_AreIgnoredNotThrown()
+    {
+        var odd = new Dictionary<IssueReason, int> { [(IssueReason)99] = 1, [IssueReason.Missing] = -1 };
 
         Assert.DoesNotThrow(() =>
         {
-            Metrics.CertificateIssued((IssueReason)99);
+            Metrics.PassFinished(GeneratorName, WorkerDecision.Forget, Report(0, 0) with { Issued = odd, Pruned = -5, Repaired = -1 }, false, TimeSpan.Zero);
             Metrics.ApplyRequestCompleted((ApiFailureKind)(-1));
-            Metrics.SecretsPruned(-5);
         });
 
-        Assert.That(_fixture.Exposition(), Is.EqualTo(before));
+        var samples = _fixture.Scrape();
+        Assert.That(samples.Where(s => s.Key.StartsWith("kubeconfig_generator_certificates_issued_total", StringComparison.Ordinal)).Sum(s => s.Value), Is.Zero);
+        Assert.That(samples.Where(s => s.Key.StartsWith("kubeconfig_generator_apply_requests_total", StringComparison.Ordinal)).Sum(s => s.Value), Is.Zero);
+        Assert.That(samples["kubeconfig_generator_secrets_pruned_total"] + samples["kubeconfig_generator_secrets_repaired_total"], Is.Zero);
     }
 
     [TestCase(null, "applied")]

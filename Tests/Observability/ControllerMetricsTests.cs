@@ -1,5 +1,4 @@
 using KamajiKubeconfig.Informers;
-using KamajiKubeconfig.Queue;
 using KamajiKubeconfig.Reconcile;
 using static KamajiKubeconfig.Tests.Observability.ControllerMetricsFixture;
 
@@ -45,9 +44,9 @@ public class ControllerMetricsTests
         {
             foreach (var metric in new[]
             {
-                QueueMetricNames.Depth, QueueMetricNames.Adds, QueueMetricNames.UnfinishedWork,
-                QueueMetricNames.LongestRunningProcessor, QueueMetricNames.Retries,
-                QueueMetricNames.QueueDuration + "_count", QueueMetricNames.WorkDuration + "_count",
+                "workqueue_depth", "workqueue_adds_total", "workqueue_unfinished_work_seconds",
+                "workqueue_longest_running_processor_seconds", "workqueue_retries_total",
+                "workqueue_queue_duration_seconds_count", "workqueue_work_duration_seconds_count",
             })
             {
                 Assert.That(samples[QueueSeries(metric)], Is.Zero, metric);

@@ -55,11 +55,11 @@ public sealed class ObservabilityServerTests : IAsyncDisposable
     public async Task Metrics_Get_ServesWhatThePortsRecordAsTextFormat004(CancellationToken cancellationToken)
     {
         var server = await StartAsync(Loopback, cancellationToken);
-        var reconcile = _app!.Services.GetRequiredService<IReconcileMetrics>();
-        reconcile.ReconcileStarted();
-        reconcile.ReconcileFinished(WorkerDecision.RequeueAfter, TimeSpan.FromSeconds(1));
+        var observer = _app!.Services.GetRequiredService<IWorkerObserver>();
+        observer.PassStarted();
+        observer.PassFinished("tenants", WorkerDecision.RequeueAfter, null, false, TimeSpan.FromSeconds(1));
         _app.Services.GetRequiredService<IQueueMetrics>().IncrementAdds();
-        _app.Services.GetRequiredService<IApplyMetrics>().ApplyRequestCompleted(ApiFailureKind.Conflict);
+        _app.Services.GetRequiredService<ControllerMetrics>().ApplyRequestCompleted(ApiFailureKind.Conflict);
 
         using var response = await _http.GetAsync(Url(server.MetricsEndpoint, "/metrics"), cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);

@@ -49,17 +49,15 @@ public class ScrapeGoldenTests
     /// <summary>Calls every port method once, so that every series that can exist does; one generator is deleted again.</summary>
     private static void UseEveryPort(IServiceProvider provider)
     {
-        var reconcile = provider.GetRequiredService<IReconcileMetrics>();
-        reconcile.ReconcileStarted();
-        reconcile.ReconcileFinished(WorkerDecision.RequeueAfter, TimeSpan.FromSeconds(1));
-        reconcile.ReconcilePanicked();
-        reconcile.CertificateIssued(IssueReason.Missing);
-        reconcile.SecretsPruned(1);
-        reconcile.SecretsRepaired(1);
-        reconcile.GeneratorObserved("tenants", 2, 1, DateTimeOffset.UtcNow.AddDays(30));
-        reconcile.GeneratorObserved("without-certificates", 1, 0, null);
-        reconcile.GeneratorObserved("deleted", 1, 1, DateTimeOffset.UtcNow.AddDays(1));
-        reconcile.GeneratorDeleted("deleted");
+        var metrics = provider.GetRequiredService<ControllerMetrics>();
+        var issued = new Dictionary<IssueReason, int> { [IssueReason.Missing] = 1 };
+        var observer = provider.GetRequiredService<IWorkerObserver>();
+        observer.PassStarted();
+        observer.PassFinished("tenants", WorkerDecision.RequeueAfter,
+            ControllerMetricsFixture.Report(2, 1, DateTimeOffset.UtcNow.AddDays(30)) with { Issued = issued, Pruned = 1, Repaired = 1 }, bug: true, TimeSpan.FromSeconds(1));
+        metrics.GeneratorObserved("without-certificates", 1, 0, null);
+        metrics.GeneratorObserved("deleted", 1, 1, DateTimeOffset.UtcNow.AddDays(1));
+        metrics.GeneratorDeleted("deleted");
 
         var informers = provider.GetRequiredService<IInformerMetrics>();
         informers.Restarted("secrets-generated", RestartReason.Expired);
@@ -75,7 +73,7 @@ public class ScrapeGoldenTests
         queue.SetUnfinishedWork(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         queue.IncrementRetries();
 
-        provider.GetRequiredService<IApplyMetrics>().ApplyRequestCompleted(ApiFailureKind.Conflict);
-        provider.GetRequiredService<ILeaderElectionMetrics>().LeadershipChanged(true);
+        metrics.ApplyRequestCompleted(ApiFailureKind.Conflict);
+        metrics.LeadershipChanged(true);
     }
 }

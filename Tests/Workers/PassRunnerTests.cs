@@ -5,7 +5,6 @@ using k8s.Models;
 using KamajiKubeconfig.Controller.Applier;
 using KamajiKubeconfig.Controller.Cluster;
 using KamajiKubeconfig.Controller.Issuing;
-using KamajiKubeconfig.Controller.Observability;
 using KamajiKubeconfig.Controller.Workers;
 using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Reconcile;
@@ -13,6 +12,7 @@ using KamajiKubeconfig.Sandbox;
 using KamajiKubeconfig.Tests.Builders;
 using KamajiKubeconfig.Tests.EndToEnd;
 using KamajiKubeconfig.Tests.Informers.Integration;
+using KamajiKubeconfig.Tests.Observability;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
@@ -159,14 +159,14 @@ public class PassRunnerTests
     private async Task<PassUnderTest> PassAsync()
     {
         var informerClient = new Kubernetes(Config());
-        var caches = new ClusterCaches(informerClient, TimeProvider.System, NullLoggerFactory.Instance, NoopInformerMetrics.Instance);
+        var caches = new ClusterCaches(informerClient, TimeProvider.System, NullLoggerFactory.Instance, Mock.Of<IInformerMetrics>());
         var stop = new CancellationTokenSource();
         var informers = caches.All.Select(i => i.RunAsync(stop.Token)).ToList();
         await caches.WaitForSyncAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
         var requests = new RequestLog();
         var apiClient = new Kubernetes(Config(), requests);
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
-        var api = new KubeApi(apiClient, time, "pass-runner-test", new Mock<IApplyMetrics>().Object);
+        var api = new KubeApi(apiClient, time, "pass-runner-test", new ControllerMetricsFixture().Metrics);
         var memo = new BoundedValidityMemo(100);
         var executor = new PlanExecutor(api, new KubeconfigIssuing(new CertificateIssuer(FixedKeySource.Shared), 2), new SecretWriter(api), 4, memo,
             caches.RecentWrites);

@@ -2,6 +2,7 @@ using KamajiKubeconfig.Controller.Applier;
 using KamajiKubeconfig.Controller.Workers;
 using KamajiKubeconfig.Queue;
 using Moq;
+using static KamajiKubeconfig.Tests.Observability.ControllerMetricsFixture;
 
 namespace KamajiKubeconfig.Tests.Workers;
 
@@ -12,6 +13,16 @@ namespace KamajiKubeconfig.Tests.Workers;
 /// </summary>
 public class ReconcileWorkerEndingTests
 {
+    private const string GeneratorSeries = $"kubeconfig_generator_resources{{generator=\"{WorkerHarness.Generator}\"}}";
+
+    /// <summary>A harness whose generator already has its series, as after an earlier pass.</summary>
+    private static WorkerHarness ObservedHarness(IWorkQueue<string> queue)
+    {
+        var harness = new WorkerHarness(queue);
+        harness.Metrics.Metrics.GeneratorObserved(WorkerHarness.Generator, 1, 1, null);
+        return harness;
+    }
+
     private static Mock<IWorkQueue<string>> StrictQueue()
     {
         var queue = new Mock<IWorkQueue<string>>(MockBehavior.Strict);
@@ -25,7 +36,7 @@ public class ReconcileWorkerEndingTests
     public async Task Run_WorkerCancelledMidPass_IsCancelledAndKeepsTheGeneratorsSeries()
     {
         var queue = StrictQueue();
-        using var harness = new WorkerHarness(queue.Object);
+        using var harness = ObservedHarness(queue.Object);
         harness.Runner.ThenHang();
         using var shutdown = new CancellationTokenSource();
         var run = harness.RunOnePassAsync(shutdown.Token);
@@ -35,10 +46,9 @@ public class ReconcileWorkerEndingTests
         await run;
 
         Assert.That(harness.Observer.Passes, Is.EqualTo(new[] { (WorkerDecision.Cancelled, false) }));
-        harness.Metrics.Verify(m => m.GeneratorDeleted(It.IsAny<string>()), Times.Never());
-        harness.Metrics.Verify(m => m.GeneratorObserved(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<DateTimeOffset?>()), Times.Never());
-        harness.Metrics.Verify(m => m.ReconcilePanicked(), Times.Never());
-        harness.Metrics.Verify(m => m.ReconcileFinished(WorkerDecision.Cancelled, It.IsAny<TimeSpan>()), Times.Once());
+        Assert.That(harness.Metrics.Value(GeneratorSeries), Is.EqualTo(1), "the generator's series are kept as they were");
+        Assert.That(harness.Metrics.Value(ReconcileSeries("controller_runtime_reconcile_panics_total")), Is.Zero);
+        Assert.That(harness.Metrics.Value(ResultSeries("error")), Is.EqualTo(1));
         // No Forget and no requeue: whoever leads next starts from the generator's own state.
         queue.Verify(q => q.GetAsync(It.IsAny<CancellationToken>()), Times.Once());
         queue.Verify(q => q.Done(WorkerHarness.Generator), Times.Once());
@@ -50,14 +60,14 @@ public class ReconcileWorkerEndingTests
     {
         var queue = StrictQueue();
         queue.Setup(q => q.Forget(WorkerHarness.Generator));
-        using var harness = new WorkerHarness(queue.Object);
+        using var harness = ObservedHarness(queue.Object);
         harness.Runner.Then((PassReport?)null);
 
         await harness.RunOnePassAsync();
 
         Assert.That(harness.Observer.Passes, Is.EqualTo(new[] { (WorkerDecision.GeneratorGone, false) }));
-        harness.Metrics.Verify(m => m.GeneratorDeleted(WorkerHarness.Generator), Times.Once());
-        harness.Metrics.Verify(m => m.ReconcileFinished(WorkerDecision.GeneratorGone, It.IsAny<TimeSpan>()), Times.Once());
+        Assert.That(harness.Metrics.Scrape(), Does.Not.ContainKey(GeneratorSeries));
+        Assert.That(harness.Metrics.Value(ResultSeries("success")), Is.EqualTo(1));
         queue.Verify(q => q.Forget(WorkerHarness.Generator), Times.Once());
         queue.Verify(q => q.Done(WorkerHarness.Generator), Times.Once());
     }
@@ -67,12 +77,12 @@ public class ReconcileWorkerEndingTests
     {
         var queue = StrictQueue();
         queue.Setup(q => q.Forget(WorkerHarness.Generator));
-        using var harness = new WorkerHarness(queue.Object);
+        using var harness = ObservedHarness(queue.Object);
         harness.Runner.Then(WorkerHarness.Completed());
 
         await harness.RunOnePassAsync();
 
         Assert.That(harness.Observer.Passes, Is.EqualTo(new[] { (WorkerDecision.Forget, false) }));
-        harness.Metrics.Verify(m => m.GeneratorDeleted(It.IsAny<string>()), Times.Never());
+        Assert.That(harness.Metrics.Value(GeneratorSeries), Is.EqualTo(1));
     }
 }

@@ -1,6 +1,6 @@
 using KamajiKubeconfig.Controller.Applier;
 using KamajiKubeconfig.Controller.Workers;
-using Moq;
+using static KamajiKubeconfig.Tests.Observability.ControllerMetricsFixture;
 
 namespace KamajiKubeconfig.Tests.Workers;
 
@@ -31,9 +31,8 @@ public class ReconcileWorkerFailureTests
         await harness.RunOnePassAsync();
 
         Assert.That(harness.Observer.Passes, Is.EqualTo(new[] { (WorkerDecision.RequeueRateLimited, panic) }));
-        harness.Metrics.Verify(m => m.ReconcilePanicked(), panic ? Times.Once() : Times.Never());
-        harness.Metrics.Verify(m => m.ReconcileFinished(WorkerDecision.RequeueRateLimited, It.IsAny<TimeSpan>()), Times.Once());
-        harness.Metrics.Verify(m => m.GeneratorDeleted(It.IsAny<string>()), Times.Never());
+        Assert.That(harness.Metrics.Value(ReconcileSeries("controller_runtime_reconcile_panics_total")), Is.EqualTo(panic ? 1 : 0));
+        Assert.That(harness.Metrics.Value(ResultSeries("error")), Is.EqualTo(1));
         harness.AssertReadyAfter(TimeSpan.FromMilliseconds(5), "retried with the base backoff");
     }
 
@@ -50,8 +49,8 @@ public class ReconcileWorkerFailureTests
         await run;
 
         Assert.That(harness.Observer.Passes, Is.EqualTo(new[] { (WorkerDecision.RequeueRateLimited, false) }));
-        harness.Metrics.Verify(m => m.ReconcilePanicked(), Times.Never());
-        harness.Metrics.Verify(m => m.ReconcileFinished(WorkerDecision.RequeueRateLimited, It.IsAny<TimeSpan>()), Times.Once());
+        Assert.That(harness.Metrics.Value(ReconcileSeries("controller_runtime_reconcile_panics_total")), Is.Zero);
+        Assert.That(harness.Metrics.Value(ResultSeries("error")), Is.EqualTo(1));
         Assert.That(harness.Logger.Collector.GetSnapshot().Select(r => r.Message),
             Has.Some.EqualTo("Pass over generator g timed out after 00:05:00"));
         harness.AssertReadyAfter(TimeSpan.FromMilliseconds(5), "retried with the base backoff");
@@ -67,7 +66,7 @@ public class ReconcileWorkerFailureTests
         await harness.RunOnePassAsync();
 
         Assert.That(harness.Observer.Passes, Is.EqualTo(new[] { (WorkerDecision.RequeueRateLimited, true) }));
-        harness.Metrics.Verify(m => m.ReconcilePanicked(), Times.Once());
+        Assert.That(harness.Metrics.Value(ReconcileSeries("controller_runtime_reconcile_panics_total")), Is.EqualTo(1));
         harness.AssertReadyAfter(TimeSpan.FromMilliseconds(5), "retried with the base backoff");
     }
 
@@ -83,6 +82,6 @@ public class ReconcileWorkerFailureTests
         await harness.RunOnePassAsync();
 
         Assert.That(harness.Observer.Passes.Select(p => p.Decision), Is.EqualTo(new[] { WorkerDecision.RequeueRateLimited, WorkerDecision.Forget }));
-        harness.Metrics.Verify(m => m.ReconcileFinished(WorkerDecision.Forget, It.IsAny<TimeSpan>()), Times.Once());
+        Assert.That(harness.Metrics.Value(ResultSeries("success")), Is.EqualTo(1));
     }
 }

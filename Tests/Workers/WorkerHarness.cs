@@ -1,20 +1,19 @@
 using KamajiKubeconfig.Controller.Applier;
 using KamajiKubeconfig.Controller.Hosting;
-using KamajiKubeconfig.Controller.Observability;
 using KamajiKubeconfig.Controller.Workers;
 using KamajiKubeconfig.Queue;
 using KamajiKubeconfig.Reconcile;
 using KamajiKubeconfig.Tests.Fakes;
+using KamajiKubeconfig.Tests.Observability;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
 
 namespace KamajiKubeconfig.Tests.Workers;
 
 /// <summary>
 /// One <see cref="ReconcileWorker"/> wired as production wires it (a real queue with the default rate limiter capped
-/// at <see cref="ControllerOptions.MaxRetryDelay"/>, the real metrics observer) on a fake clock, with a scripted pass
-/// runner, mocked reconcile metrics and a fake logger. The worker runs one pass at a time and then stops, so the
+/// at <see cref="ControllerOptions.MaxRetryDelay"/>, the real metrics) on a fake clock, with a scripted pass runner
+/// and a fake logger. The worker runs one pass at a time and then stops, so the
 /// queue is examined while no worker races for its items.
 /// </summary>
 internal sealed class WorkerHarness : IDisposable
@@ -26,7 +25,7 @@ internal sealed class WorkerHarness : IDisposable
     public WorkerHarness(IWorkQueue<string>? queue = null)
     {
         Queue = queue ?? new WorkQueue<string>(RateLimiters.Default<string>(Time, Timings.MaxRetryDelay), Time);
-        Observer = new RecordingWorkerObserver(new MetricsWorkerObserver(Metrics.Object));
+        Observer = new RecordingWorkerObserver(Metrics.Metrics);
         Worker = new ReconcileWorker(Queue, Runner, Time, Timings, Observer, Logger);
     }
 
@@ -36,7 +35,8 @@ internal sealed class WorkerHarness : IDisposable
 
     public ScriptedPassRunner Runner { get; } = new();
 
-    public Mock<IReconcileMetrics> Metrics { get; } = new();
+    /// <summary>The production metrics on a registry of their own: what the passes recorded is read back from it.</summary>
+    public ControllerMetricsFixture Metrics { get; } = new();
 
     public RecordingWorkerObserver Observer { get; }
 
