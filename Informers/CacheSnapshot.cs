@@ -9,17 +9,20 @@ namespace KamajiKubeconfig.Informers;
 public sealed class CacheSnapshot<T> : ICacheReader<T>
     where T : class
 {
-    private readonly CacheIndexers<T> _indexers;
+    private readonly ObjectAccessor<T> _accessor;
+    private readonly ImmutableDictionary<string, Func<T, IEnumerable<string>>> _indexers;
     private readonly ImmutableDictionary<ObjectKey, T> _items;
-    private readonly ImmutableDictionary<string, ImmutableHashSet<ObjectKey>> _byNamespace;
-    private readonly ImmutableDictionary<string, ImmutableDictionary<string, ImmutableHashSet<ObjectKey>>> _indexes;
+    private readonly IndexTable _byNamespace;
+    private readonly ImmutableDictionary<string, IndexTable> _indexes;
 
     private CacheSnapshot(
-        CacheIndexers<T> indexers,
+        ObjectAccessor<T> accessor,
+        ImmutableDictionary<string, Func<T, IEnumerable<string>>> indexers,
         ImmutableDictionary<ObjectKey, T> items,
-        ImmutableDictionary<string, ImmutableHashSet<ObjectKey>> byNamespace,
-        ImmutableDictionary<string, ImmutableDictionary<string, ImmutableHashSet<ObjectKey>>> indexes)
+        IndexTable byNamespace,
+        ImmutableDictionary<string, IndexTable> indexes)
     {
+        _accessor = accessor;
         _indexers = indexers;
         _items = items;
         _byNamespace = byNamespace;
@@ -34,86 +37,69 @@ public sealed class CacheSnapshot<T> : ICacheReader<T>
 
     public IReadOnlyList<T> ListByNamespace(string @namespace) => Resolve(_byNamespace, @namespace);
 
-    public IReadOnlyList<T> ByIndex(string indexName, string value)
-    {
-        if (!_indexes.TryGetValue(indexName, out var table))
-        {
-            throw new ArgumentException($"No index named '{indexName}' was registered.", nameof(indexName));
-        }
+    public IReadOnlyList<T> ByIndex(string indexName, string value) => _indexes.TryGetValue(indexName, out var table)
+        ? Resolve(table, value)
+        : throw new ArgumentException($"No index named '{indexName}' was registered.", nameof(indexName));
 
-        return Resolve(table, value);
-    }
-
-    internal static CacheSnapshot<T> Build(CacheIndexers<T> indexers, IEnumerable<T> objects)
+    /// <param name="accessor">Reads the key of an object.</param>
+    /// <param name="indexers">The named index functions; fixed here, so that no index can miss an earlier write.</param>
+    /// <param name="objects">The full state.</param>
+    internal static CacheSnapshot<T> Build(
+        ObjectAccessor<T> accessor, ImmutableDictionary<string, Func<T, IEnumerable<string>>> indexers, IEnumerable<T> objects)
     {
         var items = ImmutableDictionary.CreateBuilder<ObjectKey, T>();
         foreach (var obj in objects)
         {
             // A list never holds a key twice; if a source misbehaves, the later object wins, as a watch would.
-            items[indexers.Accessor.KeyOf(obj)] = obj;
+            items[accessor.KeyOf(obj)] = obj;
         }
 
         var byNamespace = IndexTable.Build(items.Keys.Select(k => (k, (IEnumerable<string>)[k.Namespace])));
-        var indexes = indexers.Functions.ToImmutableDictionary(
+        var indexes = indexers.ToImmutableDictionary(
             f => f.Key,
-            f => IndexTable.Build(items.Select(i => (i.Key, (IEnumerable<string>)CacheIndexers<T>.ValuesOf(f.Value, i.Value)))),
+            f => IndexTable.Build(items.Select(i => (i.Key, (IEnumerable<string>)ValuesOf(f.Value, i.Value)))),
             StringComparer.Ordinal);
-        return new CacheSnapshot<T>(indexers, items.ToImmutable(), byNamespace, indexes);
+        return new(accessor, indexers, items.ToImmutable(), byNamespace, indexes);
     }
+
+    /// <summary>A snapshot of <paramref name="objects"/> alone, with the same indexes.</summary>
+    internal CacheSnapshot<T> Rebuild(IEnumerable<T> objects) => Build(_accessor, _indexers, objects);
 
     internal CacheSnapshot<T> Upsert(T obj, out T? old)
     {
-        var key = _indexers.Accessor.KeyOf(obj);
+        var key = _accessor.KeyOf(obj);
         old = Get(key);
-        var byNamespace = old is null ? IndexTable.Add(_byNamespace, [key.Namespace], key) : _byNamespace;
-        return new CacheSnapshot<T>(_indexers, _items.SetItem(key, obj), byNamespace, Reindex(key, old, obj));
+        var byNamespace = old is null ? _byNamespace.Move(key, [], [key.Namespace]) : _byNamespace;
+        return new(_accessor, _indexers, _items.SetItem(key, obj), byNamespace, Reindex(key, old, obj));
     }
 
     internal CacheSnapshot<T> Delete(ObjectKey key, out T? old)
     {
         old = Get(key);
-        if (old is null)
-        {
-            return this;
-        }
-
-        var byNamespace = IndexTable.Remove(_byNamespace, [key.Namespace], key);
-        return new CacheSnapshot<T>(_indexers, _items.Remove(key), byNamespace, Reindex(key, old, null));
+        return old is null
+            ? this
+            : new(_accessor, _indexers, _items.Remove(key), _byNamespace.Move(key, [key.Namespace], []), Reindex(key, old, null));
     }
 
-    private ImmutableDictionary<string, ImmutableDictionary<string, ImmutableHashSet<ObjectKey>>> Reindex(
-        ObjectKey key, T? old, T? updated)
+    /// <summary>Distinct index values; an indexer returning null means "in no bucket".</summary>
+    private static ImmutableHashSet<string> ValuesOf(Func<T, IEnumerable<string>> indexer, T? obj) =>
+        obj is null ? [] : (indexer(obj) ?? []).ToImmutableHashSet(StringComparer.Ordinal);
+
+    private ImmutableDictionary<string, IndexTable> Reindex(ObjectKey key, T? old, T? updated)
     {
         var indexes = _indexes;
-        foreach (var (name, indexer) in _indexers.Functions)
+        foreach (var (name, indexer) in _indexers)
         {
-            var before = CacheIndexers<T>.ValuesOf(indexer, old);
-            var after = CacheIndexers<T>.ValuesOf(indexer, updated);
-            if (before.SetEquals(after))
+            var before = ValuesOf(indexer, old);
+            var after = ValuesOf(indexer, updated);
+            if (!before.SetEquals(after))
             {
-                continue;
+                indexes = indexes.SetItem(name, indexes[name].Move(key, before.Except(after), after.Except(before)));
             }
-
-            var table = IndexTable.Remove(indexes[name], before.Except(after), key);
-            indexes = indexes.SetItem(name, IndexTable.Add(table, after.Except(before), key));
         }
 
         return indexes;
     }
 
-    private List<T> Resolve(ImmutableDictionary<string, ImmutableHashSet<ObjectKey>> table, string value)
-    {
-        if (!table.TryGetValue(value, out var keys))
-        {
-            return [];
-        }
-
-        var result = new List<T>(keys.Count);
-        foreach (var key in keys)
-        {
-            result.Add(_items[key]);
-        }
-
-        return result;
-    }
+    private List<T> Resolve(IndexTable table, string value) => [.. table.KeysOf(value).Select(key => _items[key])];
 }

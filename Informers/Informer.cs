@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using k8s;
 using Microsoft.Extensions.Logging;
 
 namespace KamajiKubeconfig.Informers;
@@ -10,59 +11,40 @@ namespace KamajiKubeconfig.Informers;
 /// jittered exponential backoff on failures, and a watchdog for half-open connections. Each raw object is
 /// trimmed by the transform before it is stored. Nothing runs until <see cref="RunAsync"/>.
 /// </summary>
-public sealed class Informer<TRaw, TObject> : IInformer
+/// <param name="source">Lists and watches raw objects (see <see cref="KubernetesListWatch{TRaw}"/>).</param>
+/// <param name="transform">Trims a raw object to the stored record; must be total and cheap.</param>
+/// <param name="cache">The cache this informer alone writes.</param>
+/// <param name="options">Name, page size, watch timeouts and backoff.</param>
+/// <param name="timeProvider">Clock for backoff delays and the idle watchdog.</param>
+/// <param name="random">Jitter source, used only from the loop; pass <see cref="Random.Shared"/> in production.</param>
+/// <param name="logger">Receives restarts and failures; never object content.</param>
+/// <param name="metrics">Restart and relist counters; none by default.</param>
+public sealed class Informer<TRaw, TObject>(
+    IListWatch<TRaw> source,
+    Func<TRaw, TObject> transform,
+    InformerCache<TObject> cache,
+    InformerOptions options,
+    TimeProvider timeProvider,
+    Random random,
+    ILogger logger,
+    IInformerMetrics? metrics = null) : IInformer
     where TObject : class
 {
-    private readonly IListWatch<TRaw> _source;
-    private readonly Func<TRaw, TObject> _transform;
-    private readonly InformerCache<TObject> _cache;
-    private readonly InformerOptions _options;
-    private readonly TimeProvider _time;
-    private readonly Random _random;
-    private readonly ILogger _logger;
-    private readonly IInformerMetrics _metrics;
+    private readonly IListWatch<TRaw> _source = source ?? throw new ArgumentNullException(nameof(source));
+    private readonly Func<TRaw, TObject> _transform = transform ?? throw new ArgumentNullException(nameof(transform));
+    private readonly InformerCache<TObject> _cache = cache ?? throw new ArgumentNullException(nameof(cache));
+    private readonly InformerOptions _options = options ?? throw new ArgumentNullException(nameof(options));
+    private readonly TimeProvider _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+    private readonly Random _random = random ?? throw new ArgumentNullException(nameof(random));
+    private readonly ILogger _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    private readonly IInformerMetrics _metrics = metrics ?? NoopInformerMetrics.Instance;
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private ImmutableArray<ChangeHandler<TObject>> _handlers = [];
-    private int _started;
     private readonly LastSyncedVersion _version = new();
+    private ImmutableArray<Action<TObject?, TObject?>> _handlers = [];
+    private int _started;
     private bool _needsList = true;
     private long _failingSinceTicks;
     private Action<TRaw, Exception>? _onTransformFailed;
-
-    /// <param name="source">Lists and watches raw objects (see <see cref="KubernetesListWatch{TRaw}"/>).</param>
-    /// <param name="transform">Trims a raw object to the stored record; must be total and cheap.</param>
-    /// <param name="cache">The cache this informer alone writes.</param>
-    /// <param name="options">Name, page size, watch timeouts and backoff.</param>
-    /// <param name="timeProvider">Clock for backoff delays and the idle watchdog.</param>
-    /// <param name="random">Jitter source, used only from the loop; pass <see cref="Random.Shared"/> in production.</param>
-    /// <param name="logger">Receives restarts and failures; never object content.</param>
-    /// <param name="metrics">Restart and relist counters; none by default.</param>
-    public Informer(
-        IListWatch<TRaw> source,
-        Func<TRaw, TObject> transform,
-        InformerCache<TObject> cache,
-        InformerOptions options,
-        TimeProvider timeProvider,
-        Random random,
-        ILogger logger,
-        IInformerMetrics? metrics = null)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(transform);
-        ArgumentNullException.ThrowIfNull(cache);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        ArgumentNullException.ThrowIfNull(random);
-        ArgumentNullException.ThrowIfNull(logger);
-        _source = source;
-        _transform = transform;
-        _cache = cache;
-        _options = options;
-        _time = timeProvider;
-        _random = random;
-        _logger = logger;
-        _metrics = metrics ?? NoopInformerMetrics.Instance;
-    }
 
     public string Name => _options.Name;
 
@@ -84,10 +66,12 @@ public sealed class Informer<TRaw, TObject> : IInformer
     private void Progressed() => Interlocked.Exchange(ref _failingSinceTicks, 0);
 
     /// <summary>
-    /// Registers a handler for every later cache write. Register before <see cref="RunAsync"/> so the initial
-    /// list reaches it as adds. Dispose the result to unregister.
+    /// Registers a handler, called with (old, new) after each later cache write, on the informer's loop: old is null
+    /// for an add, new for a delete, and the cache already holds new. Handlers must be quick and must not throw (map
+    /// to keys and enqueue, nothing more). Register before <see cref="RunAsync"/> so the initial list reaches it as
+    /// adds. Dispose the result to unregister.
     /// </summary>
-    public IDisposable AddHandler(ChangeHandler<TObject> handler)
+    public IDisposable AddHandler(Action<TObject?, TObject?> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
         ImmutableInterlocked.Update(ref _handlers, static (list, h) => list.Add(h), handler);
@@ -133,7 +117,7 @@ public sealed class Informer<TRaw, TObject> : IInformer
                 _metrics.Restarted(Name, RestartReason.Closed);
             }
         }
-        catch (ResourceVersionExpiredException)
+        catch (InformerRestartException e) when (e.Reason == RestartReason.Expired)
         {
             // Not a list at our version, as client-go would try first: our pages make that an Exact read of a version
             // the server just called gone, and one served from etcd could succeed while the watch cache still refuses
@@ -142,7 +126,7 @@ public sealed class Informer<TRaw, TObject> : IInformer
             _needsList = true;
             throw;
         }
-        catch (ResourceVersionTooLargeException)
+        catch (InformerRestartException e) when (e.Reason == RestartReason.TooLargeResourceVersion)
         {
             // This server is behind what we saw (a lagging replica, or storage restored from a backup). Re-watching
             // would wait for it, or after a restore skip events silently. A list at our version succeeds once it has
@@ -177,7 +161,7 @@ public sealed class Informer<TRaw, TObject> : IInformer
             }
             while (continueToken is not null);
         }
-        catch (Exception ex) when (ex is ResourceVersionExpiredException or ResourceVersionTooLargeException)
+        catch (InformerRestartException e) when (e.Reason is RestartReason.Expired or RestartReason.TooLargeResourceVersion)
         {
             // The version we listed at (or the continue token's snapshot) cannot be served: read the latest next time.
             _version.MarkUnavailable();
@@ -195,9 +179,9 @@ public sealed class Informer<TRaw, TObject> : IInformer
             _metrics.Relisted(Name);
         }
 
-        foreach (var change in changes)
+        foreach (var (old, updated) in changes)
         {
-            Notify(change.Old, change.New);
+            Notify(old, updated);
         }
 
         _synced.TrySetResult();
@@ -241,10 +225,10 @@ public sealed class Informer<TRaw, TObject> : IInformer
     {
         switch (evt.Kind)
         {
-            case WatchEventKind.Added or WatchEventKind.Modified when TryTransform(evt.Item!, out var obj):
+            case WatchEventType.Added or WatchEventType.Modified when TryTransform(evt.Item!, out var obj):
                 Notify(_cache.Upsert(obj), obj);
                 break;
-            case WatchEventKind.Deleted when TryTransform(evt.Item!, out var obj):
+            case WatchEventType.Deleted when TryTransform(evt.Item!, out var obj):
                 // Prefer what handlers last saw; the final state still identifies the object if we never had it.
                 Notify(_cache.Delete(_cache.Accessor.KeyOf(obj)) ?? obj, null);
                 break;
@@ -315,10 +299,15 @@ public sealed class Informer<TRaw, TObject> : IInformer
     private void OnRestart(Exception exception, TimeSpan delay)
     {
         Interlocked.CompareExchange(ref _failingSinceTicks, _time.GetUtcNow().UtcTicks, 0);
-        var reason = RestartClassifier.Of(exception);
-        if (exception is TooManyRequestsException throttled)
+        var reason = exception switch
         {
-            InformerLog.Throttled(_logger, Name, throttled.RetryAfter, delay);
+            InformerRestartException restart => restart.Reason,
+            IOException or HttpRequestException or OperationCanceledException or TimeoutException => RestartReason.Transport,
+            _ => RestartReason.Error,
+        };
+        if (reason == RestartReason.TooManyRequests)
+        {
+            InformerLog.Throttled(_logger, Name, ((InformerRestartException)exception).RetryAfter, delay);
         }
         else
         {

@@ -23,7 +23,7 @@ internal static class RestartPipeline
 
                 // A throttling server's Retry-After can only lengthen the wait, never shorten it below the backoff.
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
-                    backoff.Next((args.Outcome.Exception as TooManyRequestsException)?.RetryAfter)),
+                    backoff.Next((args.Outcome.Exception as InformerRestartException)?.RetryAfter)),
                 OnRetry = args =>
                 {
                     onRestart(args.Outcome.Exception!, args.RetryDelay);

@@ -32,11 +32,11 @@ public class InformerWatchTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(changes, Is.EqualTo(new[]
+            Assert.That(changes, Is.EqualTo(new (TestObject? Old, TestObject? New)[]
             {
-                new CacheChange<TestObject>(null, C),
-                new CacheChange<TestObject>(A, a2),
-                new CacheChange<TestObject>(B, null),
+                (null, C),
+                (A, a2),
+                (B, null),
             }));
             Assert.That(h.Cache.List(), Is.EquivalentTo(new[] { a2, C }));
             Assert.That(h.Cache.ByIndex(TestObject.ByReference, "ca-1"), Is.Empty);
@@ -132,7 +132,7 @@ public class InformerWatchTests
         await using var h = new InformerHarness();
         var watch = await h.StartSyncedAsync("10", A);
 
-        watch.Fail(new WatchFailedException("500 InternalError") { Code = 500 });
+        watch.Fail(new InformerRestartException(RestartReason.Error, "500 InternalError"));
         await h.ElapseBackoffAsync();
         var next = await h.Source.NextWatchAsync();
 
