@@ -103,13 +103,15 @@ public sealed class Informer<TRaw, TObject>(
     /// </summary>
     private async ValueTask ListAndWatchAsync(CancellationToken cancellationToken)
     {
-        if (_needsList)
-        {
-            await ListAsync(cancellationToken);
-        }
-
+        var listing = _needsList;
         try
         {
+            if (listing)
+            {
+                await ListAsync(cancellationToken);
+                listing = false;
+            }
+
             while (true)
             {
                 await WatchAsync(cancellationToken);
@@ -117,20 +119,21 @@ public sealed class Informer<TRaw, TObject>(
                 _metrics.Restarted(Name, RestartReason.Closed);
             }
         }
-        catch (InformerRestartException e) when (e.Reason == RestartReason.Expired)
+        catch (InformerRestartException e) when (e.Reason is RestartReason.Expired or RestartReason.TooLargeResourceVersion)
         {
-            // Not a list at our version, as client-go would try first: our pages make that an Exact read of a version
-            // the server just called gone, and one served from etcd could succeed while the watch cache still refuses
-            // it, looping list → watch → 410. The latest state is the one safe answer.
-            _version.MarkUnavailable();
-            _needsList = true;
-            throw;
-        }
-        catch (InformerRestartException e) when (e.Reason == RestartReason.TooLargeResourceVersion)
-        {
-            // This server is behind what we saw (a lagging replica, or storage restored from a backup). Re-watching
-            // would wait for it, or after a restore skip events silently. A list at our version succeeds once it has
-            // caught up, or answers "too large" too, and then the next attempt reads the latest state.
+            // A list refused so (its version, or its continue token's snapshot) reads the latest state next time.
+            // After a watch's 410, likewise, and not a list at our version as client-go would try first: our pages
+            // make that an Exact read of a version the server just called gone, and one served from etcd could
+            // succeed while the watch cache still refuses it, looping list → watch → 410.
+            // After a watch's "too large", this server is behind what we saw (a lagging replica, or storage restored
+            // from a backup). Re-watching would wait for it, or after a restore skip events silently. A list at our
+            // version succeeds once it has caught up, or answers "too large" too, and then the next attempt reads
+            // the latest state.
+            if (listing || e.Reason == RestartReason.Expired)
+            {
+                _version.MarkUnavailable();
+            }
+
             _needsList = true;
             throw;
         }
@@ -142,31 +145,15 @@ public sealed class Informer<TRaw, TObject>(
         var requested = _version.ForNextList();
         string? continueToken = null;
         string resourceVersion;
-        try
+        do
         {
-            do
-            {
-                // Only the first page names a version; the token pins every later page to the first page's snapshot.
-                var page = await _source.ListAsync(continueToken is null ? requested : null, continueToken, _options.PageSize, cancellationToken);
-                foreach (var raw in page.Items)
-                {
-                    if (TryTransform(raw, out var obj))
-                    {
-                        objects.Add(obj);
-                    }
-                }
-
-                resourceVersion = page.ResourceVersion;
-                continueToken = string.IsNullOrEmpty(page.Continue) ? null : page.Continue;
-            }
-            while (continueToken is not null);
+            // Only the first page names a version; the token pins every later page to the first page's snapshot.
+            var page = await _source.ListAsync(continueToken is null ? requested : null, continueToken, _options.PageSize, cancellationToken);
+            objects.AddRange(page.Items.Select(Transform).OfType<TObject>());
+            resourceVersion = page.ResourceVersion;
+            continueToken = string.IsNullOrEmpty(page.Continue) ? null : page.Continue;
         }
-        catch (InformerRestartException e) when (e.Reason is RestartReason.Expired or RestartReason.TooLargeResourceVersion)
-        {
-            // The version we listed at (or the continue token's snapshot) cannot be served: read the latest next time.
-            _version.MarkUnavailable();
-            throw;
-        }
+        while (continueToken is not null);
 
         // Pages are collected first and swapped in together: readers never see half a list.
         var changes = _cache.Replace(objects);
@@ -225,10 +212,10 @@ public sealed class Informer<TRaw, TObject>(
     {
         switch (evt.Kind)
         {
-            case WatchEventType.Added or WatchEventType.Modified when TryTransform(evt.Item!, out var obj):
+            case WatchEventType.Added or WatchEventType.Modified when Transform(evt.Item!) is { } obj:
                 Notify(_cache.Upsert(obj), obj);
                 break;
-            case WatchEventType.Deleted when TryTransform(evt.Item!, out var obj):
+            case WatchEventType.Deleted when Transform(evt.Item!) is { } obj:
                 // Prefer what handlers last saw; the final state still identifies the object if we never had it.
                 Notify(_cache.Delete(_cache.Accessor.KeyOf(obj)) ?? obj, null);
                 break;
@@ -243,12 +230,12 @@ public sealed class Informer<TRaw, TObject>(
         }
     }
 
-    private bool TryTransform(TRaw raw, out TObject obj)
+    /// <summary>The stored record of <paramref name="raw"/>; null when the transform failed (logged, counted, reported).</summary>
+    private TObject? Transform(TRaw raw)
     {
         try
         {
-            obj = _transform(raw) ?? throw new InvalidOperationException("The transform returned null.");
-            return true;
+            return _transform(raw) ?? throw new InvalidOperationException("The transform returned null.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -256,8 +243,7 @@ public sealed class Informer<TRaw, TObject>(
             InformerLog.TransformFailed(_logger, Name, ex);
             _metrics.TransformFailed(Name);
             ReportPoison(raw, ex);
-            obj = null!;
-            return false;
+            return null;
         }
     }
 

@@ -5,24 +5,13 @@ namespace KamajiKubeconfig.Informers;
 /// <c>wait.Backoff.Step</c> plus the backoff manager's reset). Deterministic given the injected
 /// <see cref="Random"/> and <see cref="TimeProvider"/>. Not thread-safe: one instance per informer loop.
 /// </summary>
-public sealed class ReflectorBackoff
+public sealed class ReflectorBackoff(BackoffOptions options, TimeProvider timeProvider, Random random)
 {
-    private readonly BackoffOptions _options;
-    private readonly TimeProvider _time;
-    private readonly Random _random;
-    private TimeSpan _next;
+    private readonly BackoffOptions _options = options ?? throw new ArgumentNullException(nameof(options));
+    private readonly TimeProvider _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+    private readonly Random _random = random ?? throw new ArgumentNullException(nameof(random));
+    private TimeSpan _next = options.Initial;
     private DateTimeOffset? _attemptStartsAt;
-
-    public ReflectorBackoff(BackoffOptions options, TimeProvider timeProvider, Random random)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        ArgumentNullException.ThrowIfNull(random);
-        _options = options;
-        _time = timeProvider;
-        _random = random;
-        _next = options.Initial;
-    }
 
     /// <summary>
     /// Returns the delay to wait now, and advances the sequence. A server's <paramref name="retryAfter"/> (429)
