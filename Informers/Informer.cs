@@ -48,9 +48,6 @@ public sealed class Informer<TRaw, TObject>(
 
     public string Name => _options.Name;
 
-    /// <summary>The cache this informer writes; everyone else only reads it.</summary>
-    public ICacheReader<TObject> Cache => _cache;
-
     public bool HasSynced => _synced.Task.IsCompleted;
 
     /// <summary>The resourceVersion the next watch starts from; null before the first list.</summary>

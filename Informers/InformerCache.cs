@@ -62,17 +62,12 @@ public sealed class InformerCache<T>(ObjectAccessor<T> accessor, IReadOnlyDictio
         ArgumentNullException.ThrowIfNull(objects);
         var previous = Snapshot;
         var next = previous.Rebuild(objects);
-        var changes = new List<(T? Old, T? New)>();
-        foreach (var obj in next.List())
-        {
-            var old = previous.Get(Accessor.KeyOf(obj));
-            if (old is null || !string.Equals(Accessor.ResourceVersionOf(old), Accessor.ResourceVersionOf(obj), StringComparison.Ordinal))
-            {
-                changes.Add((old, obj));
-            }
-        }
-
-        changes.AddRange(previous.List().Where(old => next.Get(Accessor.KeyOf(old)) is null).Select(old => ((T?)old, (T?)null)));
+        var changes = next.List()
+            .Select(obj => (Old: previous.Get(Accessor.KeyOf(obj)), New: obj))
+            .Where(c => c.Old is null || !string.Equals(Accessor.ResourceVersionOf(c.Old), Accessor.ResourceVersionOf(c.New), StringComparison.Ordinal))
+            .Select(c => (c.Old, (T?)c.New))
+            .Concat(previous.List().Where(old => next.Get(Accessor.KeyOf(old)) is null).Select(old => ((T?)old, (T?)null)))
+            .ToList();
         Publish(next);
         return changes;
     }

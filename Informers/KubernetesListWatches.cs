@@ -16,12 +16,8 @@ public static class KubernetesListWatches
     {
         ArgumentNullException.ThrowIfNull(client);
         return new(
-            async (resourceVersion, continueToken, limit, ct) =>
-            {
-                var list = await client.CoreV1.ListNamespaceAsync(
-                    continueParameter: continueToken, limit: limit, resourceVersion: resourceVersion, cancellationToken: ct);
-                return Page(list.Items, list.Metadata);
-            },
+            async (resourceVersion, continueToken, limit, ct) => Page(await client.CoreV1.ListNamespaceAsync(
+                continueParameter: continueToken, limit: limit, resourceVersion: resourceVersion, cancellationToken: ct)),
             (resourceVersion, timeoutSeconds, onError, ct) => client.CoreV1.WatchListNamespaceAsync(
                 allowWatchBookmarks: true, resourceVersion: resourceVersion, timeoutSeconds: timeoutSeconds,
                 onError: onError, cancellationToken: ct),
@@ -34,13 +30,8 @@ public static class KubernetesListWatches
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrEmpty(labelSelector);
         return new(
-            async (resourceVersion, continueToken, limit, ct) =>
-            {
-                var list = await client.CoreV1.ListSecretForAllNamespacesAsync(
-                    continueParameter: continueToken, labelSelector: labelSelector, limit: limit,
-                    resourceVersion: resourceVersion, cancellationToken: ct);
-                return Page(list.Items, list.Metadata);
-            },
+            async (resourceVersion, continueToken, limit, ct) => Page(await client.CoreV1.ListSecretForAllNamespacesAsync(
+                continueParameter: continueToken, labelSelector: labelSelector, limit: limit, resourceVersion: resourceVersion, cancellationToken: ct)),
             (resourceVersion, timeoutSeconds, onError, ct) => client.CoreV1.WatchListSecretForAllNamespacesAsync(
                 allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion,
                 timeoutSeconds: timeoutSeconds, onError: onError, cancellationToken: ct),
@@ -73,12 +64,15 @@ public static class KubernetesListWatches
             ResourceVersionOf);
     }
 
-    private static ListPage<T> Page<T>(IList<T>? items, V1ListMeta? metadata) => new(
-        items is null ? [] : [.. items],
-        metadata?.ResourceVersion ?? string.Empty,
-        string.IsNullOrEmpty(metadata?.ContinueProperty) ? null : metadata.ContinueProperty);
-
-    private static ListPage<JsonElement> Page(JsonList list) => Page(list.Items, list.Metadata);
+    /// <summary>Every list type of the client carries <see cref="V1ListMeta"/>; its items may be null.</summary>
+    private static ListPage<T> Page<T>(IItems<T> list)
+    {
+        var metadata = ((IMetadata<V1ListMeta>)list).Metadata;
+        return new(
+            list.Items is null ? [] : [.. list.Items],
+            metadata?.ResourceVersion ?? string.Empty,
+            string.IsNullOrEmpty(metadata?.ContinueProperty) ? null : metadata.ContinueProperty);
+    }
 
     // A custom object stays raw JSON for its mapper; only the watch needs its version, and a missing one reads as "".
     private static string? ResourceVersionOf(JsonElement obj) =>
@@ -96,5 +90,10 @@ public static class KubernetesListWatches
     }
 
     /// <summary>A custom resource list: its items stay raw JSON for their mapper.</summary>
-    private sealed record JsonList(V1ListMeta? Metadata, IList<JsonElement>? Items);
+    private sealed class JsonList : IItems<JsonElement>, IMetadata<V1ListMeta>
+    {
+        public IList<JsonElement> Items { get; set; } = [];
+
+        public V1ListMeta Metadata { get; set; } = new();
+    }
 }
