@@ -41,9 +41,6 @@ public sealed class CacheSnapshot<T> : ICacheReader<T>
         ? Resolve(table, value)
         : throw new ArgumentException($"No index named '{indexName}' was registered.", nameof(indexName));
 
-    /// <param name="accessor">Reads the key of an object.</param>
-    /// <param name="indexers">The named index functions; fixed here, so that no index can miss an earlier write.</param>
-    /// <param name="objects">The full state.</param>
     internal static CacheSnapshot<T> Build(
         ObjectAccessor<T> accessor, ImmutableDictionary<string, Func<T, IEnumerable<string>>> indexers, IEnumerable<T> objects)
     {

@@ -65,14 +65,12 @@ public sealed class Informer<TRaw, TObject>(
     /// <summary>
     /// Registers a handler, called with (old, new) after each later cache write, on the informer's loop: old is null
     /// for an add, new for a delete, and the cache already holds new. Handlers must be quick and must not throw (map
-    /// to keys and enqueue, nothing more). Register before <see cref="RunAsync"/> so the initial list reaches it as
-    /// adds. Dispose the result to unregister.
+    /// to keys and enqueue, nothing more). Register before <see cref="RunAsync"/> so the initial list reaches it as adds.
     /// </summary>
-    public IDisposable AddHandler(Action<TObject?, TObject?> handler)
+    public void AddHandler(Action<TObject?, TObject?> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
         ImmutableInterlocked.Update(ref _handlers, static (list, h) => list.Add(h), handler);
-        return new HandlerRegistration(() => ImmutableInterlocked.Update(ref _handlers, static (list, h) => list.Remove(h), handler));
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)

@@ -11,7 +11,6 @@ namespace KamajiKubeconfig.Informers;
 /// </summary>
 public static class KubernetesListWatches
 {
-    /// <summary>All namespaces.</summary>
     public static KubernetesListWatch<V1Namespace> Namespaces(IKubernetes client)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -74,7 +73,7 @@ public static class KubernetesListWatches
             string.IsNullOrEmpty(metadata?.ContinueProperty) ? null : metadata.ContinueProperty);
     }
 
-    // A custom object stays raw JSON for its mapper; only the watch needs its version, and a missing one reads as "".
+    // Only the watch needs a custom object's version; a missing one reads as "".
     private static string? ResourceVersionOf(JsonElement obj) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty("metadata", out var metadata)
         && metadata.ValueKind == JsonValueKind.Object && metadata.TryGetProperty("resourceVersion", out var value)

@@ -213,19 +213,4 @@ public class InformerWatchTests
             Assert.That(h.Metrics.Calls, Is.EqualTo(new[] { "handler-failed" }));
         });
     }
-
-    [Test]
-    public async Task Handler_Unregistered_IsNotCalledAgain()
-    {
-        await using var h = new InformerHarness();
-        var extra = new ChangeRecorder<TestObject>();
-        var registration = h.Informer.AddHandler(extra.Record);
-        var watch = await h.StartSyncedAsync("10");
-
-        registration.Dispose();
-        watch.Added(A, "11");
-        await h.Changes.TakeAsync(1);
-
-        Assert.That(extra.Pending, Is.Zero);
-    }
 }
