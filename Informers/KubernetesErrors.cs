@@ -18,19 +18,14 @@ public static class KubernetesErrors
     /// Maps an error answer to a list or watch request: 410 (a list's version, a continue token or the watch's
     /// version is gone), 429 (throttled) and 504 ResourceVersionTooLarge. Null leaves the client's exception as it is.
     /// </summary>
-    public static InformerRestartException? FromResponse(HttpOperationException exception)
+    public static InformerRestartException? FromResponse(HttpOperationException exception) => exception.Response switch
     {
-        var response = exception.Response;
-        if (response?.StatusCode == HttpStatusCode.Gone)
-        {
-            return Expired(exception);
-        }
-
-        var status = ReadStatus(response?.Content);
-        return response?.StatusCode == HttpStatusCode.TooManyRequests
-            ? Throttled(RetryAfterSeconds(response.Headers) ?? status?.Details?.RetryAfterSeconds, exception)
-            : status is not null && IsTooLarge(status) ? TooLarge(exception) : null;
-    }
+        { StatusCode: HttpStatusCode.Gone } => Expired(exception),
+        { StatusCode: HttpStatusCode.TooManyRequests } response =>
+            Throttled(RetryAfterSeconds(response.Headers) ?? ReadStatus(response.Content)?.Details?.RetryAfterSeconds, exception),
+        { } response when ReadStatus(response.Content) is { } status && IsTooLarge(status) => TooLarge(exception),
+        _ => null,
+    };
 
     /// <summary>
     /// Turns what the client passed to <c>onError</c> into the exception the informer acts on. A watch ERROR

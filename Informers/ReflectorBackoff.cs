@@ -32,12 +32,8 @@ public sealed class ReflectorBackoff(BackoffOptions options, TimeProvider timePr
         var baseDelay = _next;
         var grown = TimeSpan.FromTicks((long)Math.Min(baseDelay.Ticks * _options.Factor, _options.Cap.Ticks));
         _next = grown > baseDelay ? grown : baseDelay;
-        var delay = TimeSpan.FromTicks((long)(baseDelay.Ticks * (1 + (_options.Jitter * _random.NextDouble()))));
-        if (retryAfter is { } asked)
-        {
-            var honoured = asked < _options.Cap ? asked : _options.Cap;
-            delay = honoured > delay ? honoured : delay;
-        }
+        var jittered = (long)(baseDelay.Ticks * (1 + (_options.Jitter * _random.NextDouble())));
+        var delay = TimeSpan.FromTicks(Math.Max(jittered, Math.Min((retryAfter ?? TimeSpan.Zero).Ticks, _options.Cap.Ticks)));
 
         _attemptStartsAt = now + delay;
         return delay;
