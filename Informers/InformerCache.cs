@@ -23,31 +23,33 @@ public sealed class InformerCache<T>(ObjectAccessor<T> accessor, IReadOnlyDictio
 
     public ObjectAccessor<T> Accessor { get; } = accessor;
 
-    /// <summary>The current state; use it when several reads must see the same moment.</summary>
-    public CacheSnapshot<T> Snapshot => Volatile.Read(ref _current);
+    /// <summary>The current state, which never changes; use it when several reads must see the same moment.</summary>
+    public ICacheReader<T> Snapshot => Current;
 
-    public int Count => Snapshot.Count;
+    private CacheSnapshot<T> Current => Volatile.Read(ref _current);
 
-    public T? Get(ObjectKey key) => Snapshot.Get(key);
+    public int Count => Current.Count;
 
-    public IEnumerable<T> List() => Snapshot.List();
+    public T? Get(ObjectKey key) => Current.Get(key);
 
-    public IReadOnlyList<T> ListByNamespace(string @namespace) => Snapshot.ListByNamespace(@namespace);
+    public IEnumerable<T> List() => Current.List();
 
-    public IReadOnlyList<T> ByIndex(string indexName, string value) => Snapshot.ByIndex(indexName, value);
+    public IReadOnlyList<T> ListByNamespace(string @namespace) => Current.ListByNamespace(@namespace);
+
+    public IReadOnlyList<T> ByIndex(string indexName, string value) => Current.ByIndex(indexName, value);
 
     /// <summary>Writer only. Adds or replaces an object; returns the previous state, null if it is new.</summary>
     public T? Upsert(T obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        Publish(Snapshot.Upsert(obj, out var old));
+        Publish(Current.Upsert(obj, out var old));
         return old;
     }
 
     /// <summary>Writer only. Removes an object; returns what was removed, null if it was not cached.</summary>
     public T? Delete(ObjectKey key)
     {
-        Publish(Snapshot.Delete(key, out var old));
+        Publish(Current.Delete(key, out var old));
         return old;
     }
 
@@ -60,7 +62,7 @@ public sealed class InformerCache<T>(ObjectAccessor<T> accessor, IReadOnlyDictio
     public IReadOnlyList<(T? Old, T? New)> Replace(IEnumerable<T> objects)
     {
         ArgumentNullException.ThrowIfNull(objects);
-        var previous = Snapshot;
+        var previous = Current;
         var next = previous.Rebuild(objects);
         var changes = next.List()
             .Select(obj => (Old: previous.Get(Accessor.KeyOf(obj)), New: obj))
