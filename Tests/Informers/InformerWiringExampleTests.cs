@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json;
 using k8s.Models;
 using KamajiKubeconfig.Informers;
-using KamajiKubeconfig.Tests.Informers.Integration;
 using KamajiKubeconfig.Tests.Fakes;
+using KamajiKubeconfig.Tests.Informers.Integration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
