@@ -1,10 +1,11 @@
+using k8s;
+
 namespace KamajiKubeconfig.Informers;
 
 /// <summary>
 /// The informer's only seam to the API server (client-go <c>tools/cache/listwatch.go</c>). Implementations map
-/// every "your resourceVersion is too old" answer (HTTP 410 on list or watch, or a 410 ERROR event) to
-/// <see cref="ResourceVersionExpiredException"/>, every "too large resource version" answer (504 with cause
-/// ResourceVersionTooLarge) to <see cref="ResourceVersionTooLargeException"/>; transport failures stay as they are.
+/// the answers the informer acts on (410, 504 ResourceVersionTooLarge, 429, a watch ERROR event) to an
+/// <see cref="InformerRestartException"/> with its reason; transport failures stay as they are.
 /// </summary>
 public interface IListWatch<TRaw>
 {
@@ -19,7 +20,21 @@ public interface IListWatch<TRaw>
 
     /// <summary>
     /// Watches changes strictly after <paramref name="resourceVersion"/>, with bookmarks, until the server closes
-    /// the stream after <paramref name="timeoutSeconds"/> (a clean end of the enumeration).
+    /// the stream after <paramref name="timeoutSeconds"/> (a clean end of the enumeration). Never yields
+    /// <see cref="WatchEventType.Error"/>: an error event ends the enumeration with an exception.
     /// </summary>
     IAsyncEnumerable<WatchEvent<TRaw>> WatchAsync(string resourceVersion, int timeoutSeconds, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// One page of a list. Every page of a paged list carries the first page's resourceVersion (a consistent
+/// snapshot), and <see cref="Continue"/> is null on the last page.
+/// </summary>
+public sealed record ListPage<TRaw>(IReadOnlyList<TRaw> Items, string ResourceVersion, string? Continue);
+
+/// <summary>
+/// One event from a watch. <see cref="ResourceVersion"/> is extracted by the source for every kind, bookmarks
+/// included, so the informer tracks progress without knowing the raw type. <see cref="Item"/> is
+/// <c>default</c> for bookmarks: the object of a bookmark must never reach the cache.
+/// </summary>
+public readonly record struct WatchEvent<TRaw>(WatchEventType Kind, TRaw? Item, string ResourceVersion);

@@ -3,62 +3,37 @@ using System.Collections.Immutable;
 namespace KamajiKubeconfig.Informers;
 
 /// <summary>
-/// Persistent "index value → keys" operations. Empty buckets are removed so a long-running cache does not keep
-/// one entry per value ever seen.
+/// A persistent "index value → keys" table. Empty buckets are removed so a long-running cache does not keep one
+/// entry per value ever seen.
 /// </summary>
-internal static class IndexTable
+internal sealed class IndexTable(ImmutableDictionary<string, ImmutableHashSet<ObjectKey>> buckets)
 {
-    public static ImmutableDictionary<string, ImmutableHashSet<ObjectKey>> Empty { get; } =
-        ImmutableDictionary.Create<string, ImmutableHashSet<ObjectKey>>(StringComparer.Ordinal);
-
-    public static ImmutableDictionary<string, ImmutableHashSet<ObjectKey>> Add(
-        ImmutableDictionary<string, ImmutableHashSet<ObjectKey>> table, IEnumerable<string> values, ObjectKey key)
-    {
-        foreach (var value in values)
-        {
-            var bucket = table.TryGetValue(value, out var existing) ? existing : [];
-            table = table.SetItem(value, bucket.Add(key));
-        }
-
-        return table;
-    }
-
-    public static ImmutableDictionary<string, ImmutableHashSet<ObjectKey>> Remove(
-        ImmutableDictionary<string, ImmutableHashSet<ObjectKey>> table, IEnumerable<string> values, ObjectKey key)
-    {
-        foreach (var value in values)
-        {
-            if (!table.TryGetValue(value, out var bucket))
-            {
-                continue;
-            }
-
-            bucket = bucket.Remove(key);
-            table = bucket.IsEmpty ? table.Remove(value) : table.SetItem(value, bucket);
-        }
-
-        return table;
-    }
-
     /// <summary>Builds a table in one pass, for a full replace.</summary>
-    public static ImmutableDictionary<string, ImmutableHashSet<ObjectKey>> Build(
-        IEnumerable<(ObjectKey Key, IEnumerable<string> Values)> entries)
-    {
-        var buckets = new Dictionary<string, ImmutableHashSet<ObjectKey>.Builder>(StringComparer.Ordinal);
-        foreach (var (key, values) in entries)
-        {
-            foreach (var value in values)
-            {
-                if (!buckets.TryGetValue(value, out var bucket))
-                {
-                    bucket = ImmutableHashSet.CreateBuilder<ObjectKey>();
-                    buckets[value] = bucket;
-                }
+    public static IndexTable Build(IEnumerable<(ObjectKey Key, IEnumerable<string> Values)> entries) => new(entries
+        .SelectMany(entry => entry.Values.Select(value => (Value: value, entry.Key)))
+        .GroupBy(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal)
+        .ToImmutableDictionary(bucket => bucket.Key, bucket => bucket.ToImmutableHashSet(), StringComparer.Ordinal));
 
-                bucket.Add(key);
+    public ImmutableHashSet<ObjectKey> KeysOf(string value) => buckets.GetValueOrDefault(value, []);
+
+    /// <summary>Moves <paramref name="key"/> out of the buckets of <paramref name="before"/> into those of <paramref name="after"/>.</summary>
+    public IndexTable Move(ObjectKey key, IEnumerable<string> before, IEnumerable<string> after)
+    {
+        var table = buckets;
+        foreach (var value in before)
+        {
+            if (table.TryGetValue(value, out var bucket))
+            {
+                bucket = bucket.Remove(key);
+                table = bucket.IsEmpty ? table.Remove(value) : table.SetItem(value, bucket);
             }
         }
 
-        return buckets.ToImmutableDictionary(b => b.Key, b => b.Value.ToImmutable(), StringComparer.Ordinal);
+        foreach (var value in after)
+        {
+            table = table.SetItem(value, table.GetValueOrDefault(value, []).Add(key));
+        }
+
+        return new(table);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using k8s;
 using Microsoft.Extensions.Logging;
 
 namespace KamajiKubeconfig.Informers;
@@ -10,64 +11,42 @@ namespace KamajiKubeconfig.Informers;
 /// jittered exponential backoff on failures, and a watchdog for half-open connections. Each raw object is
 /// trimmed by the transform before it is stored. Nothing runs until <see cref="RunAsync"/>.
 /// </summary>
-public sealed class Informer<TRaw, TObject> : IInformer
+/// <param name="source">Lists and watches raw objects (see <see cref="KubernetesListWatch{TRaw}"/>).</param>
+/// <param name="transform">Trims a raw object to the stored record; must be total and cheap.</param>
+/// <param name="cache">The cache this informer alone writes.</param>
+/// <param name="options">Name, page size, watch timeouts and backoff.</param>
+/// <param name="timeProvider">Clock for backoff delays and the idle watchdog.</param>
+/// <param name="random">Jitter source, used only from the loop; pass <see cref="Random.Shared"/> in production.</param>
+/// <param name="logger">Receives restarts and failures; never object content.</param>
+/// <param name="metrics">Restart and relist counters; none by default.</param>
+public sealed class Informer<TRaw, TObject>(
+    IListWatch<TRaw> source,
+    Func<TRaw, TObject> transform,
+    InformerCache<TObject> cache,
+    InformerOptions options,
+    TimeProvider timeProvider,
+    Random random,
+    ILogger logger,
+    IInformerMetrics? metrics = null) : IInformer
     where TObject : class
 {
-    private readonly IListWatch<TRaw> _source;
-    private readonly Func<TRaw, TObject> _transform;
-    private readonly InformerCache<TObject> _cache;
-    private readonly InformerOptions _options;
-    private readonly TimeProvider _time;
-    private readonly Random _random;
-    private readonly ILogger _logger;
-    private readonly IInformerMetrics? _metrics;
+    private readonly IListWatch<TRaw> _source = source ?? throw new ArgumentNullException(nameof(source));
+    private readonly Func<TRaw, TObject> _transform = transform ?? throw new ArgumentNullException(nameof(transform));
+    private readonly InformerCache<TObject> _cache = cache ?? throw new ArgumentNullException(nameof(cache));
+    private readonly InformerOptions _options = options ?? throw new ArgumentNullException(nameof(options));
+    private readonly TimeProvider _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+    private readonly Random _random = random ?? throw new ArgumentNullException(nameof(random));
+    private readonly ILogger _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    private readonly IInformerMetrics? _metrics = metrics;
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private ImmutableArray<ChangeHandler<TObject>> _handlers = [];
-    private int _started;
     private readonly LastSyncedVersion _version = new();
+    private ImmutableArray<Action<TObject?, TObject?>> _handlers = [];
+    private int _started;
     private bool _needsList = true;
     private long _failingSinceTicks;
     private Action<TRaw, Exception>? _onTransformFailed;
 
-    /// <param name="source">Lists and watches raw objects (see <see cref="KubernetesListWatch{TRaw}"/>).</param>
-    /// <param name="transform">Trims a raw object to the stored record; must be total and cheap.</param>
-    /// <param name="cache">The cache this informer alone writes.</param>
-    /// <param name="options">Name, page size, watch timeouts and backoff.</param>
-    /// <param name="timeProvider">Clock for backoff delays and the idle watchdog.</param>
-    /// <param name="random">Jitter source, used only from the loop; pass <see cref="Random.Shared"/> in production.</param>
-    /// <param name="logger">Receives restarts and failures; never object content.</param>
-    /// <param name="metrics">Restart and relist counters; none by default.</param>
-    public Informer(
-        IListWatch<TRaw> source,
-        Func<TRaw, TObject> transform,
-        InformerCache<TObject> cache,
-        InformerOptions options,
-        TimeProvider timeProvider,
-        Random random,
-        ILogger logger,
-        IInformerMetrics? metrics = null)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(transform);
-        ArgumentNullException.ThrowIfNull(cache);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        ArgumentNullException.ThrowIfNull(random);
-        ArgumentNullException.ThrowIfNull(logger);
-        _source = source;
-        _transform = transform;
-        _cache = cache;
-        _options = options;
-        _time = timeProvider;
-        _random = random;
-        _logger = logger;
-        _metrics = metrics;
-    }
-
     public string Name => _options.Name;
-
-    /// <summary>The cache this informer writes; everyone else only reads it.</summary>
-    public ICacheReader<TObject> Cache => _cache;
 
     public bool HasSynced => _synced.Task.IsCompleted;
 
@@ -84,14 +63,14 @@ public sealed class Informer<TRaw, TObject> : IInformer
     private void Progressed() => Interlocked.Exchange(ref _failingSinceTicks, 0);
 
     /// <summary>
-    /// Registers a handler for every later cache write. Register before <see cref="RunAsync"/> so the initial
-    /// list reaches it as adds. Dispose the result to unregister.
+    /// Registers a handler, called with (old, new) after each later cache write, on the informer's loop: old is null
+    /// for an add, new for a delete, and the cache already holds new. Handlers must be quick and must not throw (map
+    /// to keys and enqueue, nothing more). Register before <see cref="RunAsync"/> so the initial list reaches it as adds.
     /// </summary>
-    public IDisposable AddHandler(ChangeHandler<TObject> handler)
+    public void AddHandler(Action<TObject?, TObject?> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
         ImmutableInterlocked.Update(ref _handlers, static (list, h) => list.Add(h), handler);
-        return new HandlerRegistration(() => ImmutableInterlocked.Update(ref _handlers, static (list, h) => list.Remove(h), handler));
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -119,13 +98,15 @@ public sealed class Informer<TRaw, TObject> : IInformer
     /// </summary>
     private async ValueTask ListAndWatchAsync(CancellationToken cancellationToken)
     {
-        if (_needsList)
-        {
-            await ListAsync(cancellationToken);
-        }
-
+        var listing = _needsList;
         try
         {
+            if (listing)
+            {
+                await ListAsync(cancellationToken);
+                listing = false;
+            }
+
             while (true)
             {
                 await WatchAsync(cancellationToken);
@@ -133,20 +114,21 @@ public sealed class Informer<TRaw, TObject> : IInformer
                 _metrics?.Restarted(Name, RestartReason.Closed);
             }
         }
-        catch (ResourceVersionExpiredException)
+        catch (InformerRestartException e) when (e.Reason is RestartReason.Expired or RestartReason.TooLargeResourceVersion)
         {
-            // Not a list at our version, as client-go would try first: our pages make that an Exact read of a version
-            // the server just called gone, and one served from etcd could succeed while the watch cache still refuses
-            // it, looping list → watch → 410. The latest state is the one safe answer.
-            _version.MarkUnavailable();
-            _needsList = true;
-            throw;
-        }
-        catch (ResourceVersionTooLargeException)
-        {
-            // This server is behind what we saw (a lagging replica, or storage restored from a backup). Re-watching
-            // would wait for it, or after a restore skip events silently. A list at our version succeeds once it has
-            // caught up, or answers "too large" too, and then the next attempt reads the latest state.
+            // A list refused so (its version, or its continue token's snapshot) reads the latest state next time.
+            // After a watch's 410, likewise, and not a list at our version as client-go would try first: our pages
+            // make that an Exact read of a version the server just called gone, and one served from etcd could
+            // succeed while the watch cache still refuses it, looping list → watch → 410.
+            // After a watch's "too large", this server is behind what we saw (a lagging replica, or storage restored
+            // from a backup). Re-watching would wait for it, or after a restore skip events silently. A list at our
+            // version succeeds once it has caught up, or answers "too large" too, and then the next attempt reads
+            // the latest state.
+            if (listing || e.Reason == RestartReason.Expired)
+            {
+                _version.MarkUnavailable();
+            }
+
             _needsList = true;
             throw;
         }
@@ -158,31 +140,15 @@ public sealed class Informer<TRaw, TObject> : IInformer
         var requested = _version.ForNextList();
         string? continueToken = null;
         string resourceVersion;
-        try
+        do
         {
-            do
-            {
-                // Only the first page names a version; the token pins every later page to the first page's snapshot.
-                var page = await _source.ListAsync(continueToken is null ? requested : null, continueToken, _options.PageSize, cancellationToken);
-                foreach (var raw in page.Items)
-                {
-                    if (TryTransform(raw, out var obj))
-                    {
-                        objects.Add(obj);
-                    }
-                }
-
-                resourceVersion = page.ResourceVersion;
-                continueToken = string.IsNullOrEmpty(page.Continue) ? null : page.Continue;
-            }
-            while (continueToken is not null);
+            // Only the first page names a version; the token pins every later page to the first page's snapshot.
+            var page = await _source.ListAsync(continueToken is null ? requested : null, continueToken, _options.PageSize, cancellationToken);
+            objects.AddRange(page.Items.Select(Transform).OfType<TObject>());
+            resourceVersion = page.ResourceVersion;
+            continueToken = string.IsNullOrEmpty(page.Continue) ? null : page.Continue;
         }
-        catch (Exception ex) when (ex is ResourceVersionExpiredException or ResourceVersionTooLargeException)
-        {
-            // The version we listed at (or the continue token's snapshot) cannot be served: read the latest next time.
-            _version.MarkUnavailable();
-            throw;
-        }
+        while (continueToken is not null);
 
         // Pages are collected first and swapped in together: readers never see half a list.
         var changes = _cache.Replace(objects);
@@ -195,9 +161,9 @@ public sealed class Informer<TRaw, TObject> : IInformer
             _metrics?.Relisted(Name);
         }
 
-        foreach (var change in changes)
+        foreach (var (old, updated) in changes)
         {
-            Notify(change.Old, change.New);
+            Notify(old, updated);
         }
 
         _synced.TrySetResult();
@@ -241,10 +207,10 @@ public sealed class Informer<TRaw, TObject> : IInformer
     {
         switch (evt.Kind)
         {
-            case WatchEventKind.Added or WatchEventKind.Modified when TryTransform(evt.Item!, out var obj):
+            case WatchEventType.Added or WatchEventType.Modified when Transform(evt.Item!) is { } obj:
                 Notify(_cache.Upsert(obj), obj);
                 break;
-            case WatchEventKind.Deleted when TryTransform(evt.Item!, out var obj):
+            case WatchEventType.Deleted when Transform(evt.Item!) is { } obj:
                 // Prefer what handlers last saw; the final state still identifies the object if we never had it.
                 Notify(_cache.Delete(_cache.Accessor.KeyOf(obj)) ?? obj, null);
                 break;
@@ -259,12 +225,12 @@ public sealed class Informer<TRaw, TObject> : IInformer
         }
     }
 
-    private bool TryTransform(TRaw raw, out TObject obj)
+    /// <summary>The stored record of <paramref name="raw"/>; null when the transform failed (logged, counted, reported).</summary>
+    private TObject? Transform(TRaw raw)
     {
         try
         {
-            obj = _transform(raw) ?? throw new InvalidOperationException("The transform returned null.");
-            return true;
+            return _transform(raw) ?? throw new InvalidOperationException("The transform returned null.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -272,8 +238,7 @@ public sealed class Informer<TRaw, TObject> : IInformer
             InformerLog.TransformFailed(_logger, Name, ex);
             _metrics?.TransformFailed(Name);
             ReportPoison(raw, ex);
-            obj = null!;
-            return false;
+            return null;
         }
     }
 
@@ -315,10 +280,15 @@ public sealed class Informer<TRaw, TObject> : IInformer
     private void OnRestart(Exception exception, TimeSpan delay)
     {
         Interlocked.CompareExchange(ref _failingSinceTicks, _time.GetUtcNow().UtcTicks, 0);
-        var reason = RestartClassifier.Of(exception);
-        if (exception is TooManyRequestsException throttled)
+        var reason = exception switch
         {
-            InformerLog.Throttled(_logger, Name, throttled.RetryAfter, delay);
+            InformerRestartException restart => restart.Reason,
+            IOException or HttpRequestException or OperationCanceledException or TimeoutException => RestartReason.Transport,
+            _ => RestartReason.Error,
+        };
+        if (reason == RestartReason.TooManyRequests)
+        {
+            InformerLog.Throttled(_logger, Name, ((InformerRestartException)exception).RetryAfter, delay);
         }
         else
         {

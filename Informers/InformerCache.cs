@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace KamajiKubeconfig.Informers;
 
 /// <summary>
@@ -5,84 +7,69 @@ namespace KamajiKubeconfig.Informers;
 /// <see cref="CacheSnapshot{T}"/> and publishes it with one reference swap, so readers never lock and never see
 /// an object without its index entries (kube-rs <c>reflector/store.rs</c>: one Writer, many Stores).
 /// </summary>
-public sealed class InformerCache<T> : ICacheReader<T>
+/// <param name="accessor">Reads key and resourceVersion from a stored object.</param>
+/// <param name="indexers">
+/// Named index functions, e.g. "by admin Secret name" → the Secret names an object refers to. Fixed here so
+/// that no write can happen before an index exists.
+/// </param>
+public sealed class InformerCache<T>(ObjectAccessor<T> accessor, IReadOnlyDictionary<string, Func<T, IEnumerable<string>>>? indexers = null)
+    : ICacheReader<T>
     where T : class
 {
-    private readonly CacheIndexers<T> _indexers;
-    private CacheSnapshot<T> _current;
+    private CacheSnapshot<T> _current = CacheSnapshot<T>.Build(
+        accessor ?? throw new ArgumentNullException(nameof(accessor)),
+        indexers?.ToImmutableDictionary(StringComparer.Ordinal) ?? ImmutableDictionary<string, Func<T, IEnumerable<string>>>.Empty,
+        []);
 
-    /// <param name="accessor">Reads key and resourceVersion from a stored object.</param>
-    /// <param name="indexers">
-    /// Named index functions, e.g. "by admin Secret name" → the Secret names an object refers to. Fixed here so
-    /// that no write can happen before an index exists.
-    /// </param>
-    public InformerCache(ObjectAccessor<T> accessor, IReadOnlyDictionary<string, Func<T, IEnumerable<string>>>? indexers = null)
-    {
-        ArgumentNullException.ThrowIfNull(accessor);
-        _indexers = new CacheIndexers<T>(accessor, indexers);
-        _current = CacheSnapshot<T>.Build(_indexers, []);
-    }
+    public ObjectAccessor<T> Accessor { get; } = accessor;
 
-    public ObjectAccessor<T> Accessor => _indexers.Accessor;
+    /// <summary>The current state, which never changes; use it when several reads must see the same moment.</summary>
+    public ICacheReader<T> Snapshot => Current;
 
-    /// <summary>The current state; use it when several reads must see the same moment.</summary>
-    public CacheSnapshot<T> Snapshot => Volatile.Read(ref _current);
+    private CacheSnapshot<T> Current => Volatile.Read(ref _current);
 
-    public int Count => Snapshot.Count;
+    public int Count => Current.Count;
 
-    public T? Get(ObjectKey key) => Snapshot.Get(key);
+    public T? Get(ObjectKey key) => Current.Get(key);
 
-    public IEnumerable<T> List() => Snapshot.List();
+    public IEnumerable<T> List() => Current.List();
 
-    public IReadOnlyList<T> ListByNamespace(string @namespace) => Snapshot.ListByNamespace(@namespace);
+    public IReadOnlyList<T> ListByNamespace(string @namespace) => Current.ListByNamespace(@namespace);
 
-    public IReadOnlyList<T> ByIndex(string indexName, string value) => Snapshot.ByIndex(indexName, value);
+    public IReadOnlyList<T> ByIndex(string indexName, string value) => Current.ByIndex(indexName, value);
 
     /// <summary>Writer only. Adds or replaces an object; returns the previous state, null if it is new.</summary>
     public T? Upsert(T obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        Publish(Snapshot.Upsert(obj, out var old));
+        Publish(Current.Upsert(obj, out var old));
         return old;
     }
 
     /// <summary>Writer only. Removes an object; returns what was removed, null if it was not cached.</summary>
     public T? Delete(ObjectKey key)
     {
-        Publish(Snapshot.Delete(key, out var old));
+        Publish(Current.Delete(key, out var old));
         return old;
     }
 
     /// <summary>
-    /// Writer only. Swaps in the result of a full list in one step and returns what changed: adds, updates whose
-    /// resourceVersion moved, and synthetic deletes for objects that vanished while we were not watching
-    /// (YARP <c>ResourceInformer</c> relist). Objects whose resourceVersion did not move are not reported: they
-    /// are byte-for-byte what handlers already saw.
+    /// Writer only. Swaps in the result of a full list in one step and returns what changed as (old, new) pairs:
+    /// adds, updates whose resourceVersion moved, and synthetic deletes for objects that vanished while we were
+    /// not watching (YARP <c>ResourceInformer</c> relist). Objects whose resourceVersion did not move are not
+    /// reported: they are byte-for-byte what handlers already saw.
     /// </summary>
-    public IReadOnlyList<CacheChange<T>> Replace(IEnumerable<T> objects)
+    public IReadOnlyList<(T? Old, T? New)> Replace(IEnumerable<T> objects)
     {
         ArgumentNullException.ThrowIfNull(objects);
-        var previous = Snapshot;
-        var next = CacheSnapshot<T>.Build(_indexers, objects);
-        var accessor = _indexers.Accessor;
-        var changes = new List<CacheChange<T>>();
-        foreach (var obj in next.List())
-        {
-            var old = previous.Get(accessor.KeyOf(obj));
-            if (old is null || !string.Equals(accessor.ResourceVersionOf(old), accessor.ResourceVersionOf(obj), StringComparison.Ordinal))
-            {
-                changes.Add(new CacheChange<T>(old, obj));
-            }
-        }
-
-        foreach (var old in previous.List())
-        {
-            if (next.Get(accessor.KeyOf(old)) is null)
-            {
-                changes.Add(new CacheChange<T>(old, null));
-            }
-        }
-
+        var previous = Current;
+        var next = previous.Rebuild(objects);
+        var changes = next.List()
+            .Select(obj => (Old: previous.Get(Accessor.KeyOf(obj)), New: obj))
+            .Where(c => c.Old is null || !string.Equals(Accessor.ResourceVersionOf(c.Old), Accessor.ResourceVersionOf(c.New), StringComparison.Ordinal))
+            .Select(c => (c.Old, (T?)c.New))
+            .Concat(previous.List().Where(old => next.Get(Accessor.KeyOf(old)) is null).Select(old => ((T?)old, (T?)null)))
+            .ToList();
         Publish(next);
         return changes;
     }

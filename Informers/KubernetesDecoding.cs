@@ -14,19 +14,12 @@ public static class KubernetesDecoding
     /// <summary>kube-apiserver's limit plus the list and watch envelopes around an object.</summary>
     public const int MaxDepth = 10_016;
 
-    private static readonly Lock Gate = new();
-    private static bool _configured;
-
-    public static void Configure()
+    // Thread-safe and run once, however often Configure is called.
+    private static readonly Lazy<bool> Configured = new(() =>
     {
-        lock (Gate)
-        {
-            if (_configured)
-            {
-                return;
-            }
-            KubernetesJson.AddJsonOptions(options => options.MaxDepth = MaxDepth);
-            _configured = true;
-        }
-    }
+        KubernetesJson.AddJsonOptions(options => options.MaxDepth = MaxDepth);
+        return true;
+    });
+
+    public static void Configure() => _ = Configured.Value;
 }

@@ -18,110 +18,69 @@ public static class KubernetesErrors
     /// Maps an error answer to a list or watch request: 410 (a list's version, a continue token or the watch's
     /// version is gone), 429 (throttled) and 504 ResourceVersionTooLarge. Null leaves the client's exception as it is.
     /// </summary>
-    public static Exception? FromResponse(HttpOperationException exception)
+    public static InformerRestartException? FromResponse(HttpOperationException exception) => exception.Response switch
     {
-        var response = exception.Response;
-        if (response is null)
-        {
-            return null;
-        }
-
-        if (response.StatusCode == HttpStatusCode.Gone)
-        {
-            return Expired(exception);
-        }
-
-        var status = ReadStatus(response.Content);
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
-        {
-            return Throttled(RetryAfterSeconds(response.Headers) ?? status?.Details?.RetryAfterSeconds, exception);
-        }
-
-        return status is not null && IsTooLarge(status) ? TooLarge(exception) : null;
-    }
-
-    public static ResourceVersionExpiredException Expired(Exception inner) =>
-        new("The resourceVersion is too old (410); a relist is needed.", inner);
-
-    public static ResourceVersionTooLargeException TooLarge(Exception inner) =>
-        new("The server has not reached the resourceVersion yet (504 ResourceVersionTooLarge); a relist is needed.", inner);
-
-    public static TooManyRequestsException Throttled(int? retryAfterSeconds, Exception inner) =>
-        new($"The server throttled the request (429, Retry-After {retryAfterSeconds?.ToString(CultureInfo.InvariantCulture) ?? "none"}).", inner)
-        {
-            RetryAfter = retryAfterSeconds is { } s && s > 0 ? TimeSpan.FromSeconds(s) : null,
-        };
-
-    /// <summary>
-    /// The client throws this when the server ends a watch before its first line (an empty watch reaching its
-    /// timeout): "Error while copying content to a stream" over an <see cref="EndOfStreamException"/>
-    /// (issues #893, #1507, #1675). It is a clean end, not a failure.
-    /// </summary>
-    public static bool EndedBeforeFirstLine(HttpRequestException exception)
-    {
-        for (Exception? inner = exception.InnerException; inner is not null; inner = inner.InnerException)
-        {
-            if (inner is EndOfStreamException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        { StatusCode: HttpStatusCode.Gone } => Expired(exception),
+        { StatusCode: HttpStatusCode.TooManyRequests } response =>
+            Throttled(RetryAfterSeconds(response.Headers) ?? ReadStatus(response.Content)?.Details?.RetryAfterSeconds, exception),
+        { } response when ReadStatus(response.Content) is { } status && IsTooLarge(status) => TooLarge(exception),
+        _ => null,
+    };
 
     /// <summary>
     /// Turns what the client passed to <c>onError</c> into the exception the informer acts on. A watch ERROR
     /// event arrives there as a <see cref="KubernetesException"/> carrying the server's Status; 410 (reason
     /// Expired, or Gone on old servers) means relist.
     /// </summary>
-    public static Exception FromStreamError(Exception reported) => reported switch
+    public static InformerRestartException FromStreamError(Exception reported) => reported switch
     {
-        KubernetesException { Status: { } status } when IsExpired(status) => Expired(reported),
+        KubernetesException { Status: { } status } when status.Code == (int)HttpStatusCode.Gone || status.Reason is "Expired" or "Gone" =>
+            Expired(reported),
         KubernetesException { Status: { } status } when IsTooLarge(status) => TooLarge(reported),
         KubernetesException { Status: { Code: (int)HttpStatusCode.TooManyRequests } status } => Throttled(status.Details?.RetryAfterSeconds, reported),
-        KubernetesException { Status: { } status } => new WatchFailedException(
-            $"The watch reported {status.Code} {status.Reason}: {status.Message}", reported)
-        { Code = status.Code },
-        _ => new WatchFailedException("A watch event could not be read.", reported),
+        KubernetesException { Status: { } status } =>
+            new(RestartReason.Error, $"The watch reported {status.Code} {status.Reason}: {status.Message}", reported),
+        _ => new(RestartReason.Error, "A watch event could not be read.", reported),
     };
 
-    private static bool IsExpired(V1Status status) =>
-        status.Code == (int)HttpStatusCode.Gone
-        || string.Equals(status.Reason, "Expired", StringComparison.Ordinal)
-        || string.Equals(status.Reason, "Gone", StringComparison.Ordinal);
+    private static InformerRestartException Expired(Exception inner) =>
+        new(RestartReason.Expired, "The resourceVersion is too old (410); a relist is needed.", inner);
+
+    private static InformerRestartException TooLarge(Exception inner) =>
+        new(RestartReason.TooLargeResourceVersion, "The server has not reached the resourceVersion yet (504 ResourceVersionTooLarge); a relist is needed.", inner);
+
+    private static InformerRestartException Throttled(int? retryAfterSeconds, Exception inner) =>
+        new(RestartReason.TooManyRequests, $"The server throttled the request (429, Retry-After {retryAfterSeconds?.ToString(CultureInfo.InvariantCulture) ?? "none"}).", inner)
+        {
+            RetryAfter = retryAfterSeconds is int s and > 0 ? TimeSpan.FromSeconds(s) : null,
+        };
 
     /// <summary>
     /// client-go's <c>isTooLargeResourceVersionError</c>: the ResourceVersionTooLarge cause, or on servers older than
     /// 1.18.6 (which set no cause) a 504 whose message says so.
     /// </summary>
     private static bool IsTooLarge(V1Status status) =>
-        status.Details?.Causes?.Any(c => string.Equals(c.Reason, "ResourceVersionTooLarge", StringComparison.Ordinal)) == true
+        status.Details?.Causes?.Any(c => c.Reason == "ResourceVersionTooLarge") == true
         || (status.Code == (int)HttpStatusCode.GatewayTimeout
             && (status.Message?.Contains("Too large resource version", StringComparison.Ordinal) == true
-                || status.Details?.Causes?.Any(c => string.Equals(c.Message, "Too large resource version", StringComparison.Ordinal)) == true));
+                || status.Details?.Causes?.Any(c => c.Message == "Too large resource version") == true));
+
+    /// <summary>
+    /// The client throws this when the server ends a watch before its first line (an empty watch reaching its
+    /// timeout): "Error while copying content to a stream" over an <see cref="EndOfStreamException"/>
+    /// (issues #893, #1507, #1675). It is a clean end, not a failure.
+    /// </summary>
+    public static bool EndedBeforeFirstLine(Exception? exception) =>
+        exception?.InnerException is { } inner && (inner is EndOfStreamException || EndedBeforeFirstLine(inner));
 
     /// <summary>
     /// Retry-After in whole seconds, the only form API servers send; like client-go (<c>rest/request.go</c>
     /// checkWait) an HTTP-date or anything else unparsable counts as absent.
     /// </summary>
-    public static int? RetryAfterSeconds(IDictionary<string, IEnumerable<string>>? headers)
-    {
-        if (headers is null)
-        {
-            return null;
-        }
-        foreach (var (name, values) in headers)
-        {
-            if (string.Equals(name, "Retry-After", StringComparison.OrdinalIgnoreCase)
-                && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-            {
-                return seconds;
-            }
-        }
-
-        return null;
-    }
+    public static int? RetryAfterSeconds(IDictionary<string, IEnumerable<string>>? headers) =>
+        headers?.Where(h => string.Equals(h.Key, "Retry-After", StringComparison.OrdinalIgnoreCase))
+            .Select(h => int.TryParse(h.Value.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : (int?)null)
+            .FirstOrDefault(s => s is not null);
 
     /// <summary>
     /// True when <paramref name="exception"/> means the server never answered: a connection refused or reset, a
@@ -138,14 +97,9 @@ public static class KubernetesErrors
     /// <summary>The Status body of an error answer; the client leaves it unparsed (B13-7).</summary>
     public static V1Status? ReadStatus(string? content)
     {
-        if (string.IsNullOrWhiteSpace(content))
-        {
-            return null;
-        }
-
         try
         {
-            return KubernetesJson.Deserialize<V1Status>(content);
+            return string.IsNullOrWhiteSpace(content) ? null : KubernetesJson.Deserialize<V1Status>(content);
         }
         catch (JsonException)
         {

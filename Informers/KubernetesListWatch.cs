@@ -10,30 +10,21 @@ namespace KamajiKubeconfig.Informers;
 /// us only through <c>onError</c>, an empty stream that ends throws instead of ending, bookmarks are yielded as
 /// near-empty objects. Build instances through <see cref="KubernetesListWatches"/>.
 /// </summary>
-public sealed class KubernetesListWatch<TRaw> : IListWatch<TRaw>
+/// <param name="list">
+/// Lists one page: (resourceVersion, continue token, limit, token). Exactly one of the first two is non-null;
+/// the resourceVersion "" (latest) arrives as null, so that the request carries no resourceVersion at all.
+/// </param>
+/// <param name="watch">Starts a watch with bookmarks: (resourceVersion, timeoutSeconds, onError, token).</param>
+/// <param name="resourceVersionOf">Reads metadata.resourceVersion of a raw object.</param>
+public sealed class KubernetesListWatch<TRaw>(
+    Func<string?, string?, int, CancellationToken, Task<ListPage<TRaw>>> list,
+    Func<string, int, Action<Exception>, CancellationToken, IAsyncEnumerable<(WatchEventType, TRaw)>> watch,
+    Func<TRaw, string?> resourceVersionOf) : IListWatch<TRaw>
 {
-    private readonly Func<string?, string?, int, CancellationToken, Task<ListPage<TRaw>>> _list;
-    private readonly Func<string, int, Action<Exception>, CancellationToken, IAsyncEnumerable<(WatchEventType, TRaw)>> _watch;
-    private readonly Func<TRaw, string?> _resourceVersionOf;
-
-    /// <param name="list">
-    /// Lists one page: (resourceVersion, continue token, limit, token). Exactly one of the first two is non-null;
-    /// the resourceVersion "" (latest) arrives as null, so that the request carries no resourceVersion at all.
-    /// </param>
-    /// <param name="watch">Starts a watch with bookmarks: (resourceVersion, timeoutSeconds, onError, token).</param>
-    /// <param name="resourceVersionOf">Reads metadata.resourceVersion of a raw object.</param>
-    public KubernetesListWatch(
-        Func<string?, string?, int, CancellationToken, Task<ListPage<TRaw>>> list,
-        Func<string, int, Action<Exception>, CancellationToken, IAsyncEnumerable<(WatchEventType, TRaw)>> watch,
-        Func<TRaw, string?> resourceVersionOf)
-    {
-        ArgumentNullException.ThrowIfNull(list);
-        ArgumentNullException.ThrowIfNull(watch);
-        ArgumentNullException.ThrowIfNull(resourceVersionOf);
-        _list = list;
-        _watch = watch;
-        _resourceVersionOf = resourceVersionOf;
-    }
+    private readonly Func<string?, string?, int, CancellationToken, Task<ListPage<TRaw>>> _list = list ?? throw new ArgumentNullException(nameof(list));
+    private readonly Func<string, int, Action<Exception>, CancellationToken, IAsyncEnumerable<(WatchEventType, TRaw)>> _watch =
+        watch ?? throw new ArgumentNullException(nameof(watch));
+    private readonly Func<TRaw, string?> _resourceVersionOf = resourceVersionOf ?? throw new ArgumentNullException(nameof(resourceVersionOf));
 
     public async Task<ListPage<TRaw>> ListAsync(string? resourceVersion, string? continueToken, int limit, CancellationToken cancellationToken)
     {
@@ -99,23 +90,17 @@ public sealed class KubernetesListWatch<TRaw> : IListWatch<TRaw>
                 yield break;
             }
 
-            yield return ToEvent(events.Current);
+            var (type, item) = events.Current;
+            var version = item is null ? string.Empty : _resourceVersionOf(item) ?? string.Empty;
+            yield return type switch
+            {
+                WatchEventType.Added or WatchEventType.Modified or WatchEventType.Deleted => new(type, item, version),
+
+                // Only the resourceVersion of a bookmark means anything; the object is dropped here so that no
+                // consumer can mistake it for a real one.
+                WatchEventType.Bookmark => new(type, default, version),
+                _ => throw new InformerRestartException(RestartReason.Error, $"Unexpected watch event type {type}."),
+            };
         }
-    }
-
-    private WatchEvent<TRaw> ToEvent((WatchEventType Type, TRaw Item) raw)
-    {
-        var resourceVersion = raw.Item is null ? string.Empty : _resourceVersionOf(raw.Item) ?? string.Empty;
-        return raw.Type switch
-        {
-            WatchEventType.Added => new WatchEvent<TRaw>(WatchEventKind.Added, raw.Item, resourceVersion),
-            WatchEventType.Modified => new WatchEvent<TRaw>(WatchEventKind.Modified, raw.Item, resourceVersion),
-            WatchEventType.Deleted => new WatchEvent<TRaw>(WatchEventKind.Deleted, raw.Item, resourceVersion),
-
-            // Only the resourceVersion of a bookmark means anything; the object is dropped here so that no
-            // consumer can mistake it for a real one.
-            WatchEventType.Bookmark => new WatchEvent<TRaw>(WatchEventKind.Bookmark, default, resourceVersion),
-            _ => throw new WatchFailedException($"Unexpected watch event type {raw.Type}."),
-        };
     }
 }

@@ -11,17 +11,12 @@ namespace KamajiKubeconfig.Informers;
 /// </summary>
 public static class KubernetesListWatches
 {
-    /// <summary>All namespaces.</summary>
     public static KubernetesListWatch<V1Namespace> Namespaces(IKubernetes client)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return new KubernetesListWatch<V1Namespace>(
-            async (resourceVersion, continueToken, limit, ct) =>
-            {
-                var list = await client.CoreV1.ListNamespaceAsync(
-                    continueParameter: continueToken, limit: limit, resourceVersion: resourceVersion, cancellationToken: ct);
-                return Page(list.Items, list.Metadata);
-            },
+        return new(
+            async (resourceVersion, continueToken, limit, ct) => Page(await client.CoreV1.ListNamespaceAsync(
+                continueParameter: continueToken, limit: limit, resourceVersion: resourceVersion, cancellationToken: ct)),
             (resourceVersion, timeoutSeconds, onError, ct) => client.CoreV1.WatchListNamespaceAsync(
                 allowWatchBookmarks: true, resourceVersion: resourceVersion, timeoutSeconds: timeoutSeconds,
                 onError: onError, cancellationToken: ct),
@@ -33,14 +28,9 @@ public static class KubernetesListWatches
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrEmpty(labelSelector);
-        return new KubernetesListWatch<V1Secret>(
-            async (resourceVersion, continueToken, limit, ct) =>
-            {
-                var list = await client.CoreV1.ListSecretForAllNamespacesAsync(
-                    continueParameter: continueToken, labelSelector: labelSelector, limit: limit,
-                    resourceVersion: resourceVersion, cancellationToken: ct);
-                return Page(list.Items, list.Metadata);
-            },
+        return new(
+            async (resourceVersion, continueToken, limit, ct) => Page(await client.CoreV1.ListSecretForAllNamespacesAsync(
+                continueParameter: continueToken, labelSelector: labelSelector, limit: limit, resourceVersion: resourceVersion, cancellationToken: ct)),
             (resourceVersion, timeoutSeconds, onError, ct) => client.CoreV1.WatchListSecretForAllNamespacesAsync(
                 allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion,
                 timeoutSeconds: timeoutSeconds, onError: onError, cancellationToken: ct),
@@ -48,48 +38,46 @@ public static class KubernetesListWatches
     }
 
     /// <summary>A namespaced custom resource, across all namespaces (e.g. TenantControlPlanes).</summary>
-    public static KubernetesListWatch<JsonElement> NamespacedCustomObjects(
-        IKubernetes client, string group, string version, string plural, string? labelSelector = null)
+    public static KubernetesListWatch<JsonElement> NamespacedCustomObjects(IKubernetes client, string group, string version, string plural)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return new KubernetesListWatch<JsonElement>(
-            async (resourceVersion, continueToken, limit, ct) => JsonPage(await client.CustomObjects.ListCustomObjectForAllNamespacesAsync<JsonElement>(
-                group, version, plural, continueParameter: continueToken, labelSelector: labelSelector, limit: limit,
-                resourceVersion: resourceVersion, cancellationToken: ct)),
+        return new(
+            async (resourceVersion, continueToken, limit, ct) => Page(await client.CustomObjects.ListCustomObjectForAllNamespacesAsync<JsonList>(
+                group, version, plural, continueParameter: continueToken, limit: limit, resourceVersion: resourceVersion, cancellationToken: ct)),
             (resourceVersion, timeoutSeconds, onError, ct) => AsJson(client.CustomObjects.WatchListCustomObjectForAllNamespacesAsync(
-                group, version, plural, allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion,
+                group, version, plural, allowWatchBookmarks: true, resourceVersion: resourceVersion,
                 timeoutSeconds: timeoutSeconds, onError: onError, cancellationToken: ct)),
-            JsonMetadata.ResourceVersion);
+            ResourceVersionOf);
     }
 
     /// <summary>A cluster-scoped custom resource (e.g. KubeconfigGenerators).</summary>
-    public static KubernetesListWatch<JsonElement> ClusterCustomObjects(
-        IKubernetes client, string group, string version, string plural, string? labelSelector = null)
+    public static KubernetesListWatch<JsonElement> ClusterCustomObjects(IKubernetes client, string group, string version, string plural)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return new KubernetesListWatch<JsonElement>(
-            async (resourceVersion, continueToken, limit, ct) => JsonPage(await client.CustomObjects.ListClusterCustomObjectAsync<JsonElement>(
-                group, version, plural, continueParameter: continueToken, labelSelector: labelSelector, limit: limit,
-                resourceVersion: resourceVersion, cancellationToken: ct)),
+        return new(
+            async (resourceVersion, continueToken, limit, ct) => Page(await client.CustomObjects.ListClusterCustomObjectAsync<JsonList>(
+                group, version, plural, continueParameter: continueToken, limit: limit, resourceVersion: resourceVersion, cancellationToken: ct)),
             (resourceVersion, timeoutSeconds, onError, ct) => AsJson(client.CustomObjects.WatchListClusterCustomObjectAsync(
-                group, version, plural, allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion,
+                group, version, plural, allowWatchBookmarks: true, resourceVersion: resourceVersion,
                 timeoutSeconds: timeoutSeconds, onError: onError, cancellationToken: ct)),
-            JsonMetadata.ResourceVersion);
+            ResourceVersionOf);
     }
 
-    private static ListPage<T> Page<T>(IList<T>? items, V1ListMeta? metadata) => new(
-        items is null ? [] : [.. items],
-        metadata?.ResourceVersion ?? string.Empty,
-        string.IsNullOrEmpty(metadata?.ContinueProperty) ? null : metadata.ContinueProperty);
-
-    private static ListPage<JsonElement> JsonPage(JsonElement list)
+    /// <summary>Every list type of the client carries <see cref="V1ListMeta"/>; its items may be null.</summary>
+    private static ListPage<T> Page<T>(IItems<T> list)
     {
-        var continueToken = JsonMetadata.ListContinue(list);
-        return new ListPage<JsonElement>(
-            JsonMetadata.Items(list),
-            JsonMetadata.ResourceVersion(list),
-            continueToken.Length == 0 ? null : continueToken);
+        var metadata = ((IMetadata<V1ListMeta>)list).Metadata;
+        return new(
+            list.Items is null ? [] : [.. list.Items],
+            metadata?.ResourceVersion ?? string.Empty,
+            string.IsNullOrEmpty(metadata?.ContinueProperty) ? null : metadata.ContinueProperty);
     }
+
+    // Only the watch needs a custom object's version; a missing one reads as "".
+    private static string? ResourceVersionOf(JsonElement obj) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty("metadata", out var metadata)
+        && metadata.ValueKind == JsonValueKind.Object && metadata.TryGetProperty("resourceVersion", out var value)
+        && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     // The custom-object watch yields `object`; System.Text.Json materialises it as a JsonElement.
     private static async IAsyncEnumerable<(WatchEventType, JsonElement)> AsJson(IAsyncEnumerable<(WatchEventType, object)> events)
@@ -98,5 +86,13 @@ public static class KubernetesListWatches
         {
             yield return (type, item is JsonElement json ? json : KubernetesJson.Deserialize<JsonElement>(KubernetesJson.Serialize(item)));
         }
+    }
+
+    /// <summary>A custom resource list: its items stay raw JSON for their mapper.</summary>
+    private sealed class JsonList : IItems<JsonElement>, IMetadata<V1ListMeta>
+    {
+        public IList<JsonElement> Items { get; set; } = [];
+
+        public V1ListMeta Metadata { get; set; } = new();
     }
 }

@@ -10,8 +10,7 @@ public readonly record struct ObjectKey
     {
         ArgumentNullException.ThrowIfNull(@namespace);
         ArgumentException.ThrowIfNullOrEmpty(name);
-        Namespace = @namespace;
-        Name = name;
+        (Namespace, Name) = (@namespace, name);
     }
 
     /// <summary>Empty for cluster-scoped objects.</summary>
@@ -19,11 +18,8 @@ public readonly record struct ObjectKey
 
     public string Name { get; }
 
-    public bool IsClusterScoped => Namespace.Length == 0;
-
-    /// <summary>A key for a cluster-scoped object.</summary>
     public static ObjectKey Cluster(string name) => new(string.Empty, name);
 
     /// <summary>The client-go key format: <c>ns/name</c>, or just <c>name</c> when cluster-scoped.</summary>
-    public override string ToString() => IsClusterScoped ? Name : $"{Namespace}/{Name}";
+    public override string ToString() => Namespace.Length == 0 ? Name : $"{Namespace}/{Name}";
 }

@@ -5,24 +5,13 @@ namespace KamajiKubeconfig.Informers;
 /// <c>wait.Backoff.Step</c> plus the backoff manager's reset). Deterministic given the injected
 /// <see cref="Random"/> and <see cref="TimeProvider"/>. Not thread-safe: one instance per informer loop.
 /// </summary>
-public sealed class ReflectorBackoff
+public sealed class ReflectorBackoff(BackoffOptions options, TimeProvider timeProvider, Random random)
 {
-    private readonly BackoffOptions _options;
-    private readonly TimeProvider _time;
-    private readonly Random _random;
-    private TimeSpan _next;
+    private readonly BackoffOptions _options = options ?? throw new ArgumentNullException(nameof(options));
+    private readonly TimeProvider _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+    private readonly Random _random = random ?? throw new ArgumentNullException(nameof(random));
+    private TimeSpan _next = options.Initial;
     private DateTimeOffset? _attemptStartsAt;
-
-    public ReflectorBackoff(BackoffOptions options, TimeProvider timeProvider, Random random)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        ArgumentNullException.ThrowIfNull(random);
-        _options = options;
-        _time = timeProvider;
-        _random = random;
-        _next = options.Initial;
-    }
 
     /// <summary>
     /// Returns the delay to wait now, and advances the sequence. A server's <paramref name="retryAfter"/> (429)
@@ -43,12 +32,8 @@ public sealed class ReflectorBackoff
         var baseDelay = _next;
         var grown = TimeSpan.FromTicks((long)Math.Min(baseDelay.Ticks * _options.Factor, _options.Cap.Ticks));
         _next = grown > baseDelay ? grown : baseDelay;
-        var delay = TimeSpan.FromTicks((long)(baseDelay.Ticks * (1 + (_options.Jitter * _random.NextDouble()))));
-        if (retryAfter is { } asked)
-        {
-            var honoured = asked < _options.Cap ? asked : _options.Cap;
-            delay = honoured > delay ? honoured : delay;
-        }
+        var jittered = (long)(baseDelay.Ticks * (1 + (_options.Jitter * _random.NextDouble())));
+        var delay = TimeSpan.FromTicks(Math.Max(jittered, Math.Min((retryAfter ?? TimeSpan.Zero).Ticks, _options.Cap.Ticks)));
 
         _attemptStartsAt = now + delay;
         return delay;

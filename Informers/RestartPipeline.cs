@@ -3,13 +3,12 @@ using Polly.Retry;
 
 namespace KamajiKubeconfig.Informers;
 
-/// <summary>The informer's retry loop around one list/watch attempt: forever, with <see cref="ReflectorBackoff"/>.</summary>
+/// <summary>
+/// The informer's retry loop around one list/watch attempt: forever, with <see cref="ReflectorBackoff"/>.
+/// <c>onRestart</c> is told every failure and the delay chosen for it, before the delay starts.
+/// </summary>
 internal static class RestartPipeline
 {
-    /// <param name="options">The backoff between attempts.</param>
-    /// <param name="timeProvider">Clock of the delays.</param>
-    /// <param name="random">Jitter source.</param>
-    /// <param name="onRestart">Told every failure and the delay chosen for it, before the delay starts.</param>
     public static ResiliencePipeline Build(BackoffOptions options, TimeProvider timeProvider, Random random, Action<Exception, TimeSpan> onRestart)
     {
         var backoff = new ReflectorBackoff(options, timeProvider, random);
@@ -23,7 +22,7 @@ internal static class RestartPipeline
 
                 // A throttling server's Retry-After can only lengthen the wait, never shorten it below the backoff.
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
-                    backoff.Next((args.Outcome.Exception as TooManyRequestsException)?.RetryAfter)),
+                    backoff.Next((args.Outcome.Exception as InformerRestartException)?.RetryAfter)),
                 OnRetry = args =>
                 {
                     onRestart(args.Outcome.Exception!, args.RetryDelay);

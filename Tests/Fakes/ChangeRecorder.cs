@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using KamajiKubeconfig.Informers;
 
 namespace KamajiKubeconfig.Tests.Fakes;
 
@@ -7,15 +6,15 @@ namespace KamajiKubeconfig.Tests.Fakes;
 internal sealed class ChangeRecorder<T>
     where T : class
 {
-    private readonly Channel<CacheChange<T>> _changes = Channel.CreateUnbounded<CacheChange<T>>();
+    private readonly Channel<(T? Old, T? New)> _changes = Channel.CreateUnbounded<(T? Old, T? New)>();
 
     public int Pending => _changes.Reader.Count;
 
-    public void Record(T? oldObject, T? newObject) => _changes.Writer.TryWrite(new CacheChange<T>(oldObject, newObject));
+    public void Record(T? oldObject, T? newObject) => _changes.Writer.TryWrite((oldObject, newObject));
 
-    public async Task<IReadOnlyList<CacheChange<T>>> TakeAsync(int count)
+    public async Task<IReadOnlyList<(T? Old, T? New)>> TakeAsync(int count)
     {
-        var result = new List<CacheChange<T>>(count);
+        var result = new List<(T? Old, T? New)>(count);
         using var deadline = new CancellationTokenSource(Deadline.Default);
         for (var i = 0; i < count; i++)
         {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using k8s;
 using KamajiKubeconfig.Informers;
 
 namespace KamajiKubeconfig.Tests.Fakes;
@@ -14,13 +15,13 @@ internal sealed class FakeWatch<T>(string resourceVersion, int timeoutSeconds)
 
     public int TimeoutSeconds { get; } = timeoutSeconds;
 
-    public FakeWatch<T> Added(T item, string resourceVersion) => Send(new WatchEvent<T>(WatchEventKind.Added, item, resourceVersion));
+    public FakeWatch<T> Added(T item, string resourceVersion) => Send(new WatchEvent<T>(WatchEventType.Added, item, resourceVersion));
 
-    public FakeWatch<T> Modified(T item, string resourceVersion) => Send(new WatchEvent<T>(WatchEventKind.Modified, item, resourceVersion));
+    public FakeWatch<T> Modified(T item, string resourceVersion) => Send(new WatchEvent<T>(WatchEventType.Modified, item, resourceVersion));
 
-    public FakeWatch<T> Deleted(T item, string resourceVersion) => Send(new WatchEvent<T>(WatchEventKind.Deleted, item, resourceVersion));
+    public FakeWatch<T> Deleted(T item, string resourceVersion) => Send(new WatchEvent<T>(WatchEventType.Deleted, item, resourceVersion));
 
-    public FakeWatch<T> Bookmark(string resourceVersion) => Send(new WatchEvent<T>(WatchEventKind.Bookmark, default, resourceVersion));
+    public FakeWatch<T> Bookmark(string resourceVersion) => Send(new WatchEvent<T>(WatchEventType.Bookmark, default, resourceVersion));
 
     /// <summary>The server ends the stream cleanly (its timeout).</summary>
     public void End() => _script.Writer.TryWrite(EndOfStream);

@@ -69,7 +69,7 @@ public class ControllerHostTests
         await h.LeadershipAsked;
         Assert.That(await h.NotReadyAsync(), Is.Empty, "synced");
         var recovered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var _ = h.Caches.NamespaceInformer.AddHandler((_, _) => recovered.TrySetResult());
+        h.Caches.NamespaceInformer.AddHandler((_, _) => recovered.TrySetResult());
 
         var watch = await h.Namespaces.NextWatchAsync();
         watch.Fail(new HttpRequestException("connection refused"));

@@ -70,7 +70,7 @@ public class InformerBackoffTests
 
         for (var i = 0; i < 3; i++)
         {
-            watch.Fail(new TooManyRequestsException { RetryAfter = TimeSpan.FromSeconds(2) });
+            watch.Fail(new InformerRestartException(RestartReason.TooManyRequests, "429") { RetryAfter = TimeSpan.FromSeconds(2) });
             var delay = await h.Time.NextBackoffAsync();
             delays.Add(delay);
             h.Time.Advance(delay - TimeSpan.FromMilliseconds(1));

@@ -118,11 +118,11 @@ public class InformerCacheTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(changes, Is.EquivalentTo(new[]
+            Assert.That(changes, Is.EquivalentTo(new (TestObject? Old, TestObject? New)[]
             {
-                new CacheChange<TestObject>(changed, changedV2),
-                new CacheChange<TestObject>(null, added),
-                new CacheChange<TestObject>(gone, null),
+                (changed, changedV2),
+                (null, added),
+                (gone, null),
             }));
             Assert.That(cache.Get(gone.Key), Is.Null);
             Assert.That(cache.ByIndex(TestObject.ByReference, "ca"), Is.Empty);

@@ -52,7 +52,7 @@ public class InformerFailingSinceTests
     {
         await using var h = new InformerHarness();
         var watch = await h.StartSyncedAsync("10", A);
-        watch.Fail(new ResourceVersionExpiredException("too old"));
+        watch.Fail(new InformerRestartException(RestartReason.Expired, "too old"));
         await h.ElapseBackoffAsync();
         await h.Source.NextListCallAsync();
         Assert.That(h.Informer.FailingSince, Is.Not.Null);

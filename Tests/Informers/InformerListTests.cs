@@ -24,10 +24,10 @@ public class InformerListTests
         Assert.Multiple(() =>
         {
             Assert.That(call, Is.EqualTo(new FakeListWatch<TestObject>.ListCall("0", null, 500)));
-            Assert.That(changes, Is.EquivalentTo(new[]
+            Assert.That(changes, Is.EquivalentTo(new (TestObject? Old, TestObject? New)[]
             {
-                new CacheChange<TestObject>(null, A),
-                new CacheChange<TestObject>(null, B),
+                (null, A),
+                (null, B),
             }));
             Assert.That(h.Cache.List(), Is.EquivalentTo(new[] { A, B }));
             Assert.That(watch.ResourceVersion, Is.EqualTo("10"));
@@ -66,7 +66,7 @@ public class InformerListTests
         await using var h = new InformerHarness();
         h.Start();
         await h.Source.NextListCallAsync();
-        h.Source.FailList(new ResourceVersionExpiredException());
+        h.Source.FailList(new InformerRestartException(RestartReason.Expired, "410"));
 
         await h.ElapseBackoffAsync();
         await h.Source.NextListCallAsync();
@@ -87,7 +87,7 @@ public class InformerListTests
         await using var h = new InformerHarness();
         var watch = await h.StartSyncedAsync("10", A, B);
 
-        watch.Fail(new ResourceVersionExpiredException());
+        watch.Fail(new InformerRestartException(RestartReason.Expired, "410"));
         await h.ElapseBackoffAsync();
         await h.Source.NextListCallAsync();
         h.Source.AnswerList("20", A, C);
@@ -96,10 +96,10 @@ public class InformerListTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(changes, Is.EquivalentTo(new[]
+            Assert.That(changes, Is.EquivalentTo(new (TestObject? Old, TestObject? New)[]
             {
-                new CacheChange<TestObject>(null, C),
-                new CacheChange<TestObject>(B, null),
+                (null, C),
+                (B, null),
             }), "A did not change, so it is not reported again");
             Assert.That(h.Changes.Pending, Is.Zero);
             Assert.That(h.Cache.List(), Is.EquivalentTo(new[] { A, C }));
@@ -114,7 +114,7 @@ public class InformerListTests
         await using var h = new InformerHarness();
         var watch = await h.StartSyncedAsync("10", A);
 
-        watch.Fail(new ResourceVersionExpiredException());
+        watch.Fail(new InformerRestartException(RestartReason.Expired, "410"));
         await h.ElapseBackoffAsync();
         var call = await h.Source.NextListCallAsync();
 

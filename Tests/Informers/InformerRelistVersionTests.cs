@@ -15,8 +15,8 @@ public class InformerRelistVersionTests
 
     private static IEnumerable<TestCaseData> UnavailableAnswers()
     {
-        yield return new TestCaseData(new ResourceVersionExpiredException()).SetArgDisplayNames("410");
-        yield return new TestCaseData(new ResourceVersionTooLargeException()).SetArgDisplayNames("too large");
+        yield return new TestCaseData(new InformerRestartException(RestartReason.Expired, "410")).SetArgDisplayNames("410");
+        yield return new TestCaseData(new InformerRestartException(RestartReason.TooLargeResourceVersion, "too large")).SetArgDisplayNames("too large");
     }
 
     [Test]
@@ -24,7 +24,7 @@ public class InformerRelistVersionTests
     {
         await using var h = new InformerHarness();
         var watch = await h.StartSyncedAsync("10", A);
-        watch.Added(C, "11").Fail(new ResourceVersionExpiredException());
+        watch.Added(C, "11").Fail(new InformerRestartException(RestartReason.Expired, "410"));
 
         await h.ElapseBackoffAsync();
         var relist = await h.Source.NextListCallAsync();
@@ -42,7 +42,7 @@ public class InformerRelistVersionTests
     {
         await using var h = new InformerHarness();
         var watch = await h.StartSyncedAsync("10", A);
-        watch.Bookmark("12").Fail(new ResourceVersionTooLargeException());
+        watch.Bookmark("12").Fail(new InformerRestartException(RestartReason.TooLargeResourceVersion, "too large"));
 
         await h.ElapseBackoffAsync();
         var relist = await h.Source.NextListCallAsync();
@@ -62,7 +62,7 @@ public class InformerRelistVersionTests
     {
         await using var h = new InformerHarness();
         var watch = await h.StartSyncedAsync("10", A);
-        watch.Fail(new ResourceVersionTooLargeException());
+        watch.Fail(new InformerRestartException(RestartReason.TooLargeResourceVersion, "too large"));
         await h.ElapseBackoffAsync();
         var atLast = await h.Source.NextListCallAsync();
 
@@ -84,13 +84,13 @@ public class InformerRelistVersionTests
         h.Source.AnswerList("10", A);
         var watch = await h.Source.NextWatchAsync();
 
-        watch.Added(C, "11").Fail(new ResourceVersionTooLargeException());
+        watch.Added(C, "11").Fail(new InformerRestartException(RestartReason.TooLargeResourceVersion, "too large"));
         await h.ElapseBackoffAsync();
         versions.Add((await h.Source.NextListCallAsync()).ResourceVersion);
         h.Source.AnswerList("11", A, C);
         watch = await h.Source.NextWatchAsync();
 
-        watch.Bookmark("15").Fail(new ResourceVersionExpiredException());
+        watch.Bookmark("15").Fail(new InformerRestartException(RestartReason.Expired, "410"));
         await h.ElapseBackoffAsync();
         versions.Add((await h.Source.NextListCallAsync()).ResourceVersion);
 
@@ -102,7 +102,7 @@ public class InformerRelistVersionTests
     {
         await using var h = new InformerHarness();
         var watch = await h.StartSyncedAsync("10", A);
-        watch.Fail(new ResourceVersionExpiredException());
+        watch.Fail(new InformerRestartException(RestartReason.Expired, "410"));
         await h.ElapseBackoffAsync();
         await h.Source.NextListCallAsync();
 
@@ -113,7 +113,7 @@ public class InformerRelistVersionTests
         watch = await h.Source.NextWatchAsync();
 
         // The consistent read succeeded, so "30" is available again: the next relist that is not about expiry uses it.
-        watch.Fail(new ResourceVersionTooLargeException());
+        watch.Fail(new InformerRestartException(RestartReason.TooLargeResourceVersion, "too large"));
         await h.ElapseBackoffAsync();
         var afterSuccess = await h.Source.NextListCallAsync();
 
@@ -130,7 +130,7 @@ public class InformerRelistVersionTests
         h.Source.AnswerList(new ListPage<TestObject>([A], "10", "token-1"));
         var second = await h.Source.NextListCallAsync();
 
-        h.Source.FailList(new ResourceVersionExpiredException());
+        h.Source.FailList(new InformerRestartException(RestartReason.Expired, "410"));
         await h.ElapseBackoffAsync();
         var restart = await h.Source.NextListCallAsync();
 
@@ -143,7 +143,7 @@ public class InformerRelistVersionTests
     {
         await using var h = new InformerHarness();
         var watch = await h.StartSyncedAsync("10", A);
-        watch.Fail(new ResourceVersionTooLargeException());
+        watch.Fail(new InformerRestartException(RestartReason.TooLargeResourceVersion, "too large"));
         await h.ElapseBackoffAsync();
         var first = await h.Source.NextListCallAsync();
 

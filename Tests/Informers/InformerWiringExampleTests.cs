@@ -5,6 +5,7 @@ using System.Text.Json;
 using k8s.Models;
 using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Tests.Fakes;
+using KamajiKubeconfig.Tests.Informers.Integration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -74,8 +75,8 @@ public class InformerWiringExampleTests
         var informer = new Informer<JsonElement, GeneratorRecord>(
             KubernetesListWatches.ClusterCustomObjects(stub.CreateClient(), "kamaji.clastix.io", "v1alpha1", "kubeconfiggenerators"),
             json => new GeneratorRecord(
-                JsonMetadata.Key(json),
-                JsonMetadata.ResourceVersion(json),
+                Row.KeyOf(json),
+                Row.VersionOf(json),
                 json.TryGetProperty("spec", out var spec) && spec.TryGetProperty("tenantControlPlaneSelector", out var sel) ? sel.GetString() : null),
             cache,
             new InformerOptions { Name = "kubeconfiggenerators" },

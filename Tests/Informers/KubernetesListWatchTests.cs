@@ -1,9 +1,11 @@
 using System.Net;
-using System.Text.Json;
 using System.Web;
+using k8s;
 using k8s.Models;
 using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Tests.Fakes;
+using KamajiKubeconfig.Tests.Informers.Integration;
+using NUnit.Framework.Constraints;
 
 namespace KamajiKubeconfig.Tests.Informers;
 
@@ -19,6 +21,9 @@ public class KubernetesListWatchTests
 
     private static string ExpiredEvent() =>
         """{"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"too old resource version: 10 (20)","reason":"Expired","code":410}}""";
+
+    private static EqualConstraint<RestartReason> Restart(RestartReason reason) =>
+        Throws.TypeOf<InformerRestartException>().With.Property(nameof(InformerRestartException.Reason)).EqualTo(reason);
 
     private static async Task<List<WatchEvent<T>>> DrainAsync<T>(IAsyncEnumerable<WatchEvent<T>> events)
     {
@@ -84,7 +89,7 @@ public class KubernetesListWatchTests
         using var stub = new StubApiHandler(_ => StubApiHandler.Status(HttpStatusCode.Gone, "Expired"));
         var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
 
-        Assert.That(() => source.ListAsync(null, "stale", 500, CancellationToken.None), Throws.TypeOf<ResourceVersionExpiredException>());
+        Assert.That(() => source.ListAsync(null, "stale", 500, CancellationToken.None), Restart(RestartReason.Expired));
     }
 
     private static string TooLargeStatus() =>
@@ -96,7 +101,7 @@ public class KubernetesListWatchTests
         using var stub = new StubApiHandler(_ => StubApiHandler.Json(TooLargeStatus(), HttpStatusCode.GatewayTimeout));
         var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
 
-        Assert.That(() => source.ListAsync("90", null, 500, CancellationToken.None), Throws.TypeOf<ResourceVersionTooLargeException>());
+        Assert.That(() => source.ListAsync("90", null, 500, CancellationToken.None), Restart(RestartReason.TooLargeResourceVersion));
     }
 
     [Test]
@@ -114,7 +119,7 @@ public class KubernetesListWatchTests
         using var stub = new StubApiHandler(_ => StubApiHandler.WatchLines("{\"type\":\"ERROR\",\"object\":" + TooLargeStatus() + "}"));
         var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
 
-        Assert.That(() => DrainAsync(source.WatchAsync("90", 450, CancellationToken.None)), Throws.TypeOf<ResourceVersionTooLargeException>());
+        Assert.That(() => DrainAsync(source.WatchAsync("90", 450, CancellationToken.None)), Restart(RestartReason.TooLargeResourceVersion));
     }
 
     [Test]
@@ -123,7 +128,7 @@ public class KubernetesListWatchTests
         using var stub = new StubApiHandler(_ => StubApiHandler.Json(TooLargeStatus(), HttpStatusCode.GatewayTimeout));
         var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
 
-        Assert.That(() => DrainAsync(source.WatchAsync("90", 450, CancellationToken.None)), Throws.TypeOf<ResourceVersionTooLargeException>());
+        Assert.That(() => DrainAsync(source.WatchAsync("90", 450, CancellationToken.None)), Restart(RestartReason.TooLargeResourceVersion));
     }
 
     private static HttpResponseMessage TooManyRequests(string? retryAfterHeader, string details = "")
@@ -152,7 +157,7 @@ public class KubernetesListWatchTests
 
         // The header wins; the Status's retryAfterSeconds stands in when there is none; an HTTP-date counts as none.
         Assert.That(() => source.ListAsync("0", null, 500, CancellationToken.None),
-            Throws.TypeOf<TooManyRequestsException>().With.Property(nameof(TooManyRequestsException.RetryAfter))
+            Restart(RestartReason.TooManyRequests).And.Property(nameof(InformerRestartException.RetryAfter))
                 .EqualTo(expectedSeconds is { } s ? TimeSpan.FromSeconds(s) : null));
     }
 
@@ -163,7 +168,7 @@ public class KubernetesListWatchTests
         var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
 
         Assert.That(() => DrainAsync(source.WatchAsync("10", 450, CancellationToken.None)),
-            Throws.TypeOf<TooManyRequestsException>().With.Property(nameof(TooManyRequestsException.RetryAfter)).EqualTo(TimeSpan.FromSeconds(5)));
+            Restart(RestartReason.TooManyRequests).And.Property(nameof(InformerRestartException.RetryAfter)).EqualTo(TimeSpan.FromSeconds(5)));
     }
 
     [Test]
@@ -174,7 +179,7 @@ public class KubernetesListWatchTests
         var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
 
         Assert.That(() => DrainAsync(source.WatchAsync("10", 450, CancellationToken.None)),
-            Throws.TypeOf<TooManyRequestsException>().With.Property(nameof(TooManyRequestsException.RetryAfter)).EqualTo(TimeSpan.FromSeconds(4)));
+            Restart(RestartReason.TooManyRequests).And.Property(nameof(InformerRestartException.RetryAfter)).EqualTo(TimeSpan.FromSeconds(4)));
     }
 
     [Test]
@@ -195,12 +200,12 @@ public class KubernetesListWatchTests
             }
         };
 
-        Assert.That(drain, Throws.TypeOf<ResourceVersionExpiredException>());
+        Assert.That(drain, Restart(RestartReason.Expired));
         Assert.Multiple(() =>
         {
             Assert.That(seen.Select(e => (e.Kind, e.ResourceVersion)), Is.EqualTo(new[]
             {
-                (WatchEventKind.Added, "11"), (WatchEventKind.Bookmark, "12"),
+                (WatchEventType.Added, "11"), (WatchEventType.Bookmark, "12"),
             }));
             Assert.That(seen[1].Item, Is.Null, "bookmark objects never leave the adapter");
             Assert.That(stub.Requests[0].Query, Does.Contain("watch=true").And.Contain("allowWatchBookmarks=true")
@@ -225,18 +230,18 @@ public class KubernetesListWatchTests
         using var stub = new StubApiHandler(_ => StubApiHandler.Status(HttpStatusCode.Gone, "Gone"));
         var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
 
-        Assert.That(() => DrainAsync(source.WatchAsync("10", 450, CancellationToken.None)), Throws.TypeOf<ResourceVersionExpiredException>());
+        Assert.That(() => DrainAsync(source.WatchAsync("10", 450, CancellationToken.None)), Restart(RestartReason.Expired));
     }
 
     [Test]
-    public void SecretsWatch_OtherErrorEvent_IsWatchFailedWithCode()
+    public void SecretsWatch_OtherErrorEvent_IsErrorWithTheStatus()
     {
         using var stub = new StubApiHandler(_ => StubApiHandler.WatchLines(
             """{"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","reason":"InternalError","code":500}}"""));
         var source = KubernetesListWatches.Secrets(stub.CreateClient(), Selector);
 
         Assert.That(() => DrainAsync(source.WatchAsync("10", 450, CancellationToken.None)),
-            Throws.TypeOf<WatchFailedException>().With.Property(nameof(WatchFailedException.Code)).EqualTo(500));
+            Restart(RestartReason.Error).And.Message.Contains("500 InternalError"));
     }
 
     [Test]
@@ -253,9 +258,9 @@ public class KubernetesListWatchTests
         Assert.Multiple(() =>
         {
             Assert.That(page.ResourceVersion, Is.EqualTo("20"));
-            Assert.That(JsonMetadata.Key(page.Items.Single()), Is.EqualTo(ObjectKey.Cluster("g")));
-            Assert.That(JsonMetadata.ResourceVersion(page.Items.Single()), Is.EqualTo("19"));
-            Assert.That(events.Single().Kind, Is.EqualTo(WatchEventKind.Modified));
+            Assert.That(Row.KeyOf(page.Items.Single()), Is.EqualTo(ObjectKey.Cluster("g")));
+            Assert.That(Row.VersionOf(page.Items.Single()), Is.EqualTo("19"));
+            Assert.That(events.Single().Kind, Is.EqualTo(WatchEventType.Modified));
             Assert.That(events.Single().ResourceVersion, Is.EqualTo("21"));
             Assert.That(events.Single().Item.GetProperty("kind").GetString(), Is.EqualTo("KubeconfigGenerator"));
             Assert.That(stub.Requests[0].AbsolutePath, Is.EqualTo("/apis/kamaji.clastix.io/v1alpha1/kubeconfiggenerators"));
@@ -275,10 +280,13 @@ public class KubernetesListWatchTests
     }
 
     [Test]
-    public void JsonMetadata_MissingFields_ReadAsEmpty()
+    public async Task ClusterCustomObjects_WatchEventWithoutVersion_ReadsAsEmpty()
     {
-        using var doc = JsonDocument.Parse("""{"spec":{}}""");
+        using var stub = new StubApiHandler(_ => StubApiHandler.WatchLines("""{"type":"ADDED","object":{"kind":"KubeconfigGenerator","spec":{}}}"""));
+        var source = KubernetesListWatches.ClusterCustomObjects(stub.CreateClient(), "kamaji.clastix.io", "v1alpha1", "kubeconfiggenerators");
 
-        Assert.That(JsonMetadata.ResourceVersion(doc.RootElement), Is.Empty);
+        var events = await DrainAsync(source.WatchAsync("20", 450, CancellationToken.None));
+
+        Assert.That(events.Single().ResourceVersion, Is.Empty);
     }
 }

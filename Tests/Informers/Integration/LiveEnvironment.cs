@@ -82,12 +82,12 @@ internal sealed class LiveEnvironment : IAsyncDisposable
         [.. (await Admin.CoreV1.ListNamespaceAsync()).Items.Select(Row.Of)];
 
     public async Task<IReadOnlyList<Row>> ServerTenantsAsync() =>
-        [.. JsonMetadata.Items(await Admin.CustomObjects.ListCustomObjectForAllNamespacesAsync<JsonElement>(
-            WellKnown.Group, WellKnown.Version, WellKnown.TenantControlPlanePlural)).Select(Row.Of)];
+        [.. (await Admin.CustomObjects.ListCustomObjectForAllNamespacesAsync<JsonElement>(
+            WellKnown.Group, WellKnown.Version, WellKnown.TenantControlPlanePlural)).GetProperty("items").EnumerateArray().Select(Row.Of)];
 
     public async Task<IReadOnlyList<Row>> ServerGeneratorsAsync() =>
-        [.. JsonMetadata.Items(await Admin.CustomObjects.ListClusterCustomObjectAsync<JsonElement>(
-            WellKnown.Group, WellKnown.Version, WellKnown.GeneratorPlural)).Select(Row.Of)];
+        [.. (await Admin.CustomObjects.ListClusterCustomObjectAsync<JsonElement>(
+            WellKnown.Group, WellKnown.Version, WellKnown.GeneratorPlural)).GetProperty("items").EnumerateArray().Select(Row.Of)];
 
     /// <summary>
     /// Waits until the cache holds exactly the server's objects at the server's resourceVersions (scenario 8). The

@@ -94,9 +94,9 @@ public class RelistVersionIntegrationTests
         Assert.Multiple(() =>
         {
             Assert.That(() => source.ListAsync(a.Metadata.ResourceVersion, null, 500, CancellationToken.None),
-                Throws.TypeOf<ResourceVersionExpiredException>());
+                Throws.TypeOf<InformerRestartException>().With.Property(nameof(InformerRestartException.Reason)).EqualTo(RestartReason.Expired));
             Assert.That(() => source.ListAsync(future, null, 500, CancellationToken.None),
-                Throws.TypeOf<ResourceVersionTooLargeException>());
+                Throws.TypeOf<InformerRestartException>().With.Property(nameof(InformerRestartException.Reason)).EqualTo(RestartReason.TooLargeResourceVersion));
         });
     }
 }

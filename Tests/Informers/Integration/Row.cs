@@ -31,8 +31,16 @@ internal sealed record Row(ObjectKey Key, string ResourceVersion, string? Step)
             step = value.GetString();
         }
 
-        return new(JsonMetadata.Key(obj), JsonMetadata.ResourceVersion(obj), step);
+        return new(KeyOf(obj), VersionOf(obj), step);
     }
+
+    public static ObjectKey KeyOf(JsonElement obj)
+    {
+        var metadata = obj.GetProperty("metadata");
+        return new(metadata.TryGetProperty("namespace", out var ns) ? ns.GetString()! : string.Empty, metadata.GetProperty("name").GetString()!);
+    }
+
+    public static string VersionOf(JsonElement obj) => obj.GetProperty("metadata").GetProperty("resourceVersion").GetString()!;
 
     /// <summary>"ns/name@rv", the form the cache-versus-server comparison reports.</summary>
     public override string ToString() => $"{Key}@{ResourceVersion}";
