@@ -37,33 +37,26 @@ public sealed class PlanExecutor(
             }
         }
 
-        var failures = new ConcurrentDictionary<ObjectRef, string>();
-        var transient = new ConcurrentBag<TimeSpan?>();
-        var verbatim = new ConcurrentDictionary<ObjectRef, bool>();
+        // Each failed target's result (its cause, whether retrying may help), and the retry hints of failed deletes
+        // and status writes, which are no target's error.
+        var failed = new ConcurrentDictionary<ObjectRef, WriteResult>();
+        var retry = new ConcurrentBag<TimeSpan?>();
         var unexpected = new ConcurrentBag<Exception>();
         var toIssue = plan.Targets.Where(t => t.Action == TargetAction.Issue).ToList();
-        var (issued, facts) = await IssueAsync(toIssue, failures, transient, unexpected, cancellationToken);
+        var (issued, facts) = await IssueAsync(toIssue, failed, unexpected, cancellationToken);
         var writes = issued.Concat(plan.Targets.Where(t => t.Action == TargetAction.Repair)).ToList();
         await ForEach(writes, async (target, ct) =>
         {
             var result = await Contained(() => writer.WriteAsync(target, generator, ct), unexpected, ct);
-            if (result.Cause is null)
+            if (result.Cause is not null)
             {
-                recentWrites?.Record(target.SecretRef, target.ObservedResourceVersion, result.Stored);
-                if (facts.TryGetValue(target.TenantControlPlane, out var written))
-                {
-                    Remember(target, result.Stored, written);
-                }
+                failed[target.TenantControlPlane] = result;
                 return;
             }
-            failures[target.TenantControlPlane] = result.Cause;
-            if (result.IsWholeMessage)
+            recentWrites?.Record(target.SecretRef, target.ObservedResourceVersion, result.Stored);
+            if (facts.TryGetValue(target.TenantControlPlane, out var written))
             {
-                verbatim[target.TenantControlPlane] = true;
-            }
-            if (result.Transient)
-            {
-                transient.Add(result.RetryAfter);
+                Remember(target, result.Stored, written);
             }
         }, cancellationToken);
         var deleteFailures = 0;
@@ -77,11 +70,12 @@ public sealed class PlanExecutor(
             if (result.Cause is not null && result.Transient)
             {
                 Interlocked.Increment(ref deleteFailures);
-                transient.Add(result.RetryAfter);
+                retry.Add(result.RetryAfter);
             }
         }, cancellationToken);
 
-        var final = plan.WithIssueFailures(generator, failures, now, verbatim.Keys.ToHashSet());
+        var final = plan.WithIssueFailures(generator, failed.ToDictionary(f => f.Key, f => f.Value.Cause!), now,
+            failed.Where(f => f.Value.IsWholeMessage).Select(f => f.Key).ToHashSet());
         if (final.StatusChanged && final.Status is not null)
         {
             try
@@ -91,7 +85,7 @@ public sealed class PlanExecutor(
             }
             catch (KubeApiException e) when (e.IsTransient)
             {
-                transient.Add(e.RetryAfter);
+                retry.Add(e.RetryAfter);
             }
         }
         else if (final.Status is not null)
@@ -100,17 +94,15 @@ public sealed class PlanExecutor(
             // edit (after a restart, before our first status write) is recognised as foreign and put right.
             statusLedger?.Wrote(generator.Name, final.Status);
         }
-        var issuedByReason = issued.Where(t => !failures.ContainsKey(t.TenantControlPlane))
-            .GroupBy(t => t.Reason!.Value).ToDictionary(g => g.Key, g => g.Count());
-        var repaired = writes.Count(t => t.Action == TargetAction.Repair && !failures.ContainsKey(t.TenantControlPlane));
+        var transient = failed.Values.Where(f => f.Transient).Select(f => f.RetryAfter).Concat(retry).ToList();
         return new PassReport(
-            !transient.IsEmpty,
+            transient.Count > 0,
             transient.Max(),
             final,
-            issuedByReason,
-            repaired,
+            issued.Where(t => !failed.ContainsKey(t.TenantControlPlane)).GroupBy(t => t.Reason!.Value).ToDictionary(g => g.Key, g => g.Count()),
+            writes.Count(t => t.Action == TargetAction.Repair && !failed.ContainsKey(t.TenantControlPlane)),
             plan.Deletes.Count - deleteFailures,
-            failures.Count)
+            failed.Count)
         {
             Unexpected = [.. unexpected],
         };
@@ -135,11 +127,10 @@ public sealed class PlanExecutor(
 
     /// <summary>
     /// Reads the CA keys the targets need (<see cref="CaKeyReads"/>), signs, and wipes the keys before any write.
-    /// Targets whose CA cannot sign land in <paramref name="failures"/>, with the API's transient verdict.
+    /// Targets whose CA cannot sign land in <paramref name="failed"/>, with the API's transient verdict.
     /// </summary>
     private async Task<(IReadOnlyList<TargetPlan> Issued, IReadOnlyDictionary<ObjectRef, KubeconfigFacts> Facts)> IssueAsync(
-        List<TargetPlan> toIssue, ConcurrentDictionary<ObjectRef, string> failures, ConcurrentBag<TimeSpan?> transient,
-        ConcurrentBag<Exception> unexpected, CancellationToken cancellationToken)
+        List<TargetPlan> toIssue, ConcurrentDictionary<ObjectRef, WriteResult> failed, ConcurrentBag<Exception> unexpected, CancellationToken cancellationToken)
     {
         if (toIssue.Count == 0)
         {
@@ -148,20 +139,17 @@ public sealed class PlanExecutor(
         using var caKeys = await CaKeyReads.ReadAsync(api, toIssue.Select(t => t.Issue!), applyParallelism, unexpected, cancellationToken);
         foreach (var target in toIssue)
         {
-            if (caKeys.FailureOf(target.Issue!.CaSecret) is { } failed)
+            if (caKeys.FailureOf(target.Issue!.CaSecret) is { } failure)
             {
-                failures[target.TenantControlPlane] = failed.Cause!;
-                if (failed.Transient)
-                {
-                    transient.Add(failed.RetryAfter);
-                }
+                failed[target.TenantControlPlane] = failure;
             }
         }
         var (issued, facts, issueFailures) = issuing.IssueAll(
-            [.. toIssue.Where(t => !failures.ContainsKey(t.TenantControlPlane))], caKeys.KeyOf, cancellationToken);
+            [.. toIssue.Where(t => !failed.ContainsKey(t.TenantControlPlane))], caKeys.KeyOf, cancellationToken);
         foreach (var (tcp, cause) in issueFailures)
         {
-            failures[tcp] = cause;
+            // The CA or the request cannot produce a certificate: an input error, not worth a retry.
+            failed[tcp] = new WriteResult(cause, false, null);
         }
         return (issued, facts);
     }
