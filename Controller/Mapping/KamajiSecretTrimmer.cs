@@ -54,7 +54,7 @@ public static class KamajiSecretTrimmer
         {
             return null;
         }
-        return KubeconfigWriter.WriteTemplate(new Kubeconfig(
+        return KubeconfigWriter.Write(new Kubeconfig(
             EquatableList.Of(cluster),
             EquatableList<KubeconfigUser>.Empty,
             EquatableList.Of(new KubeconfigContext(TemplateContext, cluster.Name, null)),
