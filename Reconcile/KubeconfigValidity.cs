@@ -55,7 +55,7 @@ public static class KubeconfigValidity
             return new(IssueReason.LayoutChanged, default, default);
         }
         var cluster = config.Clusters[0];
-        if (!SameBase64(cluster.CertificateAuthorityData, template.CertificateAuthorityData))
+        if (DecodeBase64(cluster.CertificateAuthorityData) != DecodeBase64(template.CertificateAuthorityData))
         {
             return new(IssueReason.CertificateAuthorityChanged, default, default);
         }
@@ -106,14 +106,9 @@ public static class KubeconfigValidity
 
     private static X509Certificate2? ReadCertificate(string? base64)
     {
-        var pem = DecodeBase64(base64);
-        if (pem is null)
-        {
-            return null;
-        }
         try
         {
-            return X509Certificate2.CreateFromPem(pem);
+            return DecodeBase64(base64) is { } pem ? X509Certificate2.CreateFromPem(pem) : null;
         }
         catch (CryptographicException)
         {
@@ -121,26 +116,11 @@ public static class KubeconfigValidity
         }
     }
 
-    private static AsymmetricAlgorithm? ReadKey(string? base64)
-    {
-        var pem = DecodeBase64(base64);
-        return pem is null ? null : PemKeys.TryRead(pem, out _);
-    }
+    private static AsymmetricAlgorithm? ReadKey(string? base64) => DecodeBase64(base64) is { } pem ? PemKeys.TryRead(pem, out _) : null;
 
     private static string? DecodeBase64(string? base64)
     {
-        if (base64 is null)
-        {
-            return null;
-        }
-        var buffer = new byte[base64.Length];
-        return Convert.TryFromBase64String(base64, buffer, out var written) ? Encoding.ASCII.GetString(buffer, 0, written) : null;
-    }
-
-    private static bool SameBase64(string? a, string? b)
-    {
-        var x = a is null ? null : DecodeBase64(a);
-        var y = b is null ? null : DecodeBase64(b);
-        return x == y;
+        var buffer = new byte[base64?.Length ?? 0];
+        return base64 is not null && Convert.TryFromBase64String(base64, buffer, out var written) ? Encoding.ASCII.GetString(buffer, 0, written) : null;
     }
 }

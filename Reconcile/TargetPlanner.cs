@@ -110,13 +110,9 @@ public static class TargetPlanner
             return null;
         }
         var found = secret;
-        var loaded = memo.GetOrAdd(new CertificateAuthorityKey(secret.Ref, secret.ResourceVersion), () =>
-        {
-            var ca = CertificateAuthority.TryLoad(found, out var problem);
-            return new LoadedCa(ca, problem);
-        });
-        error = loaded.Error;
-        return loaded.Ca;
+        (var ca, error) = memo.GetOrAdd(new CertificateAuthorityKey(secret.Ref, secret.ResourceVersion),
+            () => (CertificateAuthority.TryLoad(found, out var problem), problem));
+        return ca;
     }
 
     /// <summary>docs/behaviour.md B7: write only to a Secret that is ours by both labels, or that does not exist.</summary>
@@ -174,6 +170,4 @@ public static class TargetPlanner
         && existing.OwnerReferences.Contains(desired.Owner);
 
     private static DateTimeOffset? After(DateTimeOffset time, DateTimeOffset now) => time > now ? time : null;
-
-    private sealed record LoadedCa(CertificateAuthority? Ca, string? Error);
 }

@@ -5,9 +5,6 @@ namespace KamajiKubeconfig.Reconcile;
 /// <summary>Reads the template cluster from the TCP's admin kubeconfig Secret, with Kamaji's error texts (docs/behaviour.md A5).</summary>
 public static class TemplateLoader
 {
-    public static KubeconfigCluster? Load(TenantControlPlane tcp, string endpointKey, IClusterView cluster, out string? error) =>
-        Load(tcp, endpointKey, cluster, NoValidityMemo.Instance, out error);
-
     public static KubeconfigCluster? Load(TenantControlPlane tcp, string endpointKey, IClusterView cluster, IValidityMemo memo, out string? error)
     {
         if (string.IsNullOrEmpty(tcp.AdminSecretName))
@@ -28,13 +25,9 @@ public static class TemplateLoader
             error = $"an error occurred retrieving the admin Kubeconfig: secrets {GoFormat.Quote(tcp.AdminSecretName)} not found";
             return null;
         }
-        var parsed = memo.GetOrAdd(new TemplateKey(secret.Ref, secret.ResourceVersion, endpointKey), () =>
-        {
-            var cluster = Parse(secret, endpointKey, out var problem);
-            return new ParsedTemplate(cluster, problem);
-        });
-        error = parsed.Error;
-        return parsed.Cluster;
+        (var template, error) = memo.GetOrAdd(new TemplateKey(secret.Ref, secret.ResourceVersion, endpointKey),
+            () => (Parse(secret, endpointKey, out var problem), problem));
+        return template;
     }
 
     /// <summary>
@@ -46,8 +39,6 @@ public static class TemplateLoader
         var contextCluster = config.Contexts.FirstOrDefault(c => c.Name == config.CurrentContext)?.Cluster;
         return config.Clusters.FirstOrDefault(c => c.Name == contextCluster) ?? (config.Clusters.Count > 0 ? config.Clusters[0] : null);
     }
-
-    private sealed record ParsedTemplate(KubeconfigCluster? Cluster, string? Error);
 
     private static KubeconfigCluster? Parse(SecretInfo secret, string endpointKey, out string? error)
     {

@@ -43,7 +43,11 @@ public sealed class CertificateIssuer(IKeyMaterialSource keys)
                 new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero),
                 null);
         }
-        catch (CryptographicException e)
+        // One target's failure, whatever its kind (a CA whose dates make no certificate possible, a key type the
+        // platform refuses), is that target's error: it must never escape the parallel loop and stop the others.
+#pragma warning disable CA1031 // Contained on purpose; the message becomes the TCP's status error.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
         {
             return IssueResult.Failed($"cannot sign the client certificate: {e.Message}");
         }
@@ -109,4 +113,21 @@ public sealed class CertificateIssuer(IKeyMaterialSource keys)
         ECDsa ec => ec.ExportECPrivateKeyPem(),
         _ => throw new CryptographicException($"unsupported client key type {key.GetType().Name}"),
     };
+}
+
+/// <summary>
+/// A written kubeconfig (the Secret's <c>value</c>) with its certificate's validity window as encoded (whole
+/// seconds), or the reason none could be written.
+/// </summary>
+public sealed record IssueResult(byte[]? Kubeconfig, DateTimeOffset NotBefore, DateTimeOffset NotAfter, string? Error)
+{
+    public static IssueResult Failed(string error) => new(null, default, default, error);
+
+    /// <summary>
+    /// What <see cref="KubeconfigValidity.Inspect"/> concludes about this kubeconfig against the request it answers:
+    /// nothing to reissue for, and the certificate's window. It is the issuer's own output, so no parse is needed.
+    /// </summary>
+    public KubeconfigFacts Facts => new(null, NotBefore, NotAfter);
+
+    public override string ToString() => Error is null ? $"IssueResult {{ NotBefore = {NotBefore:O}, NotAfter = {NotAfter:O} }}" : $"IssueResult {{ Error = {Error} }}";
 }
