@@ -15,9 +15,9 @@ public static class TargetPlanner
         {
             return hold with { Error = error };
         }
-        if (secretRef.Name.Length > WellKnown.MaxSecretNameLength)
+        if (secretRef.Name.Length > ObjectNames.MaxLength)
         {
-            return hold with { Error = $"the Secret name {GoFormat.Quote(secretRef.Name)} is longer than {WellKnown.MaxSecretNameLength} characters" };
+            return hold with { Error = $"the Secret name {GoFormat.Quote(secretRef.Name)} is longer than {ObjectNames.MaxLength} characters" };
         }
         var existing = cluster.GetSecret(secretRef);
         hold = hold with { ObservedResourceVersion = existing?.ResourceVersion ?? "" };
