@@ -91,22 +91,12 @@ public static class TargetPlanner
     private static CertificateAuthority? LoadCertificateAuthority(
         TenantControlPlane tcp, IClusterView cluster, IValidityMemo memo, out SecretInfo? secret, out string? error)
     {
-        secret = null;
-        if (string.IsNullOrEmpty(tcp.CaSecretName))
-        {
-            error = "cannot retrieve Certificate Authority: the Certificate Authority is not yet generated";
-            return null;
-        }
-        var invalid = ObjectNames.Problem("status.certificates.ca.secretName", tcp.CaSecretName);
-        if (invalid is not null)
-        {
-            error = $"cannot retrieve Certificate Authority: {invalid}";
-            return null;
-        }
-        secret = cluster.GetSecret(new ObjectRef(tcp.Namespace, tcp.CaSecretName));
+        var invalid = string.IsNullOrEmpty(tcp.CaSecretName) ? "the Certificate Authority is not yet generated"
+            : ObjectNames.Problem("status.certificates.ca.secretName", tcp.CaSecretName);
+        secret = invalid is null ? cluster.GetSecret(new ObjectRef(tcp.Namespace, tcp.CaSecretName!)) : null;
         if (secret is null)
         {
-            error = $"cannot retrieve Certificate Authority: secrets {GoFormat.Quote(tcp.CaSecretName)} not found";
+            error = $"cannot retrieve Certificate Authority: {invalid ?? $"secrets {GoFormat.Quote(tcp.CaSecretName!)} not found"}";
             return null;
         }
         var found = secret;

@@ -15,8 +15,7 @@ public sealed class CertificateIssuer(IKeyMaterialSource keys)
 {
     private const string ClientAuthOid = "1.3.6.1.5.5.7.3.2";
 
-    /// <param name="request">What to issue.</param>
-    /// <param name="caKeyPem">The CA Secret's <c>ca.key</c>, read from the API server for this pass (null when it has none).</param>
+    /// <summary><paramref name="caKeyPem"/> is the CA Secret's <c>ca.key</c>, read from the API server for this pass.</summary>
     public IssueResult Issue(IssueRequest request, byte[]? caKeyPem)
     {
         ArgumentNullException.ThrowIfNull(request);
