@@ -18,15 +18,12 @@ public static class KubeconfigReader
 
     public static Kubeconfig? TryRead(string text, out string? error)
     {
-        error = YamlBounds.Read(text, out var events, out var malformed);
+        var refused = YamlBounds.Read(text, out var events, out var malformed);
+        error = refused is not null ? $"the kubeconfig is refused: {refused}"
+            : malformed is not null ? $"the kubeconfig is not valid YAML: {malformed.Message}"
+            : null;
         if (error is not null)
         {
-            error = $"the kubeconfig is refused: {error}";
-            return null;
-        }
-        if (malformed is not null)
-        {
-            error = $"the kubeconfig is not valid YAML: {malformed.Message}";
             return null;
         }
         YamlMappingNode root;
