@@ -38,12 +38,7 @@ public sealed record GeneratorSpec(
 /// A static string or a path into the TenantControlPlane. Both are kept as written (null = absent) so the
 /// runtime can tell "absent" from "empty", as Kamaji does.
 /// </summary>
-public sealed record CompoundValue(string? StringValue, string? FromDefinition)
-{
-    public static CompoundValue Static(string value) => new(value, null);
-
-    public static CompoundValue FromPath(string path) => new(null, path);
-}
+public sealed record CompoundValue(string? StringValue, string? FromDefinition);
 
 /// <summary>Kamaji's status fields plus standard conditions.</summary>
 public sealed record GeneratorStatus(
