@@ -4,9 +4,6 @@ using System.Text;
 
 namespace KamajiKubeconfig.Reconcile;
 
-/// <summary>What the validity check concluded: a reason to reissue, or the certificate's expiry.</summary>
-public readonly record struct ValidityVerdict(IssueReason? Reason, DateTimeOffset NotAfter);
-
 /// <summary>
 /// What inspecting a kubeconfig found, independent of the time: a reason to reissue, or the certificate's window.
 /// Expensive to compute (parsing, signature check), so it is what <see cref="IValidityMemo"/> remembers.
@@ -20,20 +17,15 @@ public readonly record struct KubeconfigFacts(IssueReason? Reason, DateTimeOffse
 /// </summary>
 public static class KubeconfigValidity
 {
-    /// <summary>The time-dependent half: not yet valid, or inside the renewal window.</summary>
-    public static ValidityVerdict Judge(KubeconfigFacts facts, CertificateAuthority ca, DateTimeOffset now, TimeSpan renewBefore)
+    /// <summary>The time-dependent half: <paramref name="facts"/> with not yet valid or inside the renewal window as reasons.</summary>
+    public static KubeconfigFacts Judge(KubeconfigFacts facts, CertificateAuthority ca, DateTimeOffset now, TimeSpan renewBefore)
     {
-        if (facts.Reason is not null)
-        {
-            return new(facts.Reason, facts.NotAfter);
-        }
-        if (facts.NotBefore > now)
-        {
-            return new(IssueReason.NotYetValid, facts.NotAfter);
-        }
         // A certificate capped at the CA's own expiry cannot be improved by reissuing: renewing it would loop.
         var cappedByCa = facts.NotAfter >= ca.NotAfter;
-        return facts.NotAfter - renewBefore <= now && !cappedByCa ? new(IssueReason.Expiring, facts.NotAfter) : new(null, facts.NotAfter);
+        return facts.Reason is not null ? facts
+            : facts.NotBefore > now ? facts with { Reason = IssueReason.NotYetValid }
+            : facts.NotAfter - renewBefore <= now && !cappedByCa ? facts with { Reason = IssueReason.Expiring }
+            : facts;
     }
 
     /// <summary>The time-independent half: layout, template, chain, key, identity and key type.</summary>

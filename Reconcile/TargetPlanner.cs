@@ -29,9 +29,9 @@ public static class TargetPlanner
 
         var ca = LoadCertificateAuthority(tcp, cluster, memo, out var caSecret, out error);
         var verdict = ca is null
-            ? new ValidityVerdict(existing is null ? IssueReason.Missing : null, default)
-            : existing is null ? new ValidityVerdict(IssueReason.Missing, default)
-            : RotationRequested(existing) ? new ValidityVerdict(IssueReason.RotationRequested, default)
+            ? new KubeconfigFacts(existing is null ? IssueReason.Missing : null, default, default)
+            : existing is null ? new KubeconfigFacts(IssueReason.Missing, default, default)
+            : RotationRequested(existing) ? new KubeconfigFacts(IssueReason.RotationRequested, default, default)
             : KubeconfigValidity.Judge(memo.GetOrAdd(
                 new ValidityKey(existing.Ref, existing.ResourceVersion, caSecret!.Ref, caSecret.ResourceVersion, template, generator.Name, identity, settings.KeyAlgorithm),
                 () => KubeconfigValidity.Inspect(existing.Get(WellKnown.ValueKey), template, generator.Name, identity, settings.KeyAlgorithm, ca)),
