@@ -48,7 +48,7 @@ public static class KubeconfigReader
         var unexpected = new List<string>();
         Unexpected(root, RootFields, "", unexpected);
         if (root.Children.TryGetValue(new YamlScalarNode("preferences"), out var preferences)
-            && preferences is not YamlMappingNode { Children.Count: 0 } && !IsNull(preferences))
+            && preferences is not (YamlMappingNode { Children.Count: 0 } or YamlScalarNode { Value: null or "" or "null" or "~" }))
         {
             unexpected.Add("preferences");
         }
@@ -110,8 +110,6 @@ public static class KubeconfigReader
             }
         }
     }
-
-    private static bool IsNull(YamlNode node) => node is YamlScalarNode { Value: null or "" or "null" or "~" };
 
     private static string? Scalar(YamlMappingNode? node, string key) =>
         node is not null && node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode scalar
