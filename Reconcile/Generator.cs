@@ -1,6 +1,6 @@
 namespace KamajiKubeconfig.Reconcile;
 
-/// <summary>The projection of a KubeconfigGenerator that reconcile reads.</summary>
+/// <summary>The projection of a KubeconfigGenerator that reconcile reads (the resourceVersion only guards finalizer writes).</summary>
 public sealed record Generator(
     string Name,
     string Uid,
@@ -9,11 +9,9 @@ public sealed record Generator(
     EquatableList<string> Finalizers,
     bool IsDeleting,
     GeneratorSpec Spec,
-    GeneratorStatus? Status)
+    GeneratorStatus? Status,
+    string ResourceVersion = "")
 {
-    /// <summary>For writes that must not race (finalizers). Not read by reconcile.</summary>
-    public string ResourceVersion { get; init; } = "";
-
     public bool IsPaused => Annotations.ContainsKey(WellKnown.PausedAnnotation);
 
     public bool HasFinalizer => Finalizers.Contains(WellKnown.Finalizer);
