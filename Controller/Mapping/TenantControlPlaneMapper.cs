@@ -28,10 +28,8 @@ public static class TenantControlPlaneMapper
             metadata?.Child("annotations").StringMap() ?? SortedMap.Empty,
             trimmed.Path("status", "kubeconfig", "admin", "secretName").String(),
             trimmed.Path("status", "certificates", "ca", "secretName").String(),
-            trimmed)
-        {
-            ResourceVersion = metadata?.Child("resourceVersion").String() ?? "",
-        };
+            trimmed,
+            metadata?.Child("resourceVersion").String() ?? "");
     }
 
     private static JsonElement Trim(JsonElement tcp)
