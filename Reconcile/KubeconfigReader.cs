@@ -98,7 +98,6 @@ public static class KubeconfigReader
         return entries.ToEquatableList();
     }
 
-    /// <summary>Records keys outside <paramref name="allowed"/>.</summary>
     private static void Unexpected(YamlMappingNode node, string[] allowed, string prefix, List<string> unexpected)
     {
         foreach (var (key, _) in node.Children)
