@@ -15,8 +15,7 @@ public static class DefinitionResolver
         var parsed = DotPath.TryParse(path, out var problem);
         if (parsed is null)
         {
-            error = $"provided dot notation {GoFormat.Quote(path)} is not valid: {problem}";
-            return null;
+            return Fail($"provided dot notation {GoFormat.Quote(path)} is not valid: {problem}", out error);
         }
         var current = document;
         var segments = parsed.Segments;
@@ -46,26 +45,21 @@ public static class DefinitionResolver
                     return AccessorError(path, segments.Take(i + 1), current, expected, out error);
             }
         }
-        switch (current.ValueKind)
+        error = null;
+        return current.ValueKind switch
         {
-            case JsonValueKind.String:
-                var text = current.GetString()!;
-                error = text.Length == 0 ? $"provided dot notation {GoFormat.Quote(path)} resolves to an empty string" : null;
-                return error is null ? text : null;
-            case JsonValueKind.Number:
-                error = null;
-                return GoFormat.InvariantNumber(current);
-            case JsonValueKind.True or JsonValueKind.False:
-                error = null;
-                return current.ValueKind == JsonValueKind.True ? "true" : "false";
-            default:
-                return AccessorError(path, segments, current, "string", out error);
-        }
+            JsonValueKind.String when current.GetString() is { Length: > 0 } text => text,
+            JsonValueKind.String => Fail($"provided dot notation {GoFormat.Quote(path)} resolves to an empty string", out error),
+            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => GoFormat.Value(current),
+            _ => AccessorError(path, segments, current, "string", out error),
+        };
     }
 
-    private static string? NotFound(string path, out string? error)
+    private static string? NotFound(string path, out string? error) => Fail($"provided dot notation {GoFormat.Quote(path)} is not found", out error);
+
+    private static string? Fail(string message, out string? error)
     {
-        error = $"provided dot notation {GoFormat.Quote(path)} is not found";
+        error = message;
         return null;
     }
 
@@ -73,7 +67,6 @@ public static class DefinitionResolver
         string path, IEnumerable<DotPath.Segment> upTo, JsonElement value, string expected, out string? error)
     {
         var accessor = $"{DotPath.Render(upTo)} accessor error: {GoFormat.Value(value)} is of the type {GoFormat.TypeOf(value)}, expected {expected}";
-        error = $"cannot run NestedString {GoFormat.Quote(path)} due to an error: {accessor}";
-        return null;
+        return Fail($"cannot run NestedString {GoFormat.Quote(path)} due to an error: {accessor}", out error);
     }
 }

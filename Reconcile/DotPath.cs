@@ -46,43 +46,32 @@ public sealed record DotPath(EquatableList<DotPath.Segment> Segments)
         var plain = new StringBuilder();
         var afterBracket = false;
         problem = null;
-        for (var i = 0; i < text.Length;)
+        for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            if (c == '.')
+            if (text[i] is not ('.' or '['))
             {
-                if (!afterBracket)
+                if (afterBracket)
                 {
-                    segments.Add(new Key(plain.ToString()));
+                    problem = $"expected '.' or '[' at offset {i}";
+                    return null;
                 }
-                plain.Clear();
-                afterBracket = false;
-                i++;
+                plain.Append(text[i]);
+                continue;
             }
-            else if (c == '[')
+            if (!afterBracket)
             {
-                if (!afterBracket)
-                {
-                    segments.Add(new Key(plain.ToString()));
-                }
-                plain.Clear();
+                segments.Add(new Key(plain.ToString()));
+            }
+            plain.Clear();
+            afterBracket = text[i] == '[';
+            if (afterBracket)
+            {
                 var segment = ParseBracket(text, ref i, out problem);
                 if (segment is null)
                 {
                     return null;
                 }
                 segments.Add(segment);
-                afterBracket = true;
-            }
-            else if (afterBracket)
-            {
-                problem = $"expected '.' or '[' at offset {i}";
-                return null;
-            }
-            else
-            {
-                plain.Append(c);
-                i++;
             }
         }
         if (!afterBracket)
@@ -92,55 +81,43 @@ public sealed record DotPath(EquatableList<DotPath.Segment> Segments)
         return new DotPath(segments.ToEquatableList());
     }
 
+    /// <summary>The bracket opening at <paramref name="i"/>; on success <paramref name="i"/> is left on its <c>]</c>.</summary>
     private static Segment? ParseBracket(string text, ref int i, out string? problem)
     {
         var open = i;
-        i++;
-        if (i < text.Length && text[i] is '\'' or '"')
+        problem = null;
+        if (open + 1 < text.Length && text[open + 1] is '\'' or '"')
         {
-            var quote = text[i];
-            var end = text.IndexOf(quote, i + 1);
+            var end = text.IndexOf(text[open + 1], open + 2);
             if (end < 0 || end + 1 >= text.Length || text[end + 1] != ']')
             {
                 problem = $"unterminated quoted key at offset {open}";
                 return null;
             }
-            problem = null;
-            var key = text[(i + 1)..end];
-            i = end + 2;
-            return new Key(key);
+            i = end + 1;
+            return new Key(text[(open + 2)..end]);
         }
-        var close = text.IndexOf(']', i);
-        if (close < 0)
+        i = text.IndexOf(']', open + 1);
+        if (i < 0)
         {
             problem = $"missing ']' after offset {open}";
             return null;
         }
-        var digits = text[i..close];
+        var digits = text[(open + 1)..i];
         if (digits.Length == 0 || !digits.All(char.IsAsciiDigit)
             || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var position))
         {
             problem = $"list index \"{digits}\" is not a non-negative integer";
             return null;
         }
-        problem = null;
-        i = close + 1;
         return new Index(position);
     }
 
     /// <summary>apimachinery's <c>jsonPath(fields)</c> form used in accessor errors: <c>.a.b</c>, indexes as <c>[0]</c>.</summary>
-    public static string Render(IEnumerable<Segment> segments)
+    public static string Render(IEnumerable<Segment> segments) => string.Concat(segments.Select(s => s switch
     {
-        var sb = new StringBuilder();
-        foreach (var s in segments)
-        {
-            _ = s switch
-            {
-                Key k => sb.Append('.').Append(k.Name),
-                Index x => sb.Append('[').Append(x.Position.ToString(CultureInfo.InvariantCulture)).Append(']'),
-                _ => sb,
-            };
-        }
-        return sb.ToString();
-    }
+        Key k => "." + k.Name,
+        Index x => string.Create(CultureInfo.InvariantCulture, $"[{x.Position}]"),
+        _ => "",
+    }));
 }

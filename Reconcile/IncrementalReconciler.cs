@@ -99,13 +99,13 @@ public static class IncrementalReconciler
         }
         var candidates = pending
             .Select(cluster.GetSecret)
-            .Where(s => s is not null && !s.IsPaused && s.Labels.GetValueOrDefault(WellKnown.ManagedByLabel) == generator.Name)
-            .Select(s => (s!.Ref, Refusal: PruneProof.RefusalFor(s, generator.Name)))
+            .OfType<SecretInfo>()
+            .Where(s => !s.IsPaused && s.Labels.GetValueOrDefault(WellKnown.ManagedByLabel) == generator.Name)
             .ToList();
-        var deletes = candidates.Where(c => c.Refusal is null).Select(c => c.Ref).Order(ObjectRef.Order).ToEquatableList();
+        var (deletes, newlyRefused) = PruneProof.Judge(candidates, generator.Name);
         var looked = candidates.Select(c => c.Ref.ToString()).ToHashSet();
         var refused = previous.RefusedPrunes.Where(e => !looked.Contains(e.Resource))
-            .Concat(candidates.Where(c => c.Refusal is not null).Select(c => new StatusError(c.Ref.ToString(), c.Refusal!)))
+            .Concat(newlyRefused)
             .Order(StatusError.Order)
             .ToEquatableList();
         return (deletes, refused);

@@ -14,38 +14,29 @@ public static class KeyAlgorithms
 {
     public const KeyAlgorithm Default = KeyAlgorithm.Rsa2048;
 
-    private static readonly (KeyAlgorithm Algorithm, string Name)[] Names =
-    [
-        (KeyAlgorithm.Rsa2048, "RSA-2048"),
-        (KeyAlgorithm.Rsa3072, "RSA-3072"),
-        (KeyAlgorithm.Rsa4096, "RSA-4096"),
-        (KeyAlgorithm.EcdsaP256, "ECDSA-P256"),
-        (KeyAlgorithm.EcdsaP384, "ECDSA-P384"),
-    ];
-
-    public static string Name(this KeyAlgorithm algorithm) => Names.First(n => n.Algorithm == algorithm).Name;
+    public static string Name(this KeyAlgorithm algorithm) => algorithm switch
+    {
+        KeyAlgorithm.Rsa2048 => "RSA-2048",
+        KeyAlgorithm.Rsa3072 => "RSA-3072",
+        KeyAlgorithm.Rsa4096 => "RSA-4096",
+        KeyAlgorithm.EcdsaP256 => "ECDSA-P256",
+        KeyAlgorithm.EcdsaP384 => "ECDSA-P384",
+        _ => throw new ArgumentOutOfRangeException(nameof(algorithm)),
+    };
 
     public static bool TryParse(string? name, out KeyAlgorithm algorithm)
     {
-        foreach (var (a, n) in Names)
-        {
-            if (n == name)
-            {
-                algorithm = a;
-                return true;
-            }
-        }
-        algorithm = Default;
-        return false;
+        algorithm = Enum.GetValues<KeyAlgorithm>().FirstOrDefault(a => a.Name() == name, Default);
+        return algorithm.Name() == name;
     }
 
-    public static bool IsRsa(this KeyAlgorithm algorithm) =>
-        algorithm is KeyAlgorithm.Rsa2048 or KeyAlgorithm.Rsa3072 or KeyAlgorithm.Rsa4096;
+    public static bool IsRsa(this KeyAlgorithm algorithm) => algorithm.RsaBits() > 0;
 
     public static int RsaBits(this KeyAlgorithm algorithm) => algorithm switch
     {
+        KeyAlgorithm.Rsa2048 => 2048,
         KeyAlgorithm.Rsa3072 => 3072,
         KeyAlgorithm.Rsa4096 => 4096,
-        _ => 2048,
+        _ => 0,
     };
 }

@@ -29,5 +29,4 @@ public sealed record KubeconfigUser(string Name, string? ClientCertificateData, 
     public override string ToString() => $"KubeconfigUser {{ Name = {Name} }}";
 }
 
-/// <summary>A context entry.</summary>
 public sealed record KubeconfigContext(string Name, string? Cluster, string? User);

@@ -18,15 +18,12 @@ public static class KubeconfigReader
 
     public static Kubeconfig? TryRead(string text, out string? error)
     {
-        error = YamlBounds.Read(text, out var events, out var malformed);
+        var refused = YamlBounds.Read(text, out var events, out var malformed);
+        error = refused is not null ? $"the kubeconfig is refused: {refused}"
+            : malformed is not null ? $"the kubeconfig is not valid YAML: {malformed.Message}"
+            : null;
         if (error is not null)
         {
-            error = $"the kubeconfig is refused: {error}";
-            return null;
-        }
-        if (malformed is not null)
-        {
-            error = $"the kubeconfig is not valid YAML: {malformed.Message}";
             return null;
         }
         YamlMappingNode root;
@@ -51,7 +48,7 @@ public static class KubeconfigReader
         var unexpected = new List<string>();
         Unexpected(root, RootFields, "", unexpected);
         if (root.Children.TryGetValue(new YamlScalarNode("preferences"), out var preferences)
-            && preferences is not YamlMappingNode { Children.Count: 0 } && !IsNull(preferences))
+            && preferences is not (YamlMappingNode { Children.Count: 0 } or YamlScalarNode { Value: null or "" or "null" or "~" }))
         {
             unexpected.Add("preferences");
         }
@@ -101,7 +98,6 @@ public static class KubeconfigReader
         return entries.ToEquatableList();
     }
 
-    /// <summary>Records keys outside <paramref name="allowed"/>.</summary>
     private static void Unexpected(YamlMappingNode node, string[] allowed, string prefix, List<string> unexpected)
     {
         foreach (var (key, _) in node.Children)
@@ -113,8 +109,6 @@ public static class KubeconfigReader
             }
         }
     }
-
-    private static bool IsNull(YamlNode node) => node is YamlScalarNode { Value: null or "" or "null" or "~" };
 
     private static string? Scalar(YamlMappingNode? node, string key) =>
         node is not null && node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode scalar

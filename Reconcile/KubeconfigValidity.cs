@@ -4,9 +4,6 @@ using System.Text;
 
 namespace KamajiKubeconfig.Reconcile;
 
-/// <summary>What the validity check concluded: a reason to reissue, or the certificate's expiry.</summary>
-public readonly record struct ValidityVerdict(IssueReason? Reason, DateTimeOffset NotAfter);
-
 /// <summary>
 /// What inspecting a kubeconfig found, independent of the time: a reason to reissue, or the certificate's window.
 /// Expensive to compute (parsing, signature check), so it is what <see cref="IValidityMemo"/> remembers.
@@ -20,20 +17,15 @@ public readonly record struct KubeconfigFacts(IssueReason? Reason, DateTimeOffse
 /// </summary>
 public static class KubeconfigValidity
 {
-    /// <summary>The time-dependent half: not yet valid, or inside the renewal window.</summary>
-    public static ValidityVerdict Judge(KubeconfigFacts facts, CertificateAuthority ca, DateTimeOffset now, TimeSpan renewBefore)
+    /// <summary>The time-dependent half: <paramref name="facts"/> with not yet valid or inside the renewal window as reasons.</summary>
+    public static KubeconfigFacts Judge(KubeconfigFacts facts, CertificateAuthority ca, DateTimeOffset now, TimeSpan renewBefore)
     {
-        if (facts.Reason is not null)
-        {
-            return new(facts.Reason, facts.NotAfter);
-        }
-        if (facts.NotBefore > now)
-        {
-            return new(IssueReason.NotYetValid, facts.NotAfter);
-        }
         // A certificate capped at the CA's own expiry cannot be improved by reissuing: renewing it would loop.
         var cappedByCa = facts.NotAfter >= ca.NotAfter;
-        return facts.NotAfter - renewBefore <= now && !cappedByCa ? new(IssueReason.Expiring, facts.NotAfter) : new(null, facts.NotAfter);
+        return facts.Reason is not null ? facts
+            : facts.NotBefore > now ? facts with { Reason = IssueReason.NotYetValid }
+            : facts.NotAfter - renewBefore <= now && !cappedByCa ? facts with { Reason = IssueReason.Expiring }
+            : facts;
     }
 
     /// <summary>The time-independent half: layout, template, chain, key, identity and key type.</summary>
@@ -55,7 +47,7 @@ public static class KubeconfigValidity
             return new(IssueReason.LayoutChanged, default, default);
         }
         var cluster = config.Clusters[0];
-        if (!SameBase64(cluster.CertificateAuthorityData, template.CertificateAuthorityData))
+        if (DecodeBase64(cluster.CertificateAuthorityData) != DecodeBase64(template.CertificateAuthorityData))
         {
             return new(IssueReason.CertificateAuthorityChanged, default, default);
         }
@@ -106,14 +98,9 @@ public static class KubeconfigValidity
 
     private static X509Certificate2? ReadCertificate(string? base64)
     {
-        var pem = DecodeBase64(base64);
-        if (pem is null)
-        {
-            return null;
-        }
         try
         {
-            return X509Certificate2.CreateFromPem(pem);
+            return DecodeBase64(base64) is { } pem ? X509Certificate2.CreateFromPem(pem) : null;
         }
         catch (CryptographicException)
         {
@@ -121,26 +108,11 @@ public static class KubeconfigValidity
         }
     }
 
-    private static AsymmetricAlgorithm? ReadKey(string? base64)
-    {
-        var pem = DecodeBase64(base64);
-        return pem is null ? null : PemKeys.TryRead(pem, out _);
-    }
+    private static AsymmetricAlgorithm? ReadKey(string? base64) => DecodeBase64(base64) is { } pem ? PemKeys.TryRead(pem, out _) : null;
 
     private static string? DecodeBase64(string? base64)
     {
-        if (base64 is null)
-        {
-            return null;
-        }
-        var buffer = new byte[base64.Length];
-        return Convert.TryFromBase64String(base64, buffer, out var written) ? Encoding.ASCII.GetString(buffer, 0, written) : null;
-    }
-
-    private static bool SameBase64(string? a, string? b)
-    {
-        var x = a is null ? null : DecodeBase64(a);
-        var y = b is null ? null : DecodeBase64(b);
-        return x == y;
+        var buffer = new byte[base64?.Length ?? 0];
+        return base64 is not null && Convert.TryFromBase64String(base64, buffer, out var written) ? Encoding.ASCII.GetString(buffer, 0, written) : null;
     }
 }

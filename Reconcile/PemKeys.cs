@@ -21,19 +21,12 @@ public static class PemKeys
         try
         {
             error = null;
-            switch (label)
+            return label switch
             {
-                case "EC PRIVATE KEY":
-                    var ec = ECDsa.Create();
-                    ec.ImportECPrivateKey(der, out _);
-                    return ec;
-                case "PRIVATE KEY":
-                    return ImportPkcs8(der);
-                default:
-                    var rsa = RSA.Create();
-                    rsa.ImportRSAPrivateKey(der, out _);
-                    return rsa;
-            }
+                "EC PRIVATE KEY" => Imported(ECDsa.Create(), k => k.ImportECPrivateKey(der, out _)),
+                "PRIVATE KEY" => ImportPkcs8(der),
+                _ => Imported(RSA.Create(), k => k.ImportRSAPrivateKey(der, out _)),
+            };
         }
         catch (CryptographicException e)
         {
@@ -46,16 +39,19 @@ public static class PemKeys
     {
         try
         {
-            var rsa = RSA.Create();
-            rsa.ImportPkcs8PrivateKey(der, out _);
-            return rsa;
+            return Imported(RSA.Create(), k => k.ImportPkcs8PrivateKey(der, out _));
         }
         catch (CryptographicException)
         {
-            var ec = ECDsa.Create();
-            ec.ImportPkcs8PrivateKey(der, out _);
-            return ec;
+            return Imported(ECDsa.Create(), k => k.ImportPkcs8PrivateKey(der, out _));
         }
+    }
+
+    private static T Imported<T>(T key, Action<T> import)
+        where T : AsymmetricAlgorithm
+    {
+        import(key);
+        return key;
     }
 
     /// <summary>The DER SubjectPublicKeyInfo of a key, to compare it with a certificate's public key.</summary>

@@ -26,6 +26,14 @@ public static class PruneProof
                 + $"and this generator ({WellKnown.ManagedForLabel} missing or different): refusing to delete it";
     }
 
+    /// <summary>The candidates that may be deleted, in Kamaji's order, and the refusals of the others as status errors.</summary>
+    public static (EquatableList<ObjectRef> Deletes, IEnumerable<StatusError> Refused) Judge(IEnumerable<SecretInfo> candidates, string generator)
+    {
+        var judged = candidates.Select(s => (s.Ref, Refusal: RefusalFor(s, generator))).ToList();
+        return (judged.Where(j => j.Refusal is null).Select(j => j.Ref).Order(ObjectRef.Order).ToEquatableList(),
+            judged.Where(j => j.Refusal is not null).Select(j => new StatusError(j.Ref.ToString(), j.Refusal!)));
+    }
+
     private static bool IsTenantControlPlane(OwnerReference owner) =>
         owner.Kind == WellKnown.TenantControlPlaneKind && owner.ApiVersion.StartsWith(WellKnown.Group + "/", StringComparison.Ordinal);
 }

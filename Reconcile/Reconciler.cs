@@ -29,16 +29,9 @@ public static class Reconciler
         }
         var targets = PlanAll(generator, selected, cluster, settings, now, memo ?? NoValidityMemo.Instance);
         var targeted = targets.Select(t => t.SecretRef).ToHashSet();
-        var candidates = cluster.SecretsManagedBy(generator.Name).Where(s => !targeted.Contains(s.Ref) && !s.IsPaused).ToList();
-        var deletes = candidates.Where(s => PruneProof.RefusalFor(s, generator.Name) is null)
-            .Select(s => s.Ref)
-            .Order(ObjectRef.Order)
-            .ToEquatableList();
-        var refused = candidates.Select(s => (s.Ref, Refusal: PruneProof.RefusalFor(s, generator.Name)))
-            .Where(r => r.Refusal is not null)
-            .Select(r => new StatusError(r.Ref.ToString(), r.Refusal!))
-            .ToEquatableList();
-        return WithStatus(generator, targets, deletes, null, now, refused);
+        var (deletes, refused) = PruneProof.Judge(
+            cluster.SecretsManagedBy(generator.Name).Where(s => !targeted.Contains(s.Ref) && !s.IsPaused), generator.Name);
+        return WithStatus(generator, targets, deletes, null, now, refused.ToEquatableList());
     }
 
     /// <summary>Below this many TCPs a pass plans on one thread: handing out the work would cost more than it saves.</summary>
@@ -115,8 +108,7 @@ public static class Reconciler
     private static ReconcilePlan Finalize(Generator generator, IClusterView cluster)
     {
         // Only Secrets provably ours go; one another controller owns is left alone and does not hold the finalizer.
-        var remaining = cluster.SecretsManagedBy(generator.Name).Where(s => PruneProof.RefusalFor(s, generator.Name) is null)
-            .Select(s => s.Ref).Order(ObjectRef.Order).ToEquatableList();
+        var remaining = PruneProof.Judge(cluster.SecretsManagedBy(generator.Name), generator.Name).Deletes;
         return new ReconcilePlan(generator.Name, PlanMode.Finalizing, false, remaining.Count == 0 && generator.HasFinalizer,
             EquatableList<TargetPlan>.Empty, remaining, null, null);
     }

@@ -19,5 +19,4 @@ public sealed record SecretInfo(
     public byte[]? Get(string key) => Data.TryGetValue(key, out var value) ? value : null;
 }
 
-/// <summary>An <c>ownerReferences</c> entry.</summary>
 public sealed record OwnerReference(string ApiVersion, string Kind, string Name, string Uid, bool Controller, bool BlockOwnerDeletion);

@@ -11,11 +11,7 @@ public static class StatusBuilder
     /// </summary>
     public const int MaxMessageLength = 1024;
 
-    /// <param name="generator">The generator, for its generation and previous condition.</param>
-    /// <param name="targets">Every selected TCP's plan; each one not available carries its error.</param>
-    /// <param name="specError">The error that made the spec unusable, if any.</param>
-    /// <param name="now">For the condition's transition time.</param>
-    /// <param name="refusedPrunes">Secrets labelled for this generator that it refused to delete (not TCPs, not counted).</param>
+    /// <summary>Each target that is not available carries its error; refused prunes are errors, not counted targets.</summary>
     public static GeneratorStatus Build(
         Generator generator, IReadOnlyCollection<TargetPlan> targets, StatusError? specError, DateTimeOffset now, IEnumerable<StatusError>? refusedPrunes = null)
     {

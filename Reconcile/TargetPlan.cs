@@ -48,3 +48,58 @@ public sealed record TargetPlan(
             ? $"an error occurred generating the {GoFormat.Quote(SecretRef.ToString())} Secret: {cause}"
             : $"an error occurred regenerating the {GoFormat.Quote(SecretRef.ToString())} Secret: {cause}";
 }
+
+/// <summary>Why a certificate is (re)issued; also the label of the "issued by reason" metric.</summary>
+public enum IssueReason
+{
+    Missing,
+    Unreadable,
+    RotationRequested,
+    LayoutChanged,
+    EndpointChanged,
+    CertificateAuthorityChanged,
+    InvalidCertificate,
+    KeyMismatch,
+    IdentityChanged,
+    KeyAlgorithmChanged,
+    NotYetValid,
+    Expiring,
+}
+
+/// <summary>
+/// Every field of a generated Secret this controller owns. Server-side apply removes owned fields that an apply
+/// leaves out, so an apply always carries all of them; <see cref="Value"/> is null only until the issuer fills it.
+/// </summary>
+public sealed record DesiredSecret(ObjectRef Ref, SortedMap Labels, SortedMap Annotations, OwnerReference Owner, byte[]? Value)
+{
+    /// <summary>Value equality, bytes included, so equal inputs give equal plans.</summary>
+    public bool Equals(DesiredSecret? other) =>
+        other is not null && Ref == other.Ref && Labels.Equals(other.Labels) && Annotations.Equals(other.Annotations)
+        && Owner == other.Owner && (Value ?? []).AsSpan().SequenceEqual(other.Value ?? []) && (Value is null) == (other.Value is null);
+
+    public override int GetHashCode() => HashCode.Combine(Ref, Labels, Annotations, Owner, Value?.Length);
+
+    public override string ToString() => $"DesiredSecret {{ Ref = {Ref}, Labels = {Labels}, Annotations = {Annotations} }}";
+}
+
+/// <summary>
+/// Everything the issuer needs to write one kubeconfig: policy (subject, key type, validity window) is decided
+/// here so the issuer only does cryptography and formatting. <see cref="CaSecret"/> and
+/// <see cref="CaResourceVersion"/> name the CA Secret it was read from, so the issued kubeconfig can be remembered
+/// under the same <see cref="ValidityKey"/> the next pass will look up.
+/// </summary>
+public sealed record IssueRequest(
+    Identity Identity,
+    KeyAlgorithm KeyAlgorithm,
+    DateTimeOffset NotBefore,
+    DateTimeOffset NotAfter,
+    KubeconfigCluster Cluster,
+    string GeneratorName,
+    CertificateAuthority CertificateAuthority,
+    ObjectRef CaSecret,
+    string CaResourceVersion)
+{
+    /// <summary>The key under which a pass inspects the Secret holding this request's kubeconfig at <paramref name="resourceVersion"/>.</summary>
+    public ValidityKey ValidityKeyFor(ObjectRef secret, string resourceVersion) =>
+        new(secret, resourceVersion, CaSecret, CaResourceVersion, Cluster, GeneratorName, Identity, KeyAlgorithm);
+}

@@ -15,9 +15,9 @@ public static class TargetPlanner
         {
             return hold with { Error = error };
         }
-        if (secretRef.Name.Length > WellKnown.MaxSecretNameLength)
+        if (secretRef.Name.Length > ObjectNames.MaxLength)
         {
-            return hold with { Error = $"the Secret name {GoFormat.Quote(secretRef.Name)} is longer than {WellKnown.MaxSecretNameLength} characters" };
+            return hold with { Error = $"the Secret name {GoFormat.Quote(secretRef.Name)} is longer than {ObjectNames.MaxLength} characters" };
         }
         var existing = cluster.GetSecret(secretRef);
         hold = hold with { ObservedResourceVersion = existing?.ResourceVersion ?? "" };
@@ -29,9 +29,9 @@ public static class TargetPlanner
 
         var ca = LoadCertificateAuthority(tcp, cluster, memo, out var caSecret, out error);
         var verdict = ca is null
-            ? new ValidityVerdict(existing is null ? IssueReason.Missing : null, default)
-            : existing is null ? new ValidityVerdict(IssueReason.Missing, default)
-            : RotationRequested(existing) ? new ValidityVerdict(IssueReason.RotationRequested, default)
+            ? new KubeconfigFacts(existing is null ? IssueReason.Missing : null, default, default)
+            : existing is null ? new KubeconfigFacts(IssueReason.Missing, default, default)
+            : RotationRequested(existing) ? new KubeconfigFacts(IssueReason.RotationRequested, default, default)
             : KubeconfigValidity.Judge(memo.GetOrAdd(
                 new ValidityKey(existing.Ref, existing.ResourceVersion, caSecret!.Ref, caSecret.ResourceVersion, template, generator.Name, identity, settings.KeyAlgorithm),
                 () => KubeconfigValidity.Inspect(existing.Get(WellKnown.ValueKey), template, generator.Name, identity, settings.KeyAlgorithm, ca)),
@@ -91,32 +91,18 @@ public static class TargetPlanner
     private static CertificateAuthority? LoadCertificateAuthority(
         TenantControlPlane tcp, IClusterView cluster, IValidityMemo memo, out SecretInfo? secret, out string? error)
     {
-        secret = null;
-        if (string.IsNullOrEmpty(tcp.CaSecretName))
-        {
-            error = "cannot retrieve Certificate Authority: the Certificate Authority is not yet generated";
-            return null;
-        }
-        var invalid = ObjectNames.Problem("status.certificates.ca.secretName", tcp.CaSecretName);
-        if (invalid is not null)
-        {
-            error = $"cannot retrieve Certificate Authority: {invalid}";
-            return null;
-        }
-        secret = cluster.GetSecret(new ObjectRef(tcp.Namespace, tcp.CaSecretName));
+        var invalid = string.IsNullOrEmpty(tcp.CaSecretName) ? "the Certificate Authority is not yet generated"
+            : ObjectNames.Problem("status.certificates.ca.secretName", tcp.CaSecretName);
+        secret = invalid is null ? cluster.GetSecret(new ObjectRef(tcp.Namespace, tcp.CaSecretName!)) : null;
         if (secret is null)
         {
-            error = $"cannot retrieve Certificate Authority: secrets {GoFormat.Quote(tcp.CaSecretName)} not found";
+            error = $"cannot retrieve Certificate Authority: {invalid ?? $"secrets {GoFormat.Quote(tcp.CaSecretName!)} not found"}";
             return null;
         }
         var found = secret;
-        var loaded = memo.GetOrAdd(new CertificateAuthorityKey(secret.Ref, secret.ResourceVersion), () =>
-        {
-            var ca = CertificateAuthority.TryLoad(found, out var problem);
-            return new LoadedCa(ca, problem);
-        });
-        error = loaded.Error;
-        return loaded.Ca;
+        (var ca, error) = memo.GetOrAdd(new CertificateAuthorityKey(secret.Ref, secret.ResourceVersion),
+            () => (CertificateAuthority.TryLoad(found, out var problem), problem));
+        return ca;
     }
 
     /// <summary>docs/behaviour.md B7: write only to a Secret that is ours by both labels, or that does not exist.</summary>
@@ -174,6 +160,4 @@ public static class TargetPlanner
         && existing.OwnerReferences.Contains(desired.Owner);
 
     private static DateTimeOffset? After(DateTimeOffset time, DateTimeOffset now) => time > now ? time : null;
-
-    private sealed record LoadedCa(CertificateAuthority? Ca, string? Error);
 }

@@ -5,9 +5,6 @@ namespace KamajiKubeconfig.Reconcile;
 /// <summary>Reads the template cluster from the TCP's admin kubeconfig Secret, with Kamaji's error texts (docs/behaviour.md A5).</summary>
 public static class TemplateLoader
 {
-    public static KubeconfigCluster? Load(TenantControlPlane tcp, string endpointKey, IClusterView cluster, out string? error) =>
-        Load(tcp, endpointKey, cluster, NoValidityMemo.Instance, out error);
-
     public static KubeconfigCluster? Load(TenantControlPlane tcp, string endpointKey, IClusterView cluster, IValidityMemo memo, out string? error)
     {
         if (string.IsNullOrEmpty(tcp.AdminSecretName))
@@ -17,24 +14,15 @@ public static class TemplateLoader
         }
         // A name read from the TCP is checked before it is used, and only ever looked up in the TCP's own namespace.
         var invalid = ObjectNames.Problem("status.kubeconfig.admin.secretName", tcp.AdminSecretName);
-        if (invalid is not null)
-        {
-            error = $"an error occurred retrieving the admin Kubeconfig: {invalid}";
-            return null;
-        }
-        var secret = cluster.GetSecret(new ObjectRef(tcp.Namespace, tcp.AdminSecretName));
+        var secret = invalid is null ? cluster.GetSecret(new ObjectRef(tcp.Namespace, tcp.AdminSecretName)) : null;
         if (secret is null)
         {
-            error = $"an error occurred retrieving the admin Kubeconfig: secrets {GoFormat.Quote(tcp.AdminSecretName)} not found";
+            error = $"an error occurred retrieving the admin Kubeconfig: {invalid ?? $"secrets {GoFormat.Quote(tcp.AdminSecretName)} not found"}";
             return null;
         }
-        var parsed = memo.GetOrAdd(new TemplateKey(secret.Ref, secret.ResourceVersion, endpointKey), () =>
-        {
-            var cluster = Parse(secret, endpointKey, out var problem);
-            return new ParsedTemplate(cluster, problem);
-        });
-        error = parsed.Error;
-        return parsed.Cluster;
+        (var template, error) = memo.GetOrAdd(new TemplateKey(secret.Ref, secret.ResourceVersion, endpointKey),
+            () => (Parse(secret, endpointKey, out var problem), problem));
+        return template;
     }
 
     /// <summary>
@@ -47,31 +35,18 @@ public static class TemplateLoader
         return config.Clusters.FirstOrDefault(c => c.Name == contextCluster) ?? (config.Clusters.Count > 0 ? config.Clusters[0] : null);
     }
 
-    private sealed record ParsedTemplate(KubeconfigCluster? Cluster, string? Error);
-
     private static KubeconfigCluster? Parse(SecretInfo secret, string endpointKey, out string? error)
     {
         var data = secret.Get(endpointKey);
-        if (data is null)
-        {
-            error = $"unable to decode Kubeconfig template: the given key is not available in the kubeconfig Secret: {endpointKey}";
-            return null;
-        }
-        var config = KubeconfigReader.TryRead(Encoding.UTF8.GetString(data), out var problem);
-        if (config is null)
-        {
-            error = $"unable to decode Kubeconfig template: {problem}";
-            return null;
-        }
-        var chosen = ChooseCluster(config);
-        if (chosen is null || string.IsNullOrEmpty(chosen.Server))
-        {
-            error = chosen is null
-                ? "unable to decode Kubeconfig template: the kubeconfig has no cluster"
-                : $"unable to decode Kubeconfig template: the cluster {GoFormat.Quote(chosen.Name)} has no server";
-            return null;
-        }
-        error = null;
-        return chosen;
+        string? problem = null;
+        var config = data is null ? null : KubeconfigReader.TryRead(Encoding.UTF8.GetString(data), out problem);
+        var chosen = config is null ? null : ChooseCluster(config);
+        problem = data is null ? $"the given key is not available in the kubeconfig Secret: {endpointKey}"
+            : config is null ? problem
+            : chosen is null ? "the kubeconfig has no cluster"
+            : string.IsNullOrEmpty(chosen.Server) ? $"the cluster {GoFormat.Quote(chosen.Name)} has no server"
+            : null;
+        error = problem is null ? null : $"unable to decode Kubeconfig template: {problem}";
+        return error is null ? chosen : null;
     }
 }

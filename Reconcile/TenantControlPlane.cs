@@ -4,7 +4,8 @@ namespace KamajiKubeconfig.Reconcile;
 
 /// <summary>
 /// The projection of a TenantControlPlane that reconcile reads. <see cref="Document"/> is the object as JSON
-/// (managed fields stripped at the edge), because <c>fromDefinition</c> may point anywhere in it.
+/// (managed fields stripped at the edge), because <c>fromDefinition</c> may point anywhere in it. The resourceVersion
+/// is for the informer cache; reconcile does not read it.
 /// </summary>
 public sealed record TenantControlPlane(
     string Namespace,
@@ -14,11 +15,9 @@ public sealed record TenantControlPlane(
     SortedMap Annotations,
     string? AdminSecretName,
     string? CaSecretName,
-    JsonElement Document)
+    JsonElement Document,
+    string ResourceVersion = "")
 {
-    /// <summary>For the informer cache; reconcile does not read it.</summary>
-    public string ResourceVersion { get; init; } = "";
-
     public ObjectRef Ref => new(Namespace, Name);
 
     public bool IsPaused => Annotations.ContainsKey(WellKnown.PausedAnnotation);

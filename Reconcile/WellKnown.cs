@@ -30,7 +30,4 @@ public static class WellKnown
     public const string Finalizer = "kubeconfig-generator.kamaji.clastix.io/cleanup";
 
     public const string ReadyCondition = "Ready";
-
-    /// <summary>The longest name a Secret may have (DNS subdomain).</summary>
-    public const int MaxSecretNameLength = 253;
 }

@@ -21,14 +21,12 @@ public static class YamlBounds
     /// <summary>Scalars, mappings and sequences together (a kubeconfig with a few clusters has about 50).</summary>
     public const int MaxNodes = 10_000;
 
-    /// <summary>Null when <paramref name="text"/> is within every limit (or is not YAML at all: the loader reports that), else why not.</summary>
-    public static string? Check(string text) => Read(text, out _, out _);
-
     /// <summary>
-    /// Checks the limits and keeps the events it walked, so that the loader builds its nodes from them
-    /// (<see cref="Replay"/>) instead of scanning the text a second time: scanning is most of the cost of reading a
-    /// kubeconfig, and the controller reads one per tenant at start. <paramref name="malformed"/> is the parser's
-    /// complaint about text that is not YAML (the limits hold for what came before it).
+    /// Null when <paramref name="text"/> is within every limit, else why not. Keeps the events it walked, so that the
+    /// loader builds its nodes from them (<see cref="Replay"/>) instead of scanning the text a second time: scanning is
+    /// most of the cost of reading a kubeconfig, and the controller reads one per tenant at start.
+    /// <paramref name="malformed"/> is the parser's complaint about text that is not YAML (the limits hold for what
+    /// came before it).
     /// </summary>
     public static string? Read(string text, out IReadOnlyList<ParsingEvent> events, out Exception? malformed)
     {

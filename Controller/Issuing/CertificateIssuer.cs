@@ -15,8 +15,7 @@ public sealed class CertificateIssuer(IKeyMaterialSource keys)
 {
     private const string ClientAuthOid = "1.3.6.1.5.5.7.3.2";
 
-    /// <param name="request">What to issue.</param>
-    /// <param name="caKeyPem">The CA Secret's <c>ca.key</c>, read from the API server for this pass (null when it has none).</param>
+    /// <summary><paramref name="caKeyPem"/> is the CA Secret's <c>ca.key</c>, read from the API server for this pass.</summary>
     public IssueResult Issue(IssueRequest request, byte[]? caKeyPem)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -43,7 +42,11 @@ public sealed class CertificateIssuer(IKeyMaterialSource keys)
                 new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero),
                 null);
         }
-        catch (CryptographicException e)
+        // One target's failure, whatever its kind (a CA whose dates make no certificate possible, a key type the
+        // platform refuses), is that target's error: it must never escape the parallel loop and stop the others.
+#pragma warning disable CA1031 // Contained on purpose; the message becomes the TCP's status error.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
         {
             return IssueResult.Failed($"cannot sign the client certificate: {e.Message}");
         }
@@ -109,4 +112,21 @@ public sealed class CertificateIssuer(IKeyMaterialSource keys)
         ECDsa ec => ec.ExportECPrivateKeyPem(),
         _ => throw new CryptographicException($"unsupported client key type {key.GetType().Name}"),
     };
+}
+
+/// <summary>
+/// A written kubeconfig (the Secret's <c>value</c>) with its certificate's validity window as encoded (whole
+/// seconds), or the reason none could be written.
+/// </summary>
+public sealed record IssueResult(byte[]? Kubeconfig, DateTimeOffset NotBefore, DateTimeOffset NotAfter, string? Error)
+{
+    public static IssueResult Failed(string error) => new(null, default, default, error);
+
+    /// <summary>
+    /// What <see cref="KubeconfigValidity.Inspect"/> concludes about this kubeconfig against the request it answers:
+    /// nothing to reissue for, and the certificate's window. It is the issuer's own output, so no parse is needed.
+    /// </summary>
+    public KubeconfigFacts Facts => new(null, NotBefore, NotAfter);
+
+    public override string ToString() => Error is null ? $"IssueResult {{ NotBefore = {NotBefore:O}, NotAfter = {NotAfter:O} }}" : $"IssueResult {{ Error = {Error} }}";
 }

@@ -18,7 +18,7 @@ public sealed class KubeconfigIssuing(CertificateIssuer issuer, int parallelism)
         var failures = new ConcurrentDictionary<ObjectRef, string>();
         Parallel.ForEach(targets, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, target =>
         {
-            var result = IssueOne(target.Issue!, caKeyOf(target.Issue!.CaSecret));
+            var result = issuer.Issue(target.Issue!, caKeyOf(target.Issue!.CaSecret));
             if (result.Error is not null)
             {
                 failures[target.TenantControlPlane] = result.Error;
@@ -30,23 +30,5 @@ public sealed class KubeconfigIssuing(CertificateIssuer issuer, int parallelism)
             }
         });
         return ([.. issued.OrderBy(t => t.TenantControlPlane, ObjectRef.Order)], facts, failures);
-    }
-
-    /// <summary>
-    /// One target's failure, whatever its kind (a CA whose dates make no certificate possible, a key type the
-    /// platform refuses), is that target's error: it must never escape the parallel loop and stop the others.
-    /// </summary>
-    private IssueResult IssueOne(IssueRequest request, byte[]? caKeyPem)
-    {
-        try
-        {
-            return issuer.Issue(request, caKeyPem);
-        }
-#pragma warning disable CA1031 // Contained on purpose; the message becomes the TCP's status error.
-        catch (Exception e) when (e is not OperationCanceledException)
-#pragma warning restore CA1031
-        {
-            return IssueResult.Failed($"cannot sign the client certificate: {e.Message}");
-        }
     }
 }

@@ -8,7 +8,7 @@ namespace KamajiKubeconfig.Controller.Mapping;
 public static class CoreMapper
 {
     public static NamespaceInfo FromNamespace(V1Namespace ns) =>
-        new(ns.Metadata?.Name ?? "", SortedMap.From(ns.Metadata?.Labels)) { ResourceVersion = ns.Metadata?.ResourceVersion ?? "" };
+        new(ns.Metadata?.Name ?? "", SortedMap.From(ns.Metadata?.Labels), ns.Metadata?.ResourceVersion ?? "");
 
     public static SecretInfo FromSecret(V1Secret secret) => new(
         secret.Metadata?.NamespaceProperty ?? "",

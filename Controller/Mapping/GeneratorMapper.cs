@@ -27,10 +27,8 @@ public static class GeneratorMapper
                 spec.Path("certificate", "privateKey", "algorithm").String(),
                 spec.Path("secretTemplate", "labels").StringMap(),
                 spec.Path("secretTemplate", "annotations").StringMap()),
-            Status(generator.Child("status")))
-        {
-            ResourceVersion = metadata?.Child("resourceVersion").String() ?? "",
-        };
+            Status(generator.Child("status")),
+            metadata?.Child("resourceVersion").String() ?? "");
     }
 
     private static LabelSelector? Selector(JsonElement? selector) => selector is null ? null : new LabelSelector(

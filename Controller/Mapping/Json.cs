@@ -11,15 +11,8 @@ internal static class Json
             ? child
             : null;
 
-    public static JsonElement? Path(this JsonElement element, params string[] names)
-    {
-        JsonElement? current = element;
-        foreach (var name in names)
-        {
-            current = current?.Child(name);
-        }
-        return current;
-    }
+    public static JsonElement? Path(this JsonElement element, params string[] names) =>
+        names.Aggregate((JsonElement?)element, (current, name) => current?.Child(name));
 
     public static string? String(this JsonElement? element) =>
         element is { ValueKind: JsonValueKind.String } e ? e.GetString() : null;

@@ -27,23 +27,9 @@ public static class KamajiSecretTrimmer
     {
         // Equal templates share one array: the dictionary is keyed by content.
         var distinct = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        var trimmed = ImmutableDictionary.CreateBuilder<string, byte[]>(StringComparer.Ordinal);
-        foreach (var (key, value) in data)
-        {
-            var template = Template(value);
-            if (template is null)
-            {
-                trimmed[key] = value;
-                continue;
-            }
-            if (!distinct.TryGetValue(template, out var shared))
-            {
-                shared = Encoding.UTF8.GetBytes(template);
-                distinct[template] = shared;
-            }
-            trimmed[key] = shared;
-        }
-        return trimmed.ToImmutable();
+        byte[] Shared(string template) =>
+            distinct.TryGetValue(template, out var bytes) ? bytes : distinct[template] = Encoding.UTF8.GetBytes(template);
+        return data.ToImmutableDictionary(p => p.Key, p => Template(p.Value) is { } template ? Shared(template) : p.Value, StringComparer.Ordinal);
     }
 
     /// <summary>Null when the value is kept as it is: unreadable content, so reconcile reports the same decode error it would have.</summary>
@@ -54,7 +40,7 @@ public static class KamajiSecretTrimmer
         {
             return null;
         }
-        return KubeconfigWriter.WriteTemplate(new Kubeconfig(
+        return KubeconfigWriter.Write(new Kubeconfig(
             EquatableList.Of(cluster),
             EquatableList<KubeconfigUser>.Empty,
             EquatableList.Of(new KubeconfigContext(TemplateContext, cluster.Name, null)),

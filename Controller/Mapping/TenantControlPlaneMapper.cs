@@ -28,10 +28,8 @@ public static class TenantControlPlaneMapper
             metadata?.Child("annotations").StringMap() ?? SortedMap.Empty,
             trimmed.Path("status", "kubeconfig", "admin", "secretName").String(),
             trimmed.Path("status", "certificates", "ca", "secretName").String(),
-            trimmed)
-        {
-            ResourceVersion = metadata?.Child("resourceVersion").String() ?? "",
-        };
+            trimmed,
+            metadata?.Child("resourceVersion").String() ?? "");
     }
 
     private static JsonElement Trim(JsonElement tcp)
@@ -41,7 +39,7 @@ public static class TenantControlPlaneMapper
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { MaxDepth = KubernetesDecoding.MaxDepth, SkipValidation = true }))
         {
             var reader = new Utf8JsonReader(source, new JsonReaderOptions { MaxDepth = KubernetesDecoding.MaxDepth });
-            CopyWithout(ref reader, writer);
+            CopyWithout(ref reader, source, writer);
         }
         using var document = JsonDocument.Parse(buffer.ToArray(), DocumentOptions);
         return document.RootElement.Clone();
@@ -50,8 +48,9 @@ public static class TenantControlPlaneMapper
     /// <summary>
     /// Copies every token except the values of <c>metadata.managedFields</c> and of the last-applied annotation
     /// (depth 2 under metadata, depth 3 under metadata.annotations), skipping those with the reader's own Skip.
+    /// Scalars are copied as their source bytes (already valid JSON).
     /// </summary>
-    private static void CopyWithout(ref Utf8JsonReader reader, Utf8JsonWriter writer)
+    private static void CopyWithout(ref Utf8JsonReader reader, byte[] source, Utf8JsonWriter writer)
     {
         var inMetadata = false;
         var inAnnotations = false;
@@ -84,17 +83,8 @@ public static class TenantControlPlaneMapper
                 case JsonTokenType.EndArray:
                     writer.WriteEndArray();
                     break;
-                case JsonTokenType.String:
-                    writer.WriteStringValue(reader.GetString());
-                    break;
-                case JsonTokenType.Number:
-                    writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true);
-                    break;
-                case JsonTokenType.True or JsonTokenType.False:
-                    writer.WriteBooleanValue(reader.TokenType == JsonTokenType.True);
-                    break;
-                case JsonTokenType.Null:
-                    writer.WriteNullValue();
+                default:
+                    writer.WriteRawValue(source.AsSpan((int)reader.TokenStartIndex, (int)(reader.BytesConsumed - reader.TokenStartIndex)), skipInputValidation: true);
                     break;
             }
         }

@@ -38,8 +38,7 @@ public sealed class SortedMap : IReadOnlyDictionary<string, string>, IEquatable<
     /// <summary>True when every entry of <paramref name="subset"/> is present here with the same value.</summary>
     public bool Contains(SortedMap subset) => subset.All(p => TryGetValue(p.Key, out var v) && v == p.Value);
 
-    public bool Equals(SortedMap? other) =>
-        other is not null && Count == other.Count && this.All(p => other.TryGetValue(p.Key, out var v) && v == p.Value);
+    public bool Equals(SortedMap? other) => other is not null && Count == other.Count && Contains(other);
 
     public override bool Equals(object? obj) => Equals(obj as SortedMap);
 

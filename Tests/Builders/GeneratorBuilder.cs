@@ -7,8 +7,8 @@ public sealed class GeneratorBuilder(string name)
 {
     private LabelSelector? _namespaceSelector;
     private LabelSelector? _tcpSelector;
-    private CompoundValue? _user = CompoundValue.FromPath("metadata.name");
-    private List<CompoundValue> _groups = [CompoundValue.Static("customer-admins")];
+    private CompoundValue? _user = Compound.FromPath("metadata.name");
+    private List<CompoundValue> _groups = [Compound.Static("customer-admins")];
     private string _endpointFrom = "admin.conf";
     private string? _validity;
     private string? _algorithm;

@@ -15,7 +15,7 @@ public class CertificateIssuerTests
     {
         var world = new TestWorld().Tenant("ns", "tenant-a", ca: ca);
         var generator = new GeneratorBuilder("gen").KeyAlgorithm(algorithm.Name())
-            .Groups([.. (groups.Length == 0 ? ["customer-admins", "auditors"] : groups).Select(CompoundValue.Static)]).Build();
+            .Groups([.. (groups.Length == 0 ? ["customer-admins", "auditors"] : groups).Select(Compound.Static)]).Build();
         return world.Reconcile(generator, Now).Targets.Single().Issue!;
     }
 

@@ -22,8 +22,8 @@ public class GeneratorMapperTests
         Assert.That(generator.Spec, Is.EqualTo(new GeneratorSpec(
             GeneratorBuilder.Labels(("environment", "production")),
             LabelSelector.Everything,
-            CompoundValue.FromPath("metadata.name"),
-            EquatableList.Of(CompoundValue.Static("customer-admins")),
+            Compound.FromPath("metadata.name"),
+            EquatableList.Of(Compound.Static("customer-admins")),
             "admin.conf", null, null, SortedMap.Empty, SortedMap.Empty)));
         Assert.That(generator.Status, Is.Null);
     }
@@ -34,7 +34,7 @@ public class GeneratorMapperTests
         var spec = Sample("kubeconfiggenerator-kamaji-sample.yaml").Spec;
 
         Assert.That(spec.NamespaceSelector, Is.EqualTo(GeneratorBuilder.Expression("kubernetes.io/metadata.name", "Exists")));
-        Assert.That(spec.Groups, Is.EqualTo(EquatableList.Of(CompoundValue.Static("custom.group.tld"), CompoundValue.FromPath("metadata.namespace"))));
+        Assert.That(spec.Groups, Is.EqualTo(EquatableList.Of(Compound.Static("custom.group.tld"), Compound.FromPath("metadata.namespace"))));
     }
 
     [Test]
@@ -44,7 +44,7 @@ public class GeneratorMapperTests
 
         Assert.That((spec.Validity, spec.PrivateKeyAlgorithm), Is.EqualTo(("720h", "ECDSA-P256")));
         Assert.That(spec.SecretLabels, Is.EqualTo(SortedMap.Of(("team", "platform"))));
-        Assert.That(spec.User, Is.EqualTo(CompoundValue.FromPath("metadata.labels['tenant.clastix.io/owner']")));
+        Assert.That(spec.User, Is.EqualTo(Compound.FromPath("metadata.labels['tenant.clastix.io/owner']")));
     }
 
     [Test]

@@ -130,7 +130,7 @@ public class IncrementalReconcilerTests
         var plan = world.Reconcile(Gold(), Start);
         world.Apply(plan);
         var changedSpec = new GeneratorBuilder("g").TenantControlPlaneSelector(GeneratorBuilder.Expression("tier", "In", "gold"))
-            .User(CompoundValue.Static("alice")).Status(plan.Status).Build();
+            .User(Compound.Static("alice")).Status(plan.Status).Build();
 
         var next = IncrementalReconciler.Reconcile(changedSpec, world.Snapshot(), Start, ReconcileOptions.Default, null, plan, new HashSet<ObjectRef>());
 

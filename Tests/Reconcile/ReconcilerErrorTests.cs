@@ -70,7 +70,7 @@ public class ReconcilerErrorTests
     {
         var world = WorldWithBroken(_ => { });
 
-        var plan = world.Reconcile(new GeneratorBuilder("g").User(CompoundValue.FromPath("metadata.labels.owner")).Build(), Now);
+        var plan = world.Reconcile(new GeneratorBuilder("g").User(Compound.FromPath("metadata.labels.owner")).Build(), Now);
 
         Assert.That(plan.Status!.Errors.Select(e => e.Message).Distinct(), Is.EqualTo(new[] { "provided dot notation \"metadata.labels.owner\" is not found" }));
     }
@@ -79,7 +79,7 @@ public class ReconcilerErrorTests
     public void Reconcile_UserPathToANumber_IsUsedInInvariantForm()
     {
         var request = new TestWorld().Tenant("ns", "t").Reconcile(
-            new GeneratorBuilder("g").User(CompoundValue.FromPath("spec.networkProfile.port")).Build(), Now).Targets[0].Issue!;
+            new GeneratorBuilder("g").User(Compound.FromPath("spec.networkProfile.port")).Build(), Now).Targets[0].Issue!;
 
         Assert.That(request.Identity.User, Is.EqualTo("6443"));
     }
@@ -89,7 +89,7 @@ public class ReconcilerErrorTests
     {
         var world = WorldWithBroken(_ => { });
 
-        Assert.That(ErrorFor(world, new GeneratorBuilder("g").User(CompoundValue.FromPath("spec.networkProfile")).Build()), Is.EqualTo(
+        Assert.That(ErrorFor(world, new GeneratorBuilder("g").User(Compound.FromPath("spec.networkProfile")).Build()), Is.EqualTo(
             "cannot run NestedString \"spec.networkProfile\" due to an error: .spec.networkProfile accessor error: a map with 1 key is of the type map[string]interface {}, expected string"));
     }
 
@@ -98,7 +98,7 @@ public class ReconcilerErrorTests
     {
         var world = WorldWithBroken(_ => { });
 
-        Assert.That(ErrorFor(world, new GeneratorBuilder("g").User(CompoundValue.Static("")).Build()),
+        Assert.That(ErrorFor(world, new GeneratorBuilder("g").User(Compound.Static("")).Build()),
             Is.EqualTo("at least a StringValue or FromDefinition for the user field must be provided"));
     }
 
@@ -124,7 +124,7 @@ public class ReconcilerErrorTests
     public void Reconcile_GroupsWithDuplicates_CollapseAndSort()
     {
         var request = new TestWorld().Tenant("ns", "t").Reconcile(new GeneratorBuilder("g").Groups(
-            CompoundValue.Static("zeta"), CompoundValue.FromPath("metadata.namespace"), CompoundValue.Static("alpha"), CompoundValue.Static("zeta")).Build(), Now)
+            Compound.Static("zeta"), Compound.FromPath("metadata.namespace"), Compound.Static("alpha"), Compound.Static("zeta")).Build(), Now)
             .Targets[0].Issue!;
 
         Assert.That(request.Identity.Groups, Is.EqualTo(new[] { "alpha", "ns", "zeta" }));
@@ -248,7 +248,7 @@ public class ReconcilerErrorTests
     {
         var world = new TestWorld().Tenant("b", "t").Tenant("a", "t").Tenant("a", "s");
 
-        var plan = world.Reconcile(new GeneratorBuilder("g").User(CompoundValue.FromPath("nope")).Build(), Now);
+        var plan = world.Reconcile(new GeneratorBuilder("g").User(Compound.FromPath("nope")).Build(), Now);
 
         Assert.That(plan.Status!.Errors.Select(e => e.Resource), Is.EqualTo(new[] { "a/s", "a/t", "b/t" }));
     }

@@ -117,7 +117,7 @@ public class ReconcilerLifecycleTests
     {
         var world = new TestWorld().Tenant("ns", "t");
         var first = new GeneratorBuilder("first").Build();
-        var second = new GeneratorBuilder("second").User(CompoundValue.Static("bob")).Build();
+        var second = new GeneratorBuilder("second").User(Compound.Static("bob")).Build();
         world.Apply(world.Reconcile(first, Now));
         world.Apply(world.Reconcile(second, Now));
 
@@ -185,7 +185,7 @@ public class ReconcilerLifecycleTests
     public void WithIssueFailures_OnExistingSecret_SaysRegenerating()
     {
         var world = Issued();
-        var generator = new GeneratorBuilder("g").User(CompoundValue.Static("new-user")).Build();
+        var generator = new GeneratorBuilder("g").User(Compound.Static("new-user")).Build();
         var plan = world.Reconcile(generator, Now);
 
         var failed = plan.WithIssueFailures(generator, new Dictionary<ObjectRef, string> { [new ObjectRef("ns", "t")] = "boom" }, Now);

@@ -36,7 +36,7 @@ public class ReconcilerRenewalTests
     {
         var world = Issued();
 
-        var target = Only(world, new GeneratorBuilder("g").User(CompoundValue.Static("alice")).Build());
+        var target = Only(world, new GeneratorBuilder("g").User(Compound.Static("alice")).Build());
 
         Assert.That((target.Action, target.Reason), Is.EqualTo((TargetAction.Issue, (IssueReason?)IssueReason.IdentityChanged)));
     }
@@ -46,16 +46,16 @@ public class ReconcilerRenewalTests
     {
         var world = Issued();
 
-        Assert.That(Only(world, new GeneratorBuilder("g").Groups(CompoundValue.Static("ops")).Build()).Reason, Is.EqualTo(IssueReason.IdentityChanged));
+        Assert.That(Only(world, new GeneratorBuilder("g").Groups(Compound.Static("ops")).Build()).Reason, Is.EqualTo(IssueReason.IdentityChanged));
     }
 
     [Test]
     public void Reconcile_GroupsReordered_Keeps()
     {
-        var twoGroups = new GeneratorBuilder("g").Groups(CompoundValue.Static("a"), CompoundValue.Static("b")).Build();
+        var twoGroups = new GeneratorBuilder("g").Groups(Compound.Static("a"), Compound.Static("b")).Build();
         var world = Issued(twoGroups);
 
-        Assert.That(Only(world, new GeneratorBuilder("g").Groups(CompoundValue.Static("b"), CompoundValue.Static("a")).Build()).Action,
+        Assert.That(Only(world, new GeneratorBuilder("g").Groups(Compound.Static("b"), Compound.Static("a")).Build()).Action,
             Is.EqualTo(TargetAction.Keep));
     }
 

@@ -25,7 +25,7 @@ public class SubjectValueTests
     [TestCase("eve\u0085", TestName = "{m}(C1 control)")]
     public void Reconcile_UserWithControlOrInvisibleCharacters_IsRefused(string user)
     {
-        var target = Plan(CompoundValue.Static(user)).Targets.Single();
+        var target = Plan(Compound.Static(user)).Targets.Single();
 
         Assert.Multiple(() =>
         {
@@ -37,12 +37,12 @@ public class SubjectValueTests
 
     [Test]
     public void Reconcile_GroupWithANewline_IsRefused() =>
-        Assert.That(Plan(CompoundValue.Static("eve"), CompoundValue.Static("a\nb")).Targets.Single().Error, Does.StartWith("the group value"));
+        Assert.That(Plan(Compound.Static("eve"), Compound.Static("a\nb")).Targets.Single().Error, Does.StartWith("the group value"));
 
     [Test]
     public void Reconcile_ValueOf64KiB_IsRefusedAndQuotedShort()
     {
-        var error = Plan(CompoundValue.Static(new string('x', 65536))).Targets.Single().Error!;
+        var error = Plan(Compound.Static(new string('x', 65536))).Targets.Single().Error!;
 
         Assert.Multiple(() =>
         {
@@ -54,9 +54,9 @@ public class SubjectValueTests
     [Test]
     public void Reconcile_SubjectLargerThanASecretCanCarry_IsRefused()
     {
-        var groups = Enumerable.Range(0, 100).Select(i => CompoundValue.Static($"{i:D4}{new string('g', 1000)}")).ToArray();
+        var groups = Enumerable.Range(0, 100).Select(i => Compound.Static($"{i:D4}{new string('g', 1000)}")).ToArray();
 
-        Assert.That(Plan(CompoundValue.Static("eve"), groups).Targets.Single().Error, Does.Contain("more than the 65536"));
+        Assert.That(Plan(Compound.Static("eve"), groups).Targets.Single().Error, Does.Contain("more than the 65536"));
     }
 
     [TestCase("eve,O=system:masters")]
@@ -67,7 +67,7 @@ public class SubjectValueTests
     public void Issue_DnMetacharacters_StayOneAttributeAndAddNoGroup(string user)
     {
         var world = new TestWorld().Tenant("ns", "t");
-        var plan = world.Reconcile(new GeneratorBuilder("g").User(CompoundValue.Static(user)).Groups(CompoundValue.Static("viewers")).Build(), Now);
+        var plan = world.Reconcile(new GeneratorBuilder("g").User(Compound.Static(user)).Groups(Compound.Static("viewers")).Build(), Now);
         world.Apply(plan);
 
         using var certificate = ClientCertificate(world);
@@ -76,7 +76,7 @@ public class SubjectValueTests
         {
             Assert.That(names.Where(n => n.GetSingleElementType().Value == "2.5.4.3").Select(n => n.GetSingleElementValue()), Is.EqualTo(new[] { user }));
             Assert.That(names.Where(n => n.GetSingleElementType().Value == "2.5.4.10").Select(n => n.GetSingleElementValue()), Is.EqualTo(new[] { "viewers" }));
-            Assert.That(world.Reconcile(new GeneratorBuilder("g").User(CompoundValue.Static(user)).Groups(CompoundValue.Static("viewers")).Build(), Now)
+            Assert.That(world.Reconcile(new GeneratorBuilder("g").User(Compound.Static(user)).Groups(Compound.Static("viewers")).Build(), Now)
                 .Targets.Single().Action, Is.EqualTo(TargetAction.Keep));
         });
     }
@@ -84,7 +84,7 @@ public class SubjectValueTests
     [Test]
     public void Issue_AThousandGroups_AllCarriedOnce()
     {
-        var groups = Enumerable.Range(0, 1000).Select(i => CompoundValue.Static($"group-{i:D4}")).Append(CompoundValue.Static("group-0000")).ToArray();
+        var groups = Enumerable.Range(0, 1000).Select(i => Compound.Static($"group-{i:D4}")).Append(Compound.Static("group-0000")).ToArray();
         var world = new TestWorld().Tenant("ns", "t");
         world.Apply(world.Reconcile(new GeneratorBuilder("g").Groups(groups).Build(), Now));
 

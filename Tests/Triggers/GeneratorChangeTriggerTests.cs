@@ -33,7 +33,7 @@ public class GeneratorChangeTriggerTests
     public void ForGenerator_SpecChangedWithNewGeneration_EnqueuesIt()
     {
         var before = new GeneratorBuilder("gen").Generation(1).Build();
-        var after = new GeneratorBuilder("gen").Generation(2).Groups(CompoundValue.Static("ops")).Build();
+        var after = new GeneratorBuilder("gen").Generation(2).Groups(Compound.Static("ops")).Build();
 
         var names = GeneratorTriggers.ForGenerator(before, after);
 

@@ -155,7 +155,7 @@ public class TenantControlPlaneChangeTriggerTests
         var before = Tenant("ns1", "t1", Gold);
         var after = Edited(before, d => d["spec"]!["dataStore"] = "etcd-2");
         var world = World()
-            .Put(new GeneratorBuilder("by-datastore").User(CompoundValue.FromPath("spec.dataStore")).Build())
+            .Put(new GeneratorBuilder("by-datastore").User(Compound.FromPath("spec.dataStore")).Build())
             .Put(after);
 
         var names = world.Triggers.ForTenantControlPlane(before, after);
@@ -169,7 +169,7 @@ public class TenantControlPlaneChangeTriggerTests
         var before = Tenant("ns1", "t1", [("tier", "gold"), ("tenant.clastix.io", "acme")]);
         var after = Edited(before, d => Label(d, "tenant.clastix.io", "globex"));
         var world = World()
-            .Put(new GeneratorBuilder("by-tenant").Groups(CompoundValue.FromPath("metadata.labels['tenant.clastix.io']")).Build())
+            .Put(new GeneratorBuilder("by-tenant").Groups(Compound.FromPath("metadata.labels['tenant.clastix.io']")).Build())
             .Put(after);
 
         var names = world.Triggers.ForTenantControlPlane(before, after);
@@ -183,7 +183,7 @@ public class TenantControlPlaneChangeTriggerTests
         var before = Tenant("ns1", "t1", Gold);
         var after = Edited(before, d => d["status"]!["owner"] = "alice");
         var world = World()
-            .Put(new GeneratorBuilder("by-owner").User(CompoundValue.FromPath("status.owner")).Build())
+            .Put(new GeneratorBuilder("by-owner").User(Compound.FromPath("status.owner")).Build())
             .Put(after);
 
         var names = world.Triggers.ForTenantControlPlane(before, after);
