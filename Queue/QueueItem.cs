@@ -3,8 +3,8 @@ using System.Diagnostics.CodeAnalysis;
 namespace KamajiKubeconfig.Queue;
 
 /// <summary>
-/// What <see cref="IWorkQueue{T}.GetAsync"/> hands out: an item, which the caller owns until it calls
-/// <see cref="IWorkQueue{T}.Done"/>, or the signal that the queue is shut down and drained and the worker
+/// What <see cref="WorkQueue{T}.GetAsync"/> hands out: an item, which the caller owns until it calls
+/// <see cref="WorkQueue{T}.Done"/>, or the signal that the queue is shut down and drained and the worker
 /// should stop (client-go's <c>(item, shutdown)</c> pair). <c>default</c> is the shut-down signal.
 /// </summary>
 internal readonly record struct QueueItem<T>

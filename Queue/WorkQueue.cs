@@ -3,8 +3,18 @@ using System.Threading.Channels;
 namespace KamajiKubeconfig.Queue;
 
 /// <summary>
-/// client-go's rate-limiting work queue (<c>queue.go</c>, <c>delaying_queue.go</c>, <c>rate_limiting_queue.go</c>)
-/// on <see cref="System.Threading.Channels"/>. The contract is on <see cref="IWorkQueue{T}"/>.
+/// client-go's rate-limiting work queue (<c>queue.go</c>, <c>delaying_queue.go</c>, <c>rate_limiting_queue.go</c>,
+/// contract in <c>doc.go</c>) on <see cref="System.Threading.Channels"/>:
+/// <list type="bullet">
+/// <item>Fair: items are handed out in the order they were added.</item>
+/// <item>Stingy: an item is never processed by two workers at once, and adding it many times before it is
+/// processed processes it once. An item added while it is being processed is parked and handed out again
+/// after <see cref="Done"/>.</item>
+/// <item>Many producers and many workers.</item>
+/// <item>Shut down: adds are ignored from then on; workers get the remaining items, then the shut-down signal.</item>
+/// </list>
+/// Every item handed out by <see cref="GetAsync"/> must be given back through <see cref="Done"/>, in a
+/// <c>finally</c>: until then the item cannot be processed again.
 /// </summary>
 /// <remarks>
 /// One lock guards the dirty and processing sets and every read and write of the ready channel, so the three
@@ -13,7 +23,7 @@ namespace KamajiKubeconfig.Queue;
 /// under it, so an item is never in flight between the channel and the processing set. The channel runs
 /// continuations asynchronously (its default), so no worker code ever runs under the lock.
 /// </remarks>
-internal sealed class WorkQueue<T> : IWorkQueue<T>, IDisposable
+internal sealed class WorkQueue<T> : IDisposable
     where T : notnull
 {
     /// <summary>How often the unfinished-work gauges are sampled (client-go's default).</summary>
@@ -28,7 +38,7 @@ internal sealed class WorkQueue<T> : IWorkQueue<T>, IDisposable
     // Items a worker holds; some may also be dirty, and are queued again on Done.
     private readonly HashSet<T> _processing = [];
 
-    private readonly IRateLimiter<T> _rateLimiter;
+    private readonly RetryRateLimiter<T> _rateLimiter;
     private readonly IQueueMetrics _metrics;
     private readonly QueueMetricsTracker<T>? _tracker;
     private readonly DelayedAdds<T> _delayed;
@@ -41,18 +51,11 @@ internal sealed class WorkQueue<T> : IWorkQueue<T>, IDisposable
     private bool _shuttingDown;
     private TaskCompletionSource? _drained;
 
-    public WorkQueue(IRateLimiter<T> rateLimiter, TimeProvider timeProvider)
-        : this(rateLimiter, timeProvider, NoopQueueMetrics.Instance)
-    {
-    }
-
-    public WorkQueue(IRateLimiter<T> rateLimiter, TimeProvider timeProvider, IQueueMetrics metrics)
+    public WorkQueue(RetryRateLimiter<T> rateLimiter, TimeProvider timeProvider, IQueueMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(rateLimiter);
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        ArgumentNullException.ThrowIfNull(metrics);
         _rateLimiter = rateLimiter;
-        _metrics = metrics;
+        _metrics = metrics ??= NoopQueueMetrics.Instance;
         _delayed = new DelayedAdds<T>(timeProvider, Add);
         // Without metrics, skip the bookkeeping and the sampling timer entirely.
         if (metrics is not NoopQueueMetrics)
@@ -63,6 +66,7 @@ internal sealed class WorkQueue<T> : IWorkQueue<T>, IDisposable
         }
     }
 
+    /// <summary>Items ready to be handed out (parked and delayed items not included). Informational only.</summary>
     public int Count
     {
         get
@@ -85,6 +89,7 @@ internal sealed class WorkQueue<T> : IWorkQueue<T>, IDisposable
         }
     }
 
+    /// <summary>Marks <paramref name="item"/> as needing processing. Ignored after shut-down.</summary>
     public void Add(T item)
     {
         lock (_gate)
@@ -104,6 +109,10 @@ internal sealed class WorkQueue<T> : IWorkQueue<T>, IDisposable
         }
     }
 
+    /// <summary>
+    /// Adds <paramref name="item"/> once <paramref name="delay"/> has passed; at once if it is zero or negative.
+    /// If the item is already waiting, the earlier of the two ready times wins.
+    /// </summary>
     public void AddAfter(T item, TimeSpan delay)
     {
         if (ShuttingDown)
@@ -123,17 +132,25 @@ internal sealed class WorkQueue<T> : IWorkQueue<T>, IDisposable
         _delayed.Schedule(item, delay);
     }
 
-    public void AddRateLimited(T item) => AddAfter(item, _rateLimiter.When(item));
-
-    public void AddRateLimited(T item, TimeSpan atLeast)
+    /// <summary>
+    /// The retry path: adds after the rate limiter's delay, or after <paramref name="atLeast"/> (the server's
+    /// Retry-After) when longer, so a server asking for one second cannot bypass the backoff and the token bucket.
+    /// </summary>
+    public void AddRateLimited(T item, TimeSpan atLeast = default)
     {
         var limited = _rateLimiter.When(item);
         AddAfter(item, limited > atLeast ? limited : atLeast);
     }
 
+    /// <summary>Clears the item's failure history (on success, or when giving up). It does not replace <see cref="Done"/>.</summary>
     public void Forget(T item) => _rateLimiter.Forget(item);
 
     public int NumRequeues(T item) => _rateLimiter.NumRequeues(item);
+
+    /// <summary>
+    /// Waits for the next item, or for the shut-down signal once the queue is shut down and empty. Cancelling
+    /// throws <see cref="OperationCanceledException"/> and never loses an item.
+    /// </summary>
 
     public async ValueTask<QueueItem<T>> GetAsync(CancellationToken cancellationToken)
     {
@@ -162,6 +179,7 @@ internal sealed class WorkQueue<T> : IWorkQueue<T>, IDisposable
         }
     }
 
+    /// <summary>Marks <paramref name="item"/> as processed; queued again if it was added meanwhile. Ignored for an item not being processed.</summary>
     public void Done(T item)
     {
         lock (_gate)
@@ -186,6 +204,7 @@ internal sealed class WorkQueue<T> : IWorkQueue<T>, IDisposable
         }
     }
 
+    /// <summary>Stops accepting adds and drops delayed ones; does not wait for items being processed.</summary>
     public void ShutDown()
     {
         bool first;
@@ -204,6 +223,10 @@ internal sealed class WorkQueue<T> : IWorkQueue<T>, IDisposable
         }
     }
 
+    /// <summary>
+    /// Like <see cref="ShutDown"/>, then waits until every item being processed is <see cref="Done"/>. A later
+    /// <see cref="ShutDown"/> ends the wait early; cancelling stops only this wait.
+    /// </summary>
     public Task ShutDownWithDrainAsync(CancellationToken cancellationToken)
     {
         Task drained;

@@ -17,7 +17,7 @@ namespace KamajiKubeconfig.Controller.Hosting;
 /// </summary>
 internal sealed partial class ControllerHost(
     ClusterCaches caches,
-    IWorkQueue<string> queue,
+    WorkQueue<string> queue,
     ILeadership leadership,
     Func<ReconcileWorker> workerFactory,
     ControllerOptions options,

@@ -45,8 +45,8 @@ internal static class ControllerServices
             .IsFresh(sp.GetRequiredService<TimeProvider>().GetUtcNow(), options.InformerStaleAfter));
         services.AddSingleton<IWorkerObserver, MetricsWorkerObserver>();
         services.AddSingleton<ClusterCaches>();
-        services.AddSingleton<IWorkQueue<string>>(sp => new WorkQueue<string>(
-            RateLimiters.Default<string>(sp.GetRequiredService<TimeProvider>(), options.MaxRetryDelay), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IQueueMetrics>()));
+        services.AddSingleton(sp => new WorkQueue<string>(
+            new RetryRateLimiter<string>(sp.GetRequiredService<TimeProvider>(), options.MaxRetryDelay), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IQueueMetrics>()));
         services.AddSingleton<IKubeApi>(sp => new KubeApi(client, sp.GetRequiredService<TimeProvider>(), identity, sp.GetRequiredService<IApplyMetrics>()));
         // Inspections of unchanged Secrets are remembered across passes (bounded; cleared when full).
         services.AddSingleton<IValidityMemo>(new BoundedValidityMemo(100_000));
@@ -62,7 +62,6 @@ internal static class ControllerServices
         services.AddSingleton<DirtyTargets>();
         services.AddSingleton<LastPlans>();
         services.AddSingleton<IPassRunner, PassRunner>();
-        services.AddSingleton(new WorkerTimings(options.PassTimeout, options.MaxRetryDelay));
         // One worker per --workers, each built from the services above.
         services.AddSingleton<Func<ReconcileWorker>>(sp => () => ActivatorUtilities.CreateInstance<ReconcileWorker>(sp));
         if (options.LeaderElect)

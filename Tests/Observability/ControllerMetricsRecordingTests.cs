@@ -48,7 +48,7 @@ public class ControllerMetricsRecordingTests
     [Test]
     public void QueuePort_DrivenByARealWorkQueue_CountsAddTakeAndDone()
     {
-        using var queue = new WorkQueue<string>(RateLimiters.Default<string>(_fixture.Time), _fixture.Time, Metrics.Queue);
+        using var queue = new WorkQueue<string>(new RetryRateLimiter<string>(_fixture.Time), _fixture.Time, Metrics.Queue);
 
         queue.Add("tenants");
         queue.Add("tenants");

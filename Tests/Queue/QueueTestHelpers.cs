@@ -10,10 +10,10 @@ internal static class QueueTestHelpers
 
     /// <summary>A queue with client-go's test limiter (1 ms → 1 s per item); most tests never use it.</summary>
     public static WorkQueue<string> NewQueue(TimeProvider timeProvider) =>
-        new(new ItemExponentialFailureRateLimiter<string>(TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1)), timeProvider);
+        new(new RetryRateLimiter<string>(timeProvider, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(1)), timeProvider);
 
     /// <summary>Takes the next item, which must already be ready: the queue never makes a ready item wait.</summary>
-    public static T GetReady<T>(this IWorkQueue<T> queue)
+    public static T GetReady<T>(this WorkQueue<T> queue)
         where T : notnull
     {
         var next = queue.GetAsync(CancellationToken.None).AsTask();
@@ -22,7 +22,7 @@ internal static class QueueTestHelpers
     }
 
     /// <summary>Takes the next item, if any, and marks it done at once.</summary>
-    public static T ProcessReady<T>(this IWorkQueue<T> queue)
+    public static T ProcessReady<T>(this WorkQueue<T> queue)
         where T : notnull
     {
         var item = queue.GetReady();
@@ -31,7 +31,7 @@ internal static class QueueTestHelpers
     }
 
     /// <summary>Asserts that GetAsync returns the shut-down signal without waiting.</summary>
-    public static void AssertShutDownSignal<T>(this IWorkQueue<T> queue)
+    public static void AssertShutDownSignal<T>(this WorkQueue<T> queue)
         where T : notnull
     {
         var next = queue.GetAsync(CancellationToken.None).AsTask();
@@ -40,7 +40,7 @@ internal static class QueueTestHelpers
     }
 
     /// <summary>A worker loop on the thread pool: take, process, Done in a finally, until shut down.</summary>
-    public static Task RunWorker<T>(IWorkQueue<T> queue, Action<T> process)
+    public static Task RunWorker<T>(WorkQueue<T> queue, Action<T> process)
         where T : notnull =>
         Task.Run(async () =>
         {
@@ -64,7 +64,7 @@ internal static class QueueTestHelpers
         });
 
     /// <summary>Shuts the queue down the way a test case asks for.</summary>
-    public static Task ShutDownAsync<T>(IWorkQueue<T> queue, bool drain)
+    public static Task ShutDownAsync<T>(WorkQueue<T> queue, bool drain)
         where T : notnull
     {
         if (drain)

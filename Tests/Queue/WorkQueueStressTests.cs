@@ -18,7 +18,7 @@ public class WorkQueueStressTests
     [TestCase(true)]
     public async Task GetAsync_ManyProducersAndWorkers_NoKeyTwiceAtOnceAndEveryAddProcessedAfterwards(bool drain)
     {
-        using var queue = new WorkQueue<int>(RateLimiters.Default<int>(TimeProvider.System), TimeProvider.System);
+        using var queue = new WorkQueue<int>(new RetryRateLimiter<int>(TimeProvider.System), TimeProvider.System);
         var state = new StressState();
 
         var producers = Enumerable.Range(0, Producers)

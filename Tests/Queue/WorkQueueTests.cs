@@ -221,7 +221,7 @@ public class WorkQueueTests
     [Test]
     public void Done_ItemProcessed_QueueKeepsNoReferenceToIt()
     {
-        using var queue = new WorkQueue<object>(new ItemExponentialFailureRateLimiter<object>(TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1)), _time);
+        using var queue = new WorkQueue<object>(new RetryRateLimiter<object>(_time, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(1)), _time);
 
         var weak = PassThrough(queue);
         GC.Collect();

@@ -1,0 +1,70 @@
+namespace KamajiKubeconfig.Queue;
+
+/// <summary>
+/// How long a failed item waits before it is retried: client-go's <c>DefaultTypedControllerRateLimiter</c>, the
+/// worse of a per-item backoff of <c>baseDelay · 2^failures</c> capped at <c>maxDelay</c> (5 ms → 1000 s by
+/// default) and one <see cref="TokenBucket"/> shared by all items (10 per second, burst 100) that limits only
+/// retries, never first adds. The bucket is asked on every call, so it spends a token even when the item's backoff
+/// wins; like client-go, its burst can thus be exceeded when items were separately delayed longer.
+/// Giving up after N failures is the caller's call. Safe to call from many threads.
+/// </summary>
+/// <remarks>
+/// client-go's 1000 s cap means a Secret deleted after a run of API failures can stay missing for over 16 minutes
+/// once the failures stop; a controller handing out credentials passes a lower <c>maxDelay</c>.
+/// </remarks>
+internal sealed class RetryRateLimiter<T>
+    where T : notnull
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<T, int> _failures = [];
+    private readonly TimeSpan _baseDelay;
+    private readonly TimeSpan _maxDelay;
+    private readonly TokenBucket _bucket;
+
+    public RetryRateLimiter(TimeProvider timeProvider, TimeSpan? maxDelay = null, TimeSpan? baseDelay = null)
+    {
+        _baseDelay = baseDelay ?? TimeSpan.FromMilliseconds(5);
+        _maxDelay = maxDelay ?? TimeSpan.FromSeconds(1000);
+        // Positive: a zero base times an infinite power of two would be NaN, and "no backoff" is a different limiter.
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_baseDelay, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(_maxDelay, _baseDelay);
+        _bucket = new TokenBucket(10, 100, timeProvider);
+    }
+
+    /// <summary>Records one more failure of <paramref name="item"/> and returns how long it should wait.</summary>
+    public TimeSpan When(T item)
+    {
+        int exponent;
+        lock (_gate)
+        {
+            exponent = _failures.GetValueOrDefault(item);
+            // Saturate instead of wrapping: a wrapped count would restart the backoff at the base delay.
+            _failures[item] = exponent == int.MaxValue ? exponent : exponent + 1;
+        }
+
+        // Computed in double so that 2^exponent cannot overflow; anything beyond the cap
+        // (including +Infinity for huge exponents) is the cap.
+        var ticks = _baseDelay.Ticks * Math.Pow(2, exponent);
+        var backoff = ticks >= _maxDelay.Ticks ? _maxDelay : TimeSpan.FromTicks((long)ticks);
+        var bucket = _bucket.Reserve();
+        return backoff > bucket ? backoff : bucket;
+    }
+
+    /// <summary>Stops tracking <paramref name="item"/>, whether it finally succeeded or was given up on.</summary>
+    public void Forget(T item)
+    {
+        lock (_gate)
+        {
+            _failures.Remove(item);
+        }
+    }
+
+    /// <summary>How many failures are recorded for <paramref name="item"/> since it was last forgotten.</summary>
+    public int NumRequeues(T item)
+    {
+        lock (_gate)
+        {
+            return _failures.GetValueOrDefault(item);
+        }
+    }
+}
