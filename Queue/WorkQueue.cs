@@ -24,7 +24,7 @@ namespace KamajiKubeconfig.Queue;
 /// continuations asynchronously (its default), so no worker code ever runs under the lock.
 /// </remarks>
 internal sealed class WorkQueue<T> : IDisposable
-    where T : notnull
+    where T : class
 {
     /// <summary>How often the unfinished-work gauges are sampled (client-go's default).</summary>
     internal static readonly TimeSpan UnfinishedWorkUpdatePeriod = TimeSpan.FromMilliseconds(500);
@@ -148,11 +148,10 @@ internal sealed class WorkQueue<T> : IDisposable
     public int NumRequeues(T item) => _rateLimiter.NumRequeues(item);
 
     /// <summary>
-    /// Waits for the next item, or for the shut-down signal once the queue is shut down and empty. Cancelling
-    /// throws <see cref="OperationCanceledException"/> and never loses an item.
+    /// Waits for the next item, or for null, client-go's shut-down signal, once the queue is shut down and empty.
+    /// Cancelling throws <see cref="OperationCanceledException"/> and never loses an item.
     /// </summary>
-
-    public async ValueTask<QueueItem<T>> GetAsync(CancellationToken cancellationToken)
+    public async ValueTask<T?> GetAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -164,12 +163,12 @@ internal sealed class WorkQueue<T> : IDisposable
                     _processing.Add(item);
                     _dirty.Remove(item);
                     _tracker?.Started(item, _dirty.Count);
-                    return new QueueItem<T>(item);
+                    return item;
                 }
 
                 if (_shuttingDown)
                 {
-                    return QueueItem<T>.ShutDown;
+                    return null;
                 }
             }
 

@@ -58,9 +58,8 @@ internal static class ControllerServices
         services.AddSingleton(sp => new PlanExecutor(sp.GetRequiredService<IKubeApi>(), sp.GetRequiredService<KubeconfigIssuing>(),
             sp.GetRequiredService<SecretWriter>(), options.ApplyParallelism, sp.GetRequiredService<IValidityMemo>(), sp.GetRequiredService<ClusterCaches>().RecentWrites,
             sp.GetRequiredService<StatusLedger>()));
-        // What changed per generator since its pass, and each generator's last plan: passes re-plan only what changed.
+        // What changed per generator since its pass: passes re-plan only what changed.
         services.AddSingleton<DirtyTargets>();
-        services.AddSingleton<LastPlans>();
         services.AddSingleton<IPassRunner, PassRunner>();
         // One worker per --workers, each built from the services above.
         services.AddSingleton<Func<ReconcileWorker>>(sp => () => ActivatorUtilities.CreateInstance<ReconcileWorker>(sp));

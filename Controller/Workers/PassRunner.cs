@@ -18,19 +18,22 @@ namespace KamajiKubeconfig.Controller.Workers;
 /// </remarks>
 public sealed class PassRunner(
     ClusterCaches caches, IKubeApi api, PlanExecutor executor, ReconcileOptions options, IValidityMemo memo, TimeProvider time,
-    DirtyTargets dirty, LastPlans lastPlans) : IPassRunner
+    DirtyTargets dirty) : IPassRunner
 {
     /// <summary>How stale a directly read Secret may become before its generator is reconciled again.</summary>
     public static readonly TimeSpan DirectReadRefresh = TimeSpan.FromMinutes(1);
 
     private const int ReadParallelism = 8;
 
+    // Each generator's last completed plan, the base an incremental pass continues from. Forgotten when a pass
+    // starts, so one that fails or is cancelled leaves the next to start from scratch, as does a generator that goes.
+    private readonly ConcurrentDictionary<string, LastPlan> _lastPlans = new(StringComparer.Ordinal);
+
     public async Task<PassReport?> RunAsync(string generatorName, CancellationToken cancellationToken)
     {
         // Drained first: whatever changes while this pass runs is marked again and runs in the pass after it.
         var (all, changed) = dirty.Drain(generatorName);
-        var previous = lastPlans.Get(generatorName);
-        lastPlans.Forget(generatorName);
+        _lastPlans.TryRemove(generatorName, out var previous);
         var generator = caches.Generators.Get(ObjectKey.Cluster(generatorName));
         if (generator is null)
         {
@@ -72,7 +75,7 @@ public sealed class PassRunner(
             ? Reconciler.Reconcile(generator, view, now, options, memo)
             : IncrementalReconciler.Reconcile(generator, view, now, options, memo, previous!.Plan, lookAt!);
         var report = await executor.ExecuteAsync(generator, plan, now, cancellationToken);
-        lastPlans.Set(generatorName, new LastPlan(report.Plan, readDirectly));
+        _lastPlans[generatorName] = new LastPlan(report.Plan, readDirectly);
         if (missing.Count > 0 && report.Plan.Mode == PlanMode.Active)
         {
             var refresh = now + DirectReadRefresh;
@@ -83,4 +86,10 @@ public sealed class PassRunner(
         }
         return readFailed ? report with { Transient = true } : report;
     }
+
+    /// <summary>
+    /// A completed plan, and the TCPs whose admin/CA Secrets its pass read directly: nothing watches those Secrets, so
+    /// the next pass looks at those TCPs again (re-reading what is still not cached) even when no trigger marked them.
+    /// </summary>
+    private sealed record LastPlan(ReconcilePlan Plan, IReadOnlySet<ObjectRef> ReadDirectly);
 }

@@ -22,16 +22,16 @@ internal sealed partial class ReconcileWorker(
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            QueueItem<string> next;
+            string? name;
             try
             {
-                next = await queue.GetAsync(cancellationToken);
+                name = await queue.GetAsync(cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
             }
-            if (!next.TryGetItem(out var name))
+            if (name is null)
             {
                 return;
             }

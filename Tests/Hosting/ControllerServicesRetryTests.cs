@@ -51,6 +51,6 @@ public class ControllerServicesRetryTests
         _time.Advance(TimeSpan.FromTicks(1));
         Assert.That(queue.Count, Is.EqualTo(1), $"{what}: not ready after {delay}");
         var next = queue.GetAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        queue.Done(next.Item);
+        queue.Done(next!);
     }
 }

@@ -56,7 +56,7 @@ public class ControllerMetricsRecordingTests
         var next = queue.GetAsync(CancellationToken.None).AsTask();
         Assert.That(next.IsCompleted, Is.True);
         _fixture.Time.Advance(TimeSpan.FromMilliseconds(300));
-        queue.Done(next.Result.Item);
+        queue.Done(next.Result!);
 
         var samples = _fixture.Scrape();
         Assert.Multiple(() =>

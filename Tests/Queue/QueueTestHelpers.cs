@@ -14,16 +14,16 @@ internal static class QueueTestHelpers
 
     /// <summary>Takes the next item, which must already be ready: the queue never makes a ready item wait.</summary>
     public static T GetReady<T>(this WorkQueue<T> queue)
-        where T : notnull
+        where T : class
     {
         var next = queue.GetAsync(CancellationToken.None).AsTask();
         Assert.That(next.IsCompleted, Is.True, "an item should have been ready");
-        return next.GetAwaiter().GetResult().Item;
+        return next.GetAwaiter().GetResult()!;
     }
 
     /// <summary>Takes the next item, if any, and marks it done at once.</summary>
     public static T ProcessReady<T>(this WorkQueue<T> queue)
-        where T : notnull
+        where T : class
     {
         var item = queue.GetReady();
         queue.Done(item);
@@ -32,22 +32,21 @@ internal static class QueueTestHelpers
 
     /// <summary>Asserts that GetAsync returns the shut-down signal without waiting.</summary>
     public static void AssertShutDownSignal<T>(this WorkQueue<T> queue)
-        where T : notnull
+        where T : class
     {
         var next = queue.GetAsync(CancellationToken.None).AsTask();
         Assert.That(next.IsCompleted, Is.True, "GetAsync should not wait once shut down and empty");
-        Assert.That(next.GetAwaiter().GetResult().IsShutDown, Is.True);
+        Assert.That(next.GetAwaiter().GetResult(), Is.Null);
     }
 
     /// <summary>A worker loop on the thread pool: take, process, Done in a finally, until shut down.</summary>
     public static Task RunWorker<T>(WorkQueue<T> queue, Action<T> process)
-        where T : notnull =>
+        where T : class =>
         Task.Run(async () =>
         {
             while (true)
             {
-                var next = await queue.GetAsync(CancellationToken.None);
-                if (!next.TryGetItem(out var item))
+                if (await queue.GetAsync(CancellationToken.None) is not { } item)
                 {
                     return;
                 }
@@ -65,7 +64,7 @@ internal static class QueueTestHelpers
 
     /// <summary>Shuts the queue down the way a test case asks for.</summary>
     public static Task ShutDownAsync<T>(WorkQueue<T> queue, bool drain)
-        where T : notnull
+        where T : class
     {
         if (drain)
         {

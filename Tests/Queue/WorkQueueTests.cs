@@ -137,7 +137,7 @@ public class WorkQueueTests
         Assert.That(second.IsCompleted, Is.False, "worker should be blocked until we are done");
         queue.Done(first);
 
-        var again = (await second.WaitAsync(QueueTestHelpers.Timeout)).Item;
+        var again = (await second.WaitAsync(QueueTestHelpers.Timeout))!;
         Assert.That(again, Is.EqualTo("foo"));
         queue.Done(again);
         Assert.That(queue.Count, Is.Zero);
