@@ -42,6 +42,7 @@ internal sealed class WorkQueue<T> : IDisposable
     private readonly IQueueMetrics _metrics;
     private readonly QueueMetricsTracker<T>? _tracker;
     private readonly DelayedAdds<T> _delayed;
+    private readonly ITimer _delayTimer;
     private readonly ITimer? _unfinishedWorkTimer;
 
     // Cancelled on shut-down to wake workers waiting on an empty channel. The channel itself is never
@@ -56,7 +57,8 @@ internal sealed class WorkQueue<T> : IDisposable
         ArgumentNullException.ThrowIfNull(rateLimiter);
         _rateLimiter = rateLimiter;
         _metrics = metrics ??= NoopQueueMetrics.Instance;
-        _delayed = new DelayedAdds<T>(timeProvider, Add);
+        _delayed = new DelayedAdds<T>(timeProvider);
+        _delayTimer = timeProvider.CreateTimer(_ => AddDueItems(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         // Without metrics, skip the bookkeeping and the sampling timer entirely.
         if (metrics is not NoopQueueMetrics)
         {
@@ -94,18 +96,7 @@ internal sealed class WorkQueue<T> : IDisposable
     {
         lock (_gate)
         {
-            // Collapse: an item already waiting (queued or parked) is processed once.
-            if (_shuttingDown || !_dirty.Add(item))
-            {
-                return;
-            }
-
-            _tracker?.Added(item, _dirty.Count);
-            // Parked: Done queues it again, so that no two workers hold it at once.
-            if (!_processing.Contains(item))
-            {
-                _ready.Writer.TryWrite(item);
-            }
+            AddLocked(item);
         }
     }
 
@@ -128,8 +119,17 @@ internal sealed class WorkQueue<T> : IDisposable
             return;
         }
 
-        // A shut-down racing with this call stops _delayed first, and it then ignores the item.
-        _delayed.Schedule(item, delay);
+        lock (_gate)
+        {
+            // A shut-down racing with this call drops the item.
+            if (_shuttingDown)
+            {
+                return;
+            }
+
+            _delayed.Schedule(item, delay);
+            _delayTimer.Change(_delayed.TimerDueTime(), Timeout.InfiniteTimeSpan);
+        }
     }
 
     /// <summary>
@@ -204,55 +204,18 @@ internal sealed class WorkQueue<T> : IDisposable
     }
 
     /// <summary>Stops accepting adds and drops delayed ones; does not wait for items being processed.</summary>
-    public void ShutDown()
-    {
-        bool first;
-        lock (_gate)
-        {
-            first = !_shuttingDown;
-            _shuttingDown = true;
-            // Forcing: a drain in progress stops waiting.
-            _drained?.TrySetResult();
-            _drained = null;
-        }
-
-        if (first)
-        {
-            StopBackgroundWork();
-        }
-    }
+    public void ShutDown() => BeginShutDown(drain: false);
 
     /// <summary>
     /// Like <see cref="ShutDown"/>, then waits until every item being processed is <see cref="Done"/>. A later
     /// <see cref="ShutDown"/> ends the wait early; cancelling stops only this wait.
     /// </summary>
-    public Task ShutDownWithDrainAsync(CancellationToken cancellationToken)
-    {
-        Task drained;
-        bool first;
-        lock (_gate)
-        {
-            first = !_shuttingDown;
-            _shuttingDown = true;
-            drained = _processing.Count == 0
-                ? Task.CompletedTask
-                : (_drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-        }
-
-        if (first)
-        {
-            StopBackgroundWork();
-        }
-
-        return drained.WaitAsync(cancellationToken);
-    }
+    public Task ShutDownWithDrainAsync(CancellationToken cancellationToken) => BeginShutDown(drain: true).WaitAsync(cancellationToken);
 
     /// <summary>Shuts down (without draining) and releases the timers. Not to be raced with other calls.</summary>
     public void Dispose()
     {
         ShutDown();
-        _unfinishedWorkTimer?.Dispose();
-        _delayed.Dispose();
         _shutdown.Dispose();
     }
 
@@ -269,12 +232,69 @@ internal sealed class WorkQueue<T> : IDisposable
         }
     }
 
-    // Outside the lock: cancelling runs the waiters' callbacks, and the timers' callbacks take the lock.
-    private void StopBackgroundWork()
+    private void AddLocked(T item)
     {
-        _delayed.Stop();
-        _unfinishedWorkTimer?.Dispose();
-        _shutdown.Cancel();
+        // Collapse: an item already waiting (queued or parked) is processed once.
+        if (_shuttingDown || !_dirty.Add(item))
+        {
+            return;
+        }
+
+        _tracker?.Added(item, _dirty.Count);
+        // Parked: Done queues it again, so that no two workers hold it at once.
+        if (!_processing.Contains(item))
+        {
+            _ready.Writer.TryWrite(item);
+        }
+    }
+
+    private void AddDueItems()
+    {
+        lock (_gate)
+        {
+            if (_shuttingDown)
+            {
+                return;
+            }
+
+            while (_delayed.TryTakeDue(out var item))
+            {
+                AddLocked(item);
+            }
+
+            _delayTimer.Change(_delayed.TimerDueTime(), Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private Task BeginShutDown(bool drain)
+    {
+        Task drained = Task.CompletedTask;
+        bool first;
+        lock (_gate)
+        {
+            first = !_shuttingDown;
+            _shuttingDown = true;
+            if (!drain)
+            {
+                // Forcing: a drain in progress stops waiting.
+                _drained?.TrySetResult();
+                _drained = null;
+            }
+            else if (_processing.Count > 0)
+            {
+                drained = (_drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            }
+        }
+
+        if (first)
+        {
+            // Outside the lock: cancelling runs the waiters' callbacks, and the timers' callbacks take the lock.
+            _delayTimer.Dispose();
+            _unfinishedWorkTimer?.Dispose();
+            _shutdown.Cancel();
+        }
+
+        return drained;
     }
 
     private void SampleUnfinishedWork()
