@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace KamajiKubeconfig.Queue;
 
 /// <summary>
@@ -15,8 +17,7 @@ namespace KamajiKubeconfig.Queue;
 internal sealed class RetryRateLimiter<T>
     where T : notnull
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<T, int> _failures = [];
+    private readonly ConcurrentDictionary<T, int> _failures = new();
     private readonly TimeSpan _baseDelay;
     private readonly TimeSpan _maxDelay;
     private readonly TokenBucket _bucket;
@@ -34,13 +35,8 @@ internal sealed class RetryRateLimiter<T>
     /// <summary>Records one more failure of <paramref name="item"/> and returns how long it should wait.</summary>
     public TimeSpan When(T item)
     {
-        int exponent;
-        lock (_gate)
-        {
-            exponent = _failures.GetValueOrDefault(item);
-            // Saturate instead of wrapping: a wrapped count would restart the backoff at the base delay.
-            _failures[item] = exponent == int.MaxValue ? exponent : exponent + 1;
-        }
+        // Saturate instead of wrapping: a wrapped count would restart the backoff at the base delay.
+        var exponent = _failures.AddOrUpdate(item, 1, (_, n) => n == int.MaxValue ? n : n + 1) - 1;
 
         // Computed in double so that 2^exponent cannot overflow; anything beyond the cap
         // (including +Infinity for huge exponents) is the cap.
@@ -51,20 +47,8 @@ internal sealed class RetryRateLimiter<T>
     }
 
     /// <summary>Stops tracking <paramref name="item"/>, whether it finally succeeded or was given up on.</summary>
-    public void Forget(T item)
-    {
-        lock (_gate)
-        {
-            _failures.Remove(item);
-        }
-    }
+    public void Forget(T item) => _failures.TryRemove(item, out _);
 
     /// <summary>How many failures are recorded for <paramref name="item"/> since it was last forgotten.</summary>
-    public int NumRequeues(T item)
-    {
-        lock (_gate)
-        {
-            return _failures.GetValueOrDefault(item);
-        }
-    }
+    public int NumRequeues(T item) => _failures.GetValueOrDefault(item);
 }

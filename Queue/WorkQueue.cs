@@ -174,7 +174,15 @@ internal sealed class WorkQueue<T> : IDisposable
 
             // Every waiting worker wakes on a write and all but one find the channel empty again; with a
             // handful of workers that is cheaper than handing items over outside the lock.
-            await WaitForReadyOrShutDownAsync(cancellationToken);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _shutdown.Token);
+            try
+            {
+                await _ready.Reader.WaitToReadAsync(linked.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Shut down: look again and return what is left, or the shut-down signal.
+            }
         }
     }
 
@@ -217,19 +225,6 @@ internal sealed class WorkQueue<T> : IDisposable
     {
         ShutDown();
         _shutdown.Dispose();
-    }
-
-    private async Task WaitForReadyOrShutDownAsync(CancellationToken cancellationToken)
-    {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _shutdown.Token);
-        try
-        {
-            await _ready.Reader.WaitToReadAsync(linked.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Shut down: the caller looks again and returns what is left, or the shut-down signal.
-        }
     }
 
     private void AddLocked(T item)

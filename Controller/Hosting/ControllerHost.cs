@@ -122,7 +122,7 @@ internal sealed partial class ControllerHost(
     {
         foreach (var generator in caches.Generators.List())
         {
-            dirty.MarkAll(generator.Name);
+            dirty.Mark(Wake.All(generator.Name));
             queue.Add(generator.Name);
         }
     }

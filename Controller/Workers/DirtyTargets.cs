@@ -33,21 +33,15 @@ public sealed class DirtyTargets
         }
     }
 
-    public void MarkAll(string generator) => Mark(Wake.All(generator));
-
     /// <summary>
-    /// Takes what changed: <c>All</c> when something called for a full pass, else the TCPs that changed (empty when
-    /// the generator was woken by time alone: a renewal or a retry).
+    /// Takes what changed: null when something called for a full pass, else the TCPs that changed (empty when the
+    /// generator was woken by time alone: a renewal or a retry).
     /// </summary>
-    public (bool All, IReadOnlySet<ObjectRef> Tenants) Drain(string generator)
+    public IReadOnlySet<ObjectRef>? Drain(string generator)
     {
         lock (_gate)
         {
-            if (!_dirty.Remove(generator, out var tenants))
-            {
-                return (false, new HashSet<ObjectRef>());
-            }
-            return tenants is null ? (true, new HashSet<ObjectRef>()) : (false, tenants);
+            return _dirty.Remove(generator, out var tenants) ? tenants : new HashSet<ObjectRef>();
         }
     }
 }

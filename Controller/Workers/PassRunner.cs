@@ -32,7 +32,7 @@ public sealed class PassRunner(
     public async Task<PassReport?> RunAsync(string generatorName, CancellationToken cancellationToken)
     {
         // Drained first: whatever changes while this pass runs is marked again and runs in the pass after it.
-        var (all, changed) = dirty.Drain(generatorName);
+        var changed = dirty.Drain(generatorName);
         _lastPlans.TryRemove(generatorName, out var previous);
         var generator = caches.Generators.Get(ObjectKey.Cluster(generatorName));
         if (generator is null)
@@ -43,8 +43,8 @@ public sealed class PassRunner(
         // A full pass when something calls for it: the generator or a namespace changed, a resync, or no completed
         // pass to continue from. Otherwise only the marked TCPs, plus those whose Secrets the last pass had to read
         // directly (a Secret the cache does not hold is not watched: it is read again, and the TCP planned again).
-        var full = all || previous is null;
-        var lookAt = full ? null : changed.Union(previous!.ReadDirectly).ToHashSet();
+        var full = changed is null || previous is null;
+        var lookAt = full ? null : changed!.Union(previous!.ReadDirectly).ToHashSet();
         var references = view.MissingReferences(generator.Spec, lookAt).ToList();
         var missing = references.Select(r => r.Secret).Distinct().ToList();
         var readDirectly = references.Select(r => r.Tenant).ToHashSet();
