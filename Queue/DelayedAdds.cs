@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace KamajiKubeconfig.Queue;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace KamajiKubeconfig.Queue;
 /// <see cref="TimerDueTime"/>, never a timer or a <c>Task.Delay</c> per item.
 /// </summary>
 internal sealed class DelayedAdds<T>(TimeProvider timeProvider)
-    where T : notnull
+    where T : class
 {
     /// <summary>
     /// The timer never waits longer than this. Insurance, as client-go's 10 s heartbeat: a missed or early timer
@@ -45,18 +43,16 @@ internal sealed class DelayedAdds<T>(TimeProvider timeProvider)
         _heap.Enqueue(item, entry);
     }
 
-    /// <summary>Takes the earliest waiting item if it is ready.</summary>
-    public bool TryTakeDue([MaybeNullWhen(false)] out T item)
+    /// <summary>Takes the earliest waiting item if it is ready; null if none is.</summary>
+    public T? TakeDue()
     {
-        if (NextReadyAt() <= Now())
+        if (NextReadyAt() > Now() || !_heap.TryDequeue(out var item, out _))
         {
-            item = _heap.Dequeue();
-            _waiting.Remove(item);
-            return true;
+            return null;
         }
 
-        item = default;
-        return false;
+        _waiting.Remove(item);
+        return item;
     }
 
     /// <summary>How long the timer should wait for the earliest waiting item; infinite when none waits.</summary>

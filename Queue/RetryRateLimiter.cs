@@ -8,12 +8,9 @@ namespace KamajiKubeconfig.Queue;
 /// default) and one <see cref="TokenBucket"/> shared by all items (10 per second, burst 100) that limits only
 /// retries, never first adds. The bucket is asked on every call, so it spends a token even when the item's backoff
 /// wins; like client-go, its burst can thus be exceeded when items were separately delayed longer.
-/// Giving up after N failures is the caller's call. Safe to call from many threads.
+/// Giving up after N failures is the caller's call. Safe to call from many threads. The controller passes a
+/// lower <c>maxDelay</c> than client-go's (docs/design.md, "The queue").
 /// </summary>
-/// <remarks>
-/// client-go's 1000 s cap means a Secret deleted after a run of API failures can stay missing for over 16 minutes
-/// once the failures stop; a controller handing out credentials passes a lower <c>maxDelay</c>.
-/// </remarks>
 internal sealed class RetryRateLimiter<T>
     where T : notnull
 {

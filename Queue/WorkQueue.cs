@@ -3,16 +3,11 @@ using System.Threading.Channels;
 namespace KamajiKubeconfig.Queue;
 
 /// <summary>
-/// client-go's rate-limiting work queue (<c>queue.go</c>, <c>delaying_queue.go</c>, <c>rate_limiting_queue.go</c>,
-/// contract in <c>doc.go</c>) on <see cref="System.Threading.Channels"/>:
-/// <list type="bullet">
-/// <item>Fair: items are handed out in the order they were added.</item>
-/// <item>Stingy: an item is never processed by two workers at once, and adding it many times before it is
-/// processed processes it once. An item added while it is being processed is parked and handed out again
-/// after <see cref="Done"/>.</item>
-/// <item>Many producers and many workers.</item>
-/// <item>Shut down: adds are ignored from then on; workers get the remaining items, then the shut-down signal.</item>
-/// </list>
+/// client-go's rate-limiting work queue (<c>queue.go</c>, <c>delaying_queue.go</c>, <c>rate_limiting_queue.go</c>)
+/// on <see cref="System.Threading.Channels"/>, with the contract of <c>doc.go</c>: fair (items are handed out in the
+/// order they were added); stingy (an item is never processed by two workers at once, and many adds before it is
+/// processed process it once; an add while it is processed parks it until <see cref="Done"/>); many producers and
+/// workers; after shut-down adds are ignored, and workers get the remaining items, then the shut-down signal.
 /// Every item handed out by <see cref="GetAsync"/> must be given back through <see cref="Done"/>, in a
 /// <c>finally</c>: until then the item cannot be processed again.
 /// </summary>
@@ -113,22 +108,18 @@ internal sealed class WorkQueue<T> : IDisposable
 
         // Like client-go, every delayed add counts as a retry, a zero delay included.
         _metrics.IncrementRetries();
-        if (delay <= TimeSpan.Zero)
-        {
-            Add(item);
-            return;
-        }
-
         lock (_gate)
         {
-            // A shut-down racing with this call drops the item.
-            if (_shuttingDown)
+            if (delay <= TimeSpan.Zero)
             {
-                return;
+                AddLocked(item);
             }
-
-            _delayed.Schedule(item, delay);
-            _delayTimer.Change(_delayed.TimerDueTime(), Timeout.InfiniteTimeSpan);
+            else if (!_shuttingDown)
+            {
+                // (Checked again: a shut-down racing with this call drops the item.)
+                _delayed.Schedule(item, delay);
+                _delayTimer.Change(_delayed.TimerDueTime(), Timeout.InfiniteTimeSpan);
+            }
         }
     }
 
@@ -252,7 +243,7 @@ internal sealed class WorkQueue<T> : IDisposable
                 return;
             }
 
-            while (_delayed.TryTakeDue(out var item))
+            while (_delayed.TakeDue() is { } item)
             {
                 AddLocked(item);
             }

@@ -14,15 +14,9 @@ namespace KamajiKubeconfig.Controller.Triggers;
 /// A cache resync should enqueue every generator directly: resync re-deliveries are unchanged objects, which map
 /// to nothing here.
 /// </remarks>
-public sealed class GeneratorTriggers
+public sealed class GeneratorTriggers(ITriggerView view)
 {
-    private readonly ITriggerView _view;
-
-    public GeneratorTriggers(ITriggerView view)
-    {
-        ArgumentNullException.ThrowIfNull(view);
-        _view = view;
-    }
+    private readonly ITriggerView _view = view ?? throw new ArgumentNullException(nameof(view));
 
     /// <summary>
     /// A generator change only ever wakes that generator, for a full pass. <paramref name="lastWritten"/> (the status
@@ -123,7 +117,7 @@ public sealed class GeneratorTriggers
     }
 
     /// <summary>The TCP a generated Secret is for, or null when neither its label nor its name says.</summary>
-    public static ObjectRef? TenantOf(SecretInfo secret, string generator)
+    private static ObjectRef? TenantOf(SecretInfo secret, string generator)
     {
         if (secret.Labels.GetValueOrDefault(WellKnown.ManagedForLabel) is { Length: > 0 } tenant)
         {

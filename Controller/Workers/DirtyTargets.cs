@@ -4,10 +4,9 @@ using KamajiKubeconfig.Reconcile;
 namespace KamajiKubeconfig.Controller.Workers;
 
 /// <summary>
-/// What changed for each generator since its last pass, filled by the triggers and drained by the pass. The
-/// queue's key stays the generator name (the design card); this side table tells the pass whether it may re-plan
-/// only some TCPs. It is marked before the generator is enqueued and drained when its pass starts, so a change
-/// that lands during a pass is kept for the pass the queue runs after it.
+/// What changed for each generator since its last pass: the queue's key stays the generator name, and this side
+/// table tells the pass whether it may re-plan only some TCPs. Marked before the generator is enqueued and drained
+/// when its pass starts, so a change that lands during a pass is kept for the pass after it.
 /// </summary>
 public sealed class DirtyTargets
 {

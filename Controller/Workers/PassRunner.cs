@@ -11,10 +11,8 @@ namespace KamajiKubeconfig.Controller.Workers;
 /// pure reconcile at the current time, execute the plan. Null when the generator no longer exists.
 /// </summary>
 /// <remarks>
-/// A Secret read directly is not watched: Kamaji labels its admin and CA Secrets, and only those are cached, so a
-/// TCP whose status names an unlabelled Secret would otherwise see that Secret's changes only at the next resync
-/// (10 h by default). Such a generator is looked at again within <see cref="DirectReadRefresh"/>, which bounds the
-/// staleness at the price of one GET per such Secret per refresh.
+/// A Secret read directly is not watched (only the Secrets Kamaji labels are cached), so its changes would show
+/// only at the next resync: its generator is looked at again within <see cref="DirectReadRefresh"/> instead.
 /// </remarks>
 public sealed class PassRunner(
     ClusterCaches caches, IKubeApi api, PlanExecutor executor, ReconcileOptions options, IValidityMemo memo, TimeProvider time,
@@ -40,9 +38,8 @@ public sealed class PassRunner(
             return null;
         }
         var view = caches.View();
-        // A full pass when something calls for it: the generator or a namespace changed, a resync, or no completed
-        // pass to continue from. Otherwise only the marked TCPs, plus those whose Secrets the last pass had to read
-        // directly (a Secret the cache does not hold is not watched: it is read again, and the TCP planned again).
+        // A full pass when something calls for it or there is nothing to continue from; otherwise the marked TCPs,
+        // plus those whose Secrets the last pass had to read directly (unwatched: read and planned again).
         var full = changed is null || previous is null;
         var lookAt = full ? null : changed!.Union(previous!.ReadDirectly).ToHashSet();
         var references = view.MissingReferences(generator.Spec, lookAt).ToList();
@@ -87,9 +84,6 @@ public sealed class PassRunner(
         return readFailed ? report with { Transient = true } : report;
     }
 
-    /// <summary>
-    /// A completed plan, and the TCPs whose admin/CA Secrets its pass read directly: nothing watches those Secrets, so
-    /// the next pass looks at those TCPs again (re-reading what is still not cached) even when no trigger marked them.
-    /// </summary>
+    /// <summary>A completed plan, and the TCPs whose admin/CA Secrets its pass read directly.</summary>
     private sealed record LastPlan(ReconcilePlan Plan, IReadOnlySet<ObjectRef> ReadDirectly);
 }
