@@ -9,10 +9,8 @@ namespace KamajiKubeconfig.Queue;
 internal sealed class DelayedAdds<T>(TimeProvider timeProvider)
     where T : class
 {
-    /// <summary>
-    /// The timer never waits longer than this. Insurance, as client-go's 10 s heartbeat: a missed or early timer
-    /// costs at most this much. It also keeps due times far inside what an <see cref="ITimer"/> accepts.
-    /// </summary>
+    // The timer never waits longer: insurance, as client-go's 10 s heartbeat (a missed or early timer costs at most
+    // this much), and due times stay far inside what an ITimer accepts.
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
 
     // At least 1 ms: timers have millisecond resolution, so a shorter wait could only spin, and a zero due time may

@@ -39,8 +39,7 @@ internal sealed class RetryRateLimiter<T>
         // (including +Infinity for huge exponents) is the cap.
         var ticks = _baseDelay.Ticks * Math.Pow(2, exponent);
         var backoff = ticks >= _maxDelay.Ticks ? _maxDelay : TimeSpan.FromTicks((long)ticks);
-        var bucket = _bucket.Reserve();
-        return backoff > bucket ? backoff : bucket;
+        return TimeSpan.FromTicks(Math.Max(backoff.Ticks, _bucket.Reserve().Ticks));
     }
 
     /// <summary>Stops tracking <paramref name="item"/>, whether it finally succeeded or was given up on.</summary>

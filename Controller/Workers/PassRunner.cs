@@ -73,13 +73,10 @@ public sealed class PassRunner(
             : IncrementalReconciler.Reconcile(generator, view, now, options, memo, previous!.Plan, lookAt!);
         var report = await executor.ExecuteAsync(generator, plan, now, cancellationToken);
         _lastPlans[generatorName] = new LastPlan(report.Plan, readDirectly);
-        if (missing.Count > 0 && report.Plan.Mode == PlanMode.Active)
+        var refresh = now + DirectReadRefresh;
+        if (missing.Count > 0 && report.Plan.Mode == PlanMode.Active && (report.Plan.RequeueAt is not { } at || at > refresh))
         {
-            var refresh = now + DirectReadRefresh;
-            if (report.Plan.RequeueAt is null || report.Plan.RequeueAt > refresh)
-            {
-                report = report with { Plan = report.Plan with { RequeueAt = refresh } };
-            }
+            report = report with { Plan = report.Plan with { RequeueAt = refresh } };
         }
         return readFailed ? report with { Transient = true } : report;
     }
