@@ -12,8 +12,9 @@ public readonly record struct Wake(string Generator, ObjectRef? Tenant)
 }
 
 /// <summary>
-/// Collects wakes; allocates nothing until the first one, because most events wake no generator. A wake of the
-/// whole generator absorbs its per-TCP wakes. A mutable struct: pass it by reference.
+/// Collects wakes (per event, and as the table of <c>DirtyTargets</c>); allocates nothing until the first one,
+/// because most events wake no generator. A wake of the whole generator absorbs its per-TCP wakes. A mutable
+/// struct: pass it by reference.
 /// </summary>
 internal struct WakeSet
 {
@@ -39,6 +40,13 @@ internal struct WakeSet
         {
             tenants?.Add(tenant.Value);
         }
+    }
+
+    /// <summary>Takes the wakes of <paramref name="generator"/>: false if none; else its TCPs, null for a full pass.</summary>
+    public bool Remove(string generator, out SortedSet<ObjectRef>? tenants)
+    {
+        tenants = null;
+        return _wakes is not null && _wakes.Remove(generator, out tenants);
     }
 
     /// <summary>In ordinal order of generator, then of TCP, so the caller's enqueue order is deterministic.</summary>

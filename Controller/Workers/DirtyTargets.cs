@@ -11,24 +11,13 @@ namespace KamajiKubeconfig.Controller.Workers;
 public sealed class DirtyTargets
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, HashSet<ObjectRef>?> _dirty = new(StringComparer.Ordinal);
+    private WakeSet _dirty;
 
     public void Mark(Wake wake)
     {
         lock (_gate)
         {
-            if (wake.Tenant is not { } tenant)
-            {
-                _dirty[wake.Generator] = null;
-            }
-            else if (!_dirty.TryGetValue(wake.Generator, out var tenants))
-            {
-                _dirty[wake.Generator] = [tenant];
-            }
-            else
-            {
-                tenants?.Add(tenant);
-            }
+            _dirty.Add(wake.Generator, wake.Tenant);
         }
     }
 
