@@ -4,7 +4,12 @@ namespace KamajiKubeconfig.Queue;
 
 /// <summary>
 /// client-go's rate-limiting work queue (<c>queue.go</c>, <c>delaying_queue.go</c>, <c>rate_limiting_queue.go</c>)
-/// on <see cref="System.Threading.Channels"/>. The contract is on <see cref="IWorkQueue{T}"/>.
+/// on <see cref="System.Threading.Channels"/>, with the contract of <c>doc.go</c>: fair (items are handed out in the
+/// order they were added); stingy (an item is never processed by two workers at once, and many adds before it is
+/// processed process it once; an add while it is processed parks it until <see cref="Done"/>); many producers and
+/// workers; after shut-down adds are ignored, and workers get the remaining items, then the shut-down signal.
+/// Every item handed out by <see cref="GetAsync"/> must be given back through <see cref="Done"/>, in a
+/// <c>finally</c>: until then the item cannot be processed again.
 /// </summary>
 /// <remarks>
 /// One lock guards the dirty and processing sets and every read and write of the ready channel, so the three
@@ -13,8 +18,8 @@ namespace KamajiKubeconfig.Queue;
 /// under it, so an item is never in flight between the channel and the processing set. The channel runs
 /// continuations asynchronously (its default), so no worker code ever runs under the lock.
 /// </remarks>
-internal sealed class WorkQueue<T> : IWorkQueue<T>, IDisposable
-    where T : notnull
+internal sealed class WorkQueue<T> : IDisposable
+    where T : class
 {
     /// <summary>How often the unfinished-work gauges are sampled (client-go's default).</summary>
     internal static readonly TimeSpan UnfinishedWorkUpdatePeriod = TimeSpan.FromMilliseconds(500);
@@ -28,10 +33,11 @@ internal sealed class WorkQueue<T> : IWorkQueue<T>, IDisposable
     // Items a worker holds; some may also be dirty, and are queued again on Done.
     private readonly HashSet<T> _processing = [];
 
-    private readonly IRateLimiter<T> _rateLimiter;
+    private readonly RetryRateLimiter<T> _rateLimiter;
     private readonly IQueueMetrics? _metrics;
     private readonly QueueMetricsTracker<T>? _tracker;
     private readonly DelayedAdds<T> _delayed;
+    private readonly ITimer _delayTimer;
     private readonly ITimer? _unfinishedWorkTimer;
 
     // Cancelled on shut-down to wake workers waiting on an empty channel. The channel itself is never
@@ -41,14 +47,14 @@ internal sealed class WorkQueue<T> : IWorkQueue<T>, IDisposable
     private bool _shuttingDown;
     private TaskCompletionSource? _drained;
 
-    // Without metrics (null), the bookkeeping and the sampling timer are skipped entirely, as client-go does for unnamed queues.
-    public WorkQueue(IRateLimiter<T> rateLimiter, TimeProvider timeProvider, IQueueMetrics? metrics = null)
+    public WorkQueue(RetryRateLimiter<T> rateLimiter, TimeProvider timeProvider, IQueueMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(rateLimiter);
-        ArgumentNullException.ThrowIfNull(timeProvider);
         _rateLimiter = rateLimiter;
         _metrics = metrics;
-        _delayed = new DelayedAdds<T>(timeProvider, Add);
+        _delayed = new DelayedAdds<T>(timeProvider);
+        _delayTimer = timeProvider.CreateTimer(_ => AddDueItems(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        // Without metrics (null), the bookkeeping and the sampling timer are skipped entirely, as client-go does for unnamed queues.
         if (metrics is not null)
         {
             _tracker = new QueueMetricsTracker<T>(metrics, timeProvider);
@@ -57,6 +63,7 @@ internal sealed class WorkQueue<T> : IWorkQueue<T>, IDisposable
         }
     }
 
+    /// <summary>Items ready to be handed out (parked and delayed items not included). Informational only.</summary>
     public int Count
     {
         get
@@ -79,25 +86,19 @@ internal sealed class WorkQueue<T> : IWorkQueue<T>, IDisposable
         }
     }
 
+    /// <summary>Marks <paramref name="item"/> as needing processing. Ignored after shut-down.</summary>
     public void Add(T item)
     {
         lock (_gate)
         {
-            // Collapse: an item already waiting (queued or parked) is processed once.
-            if (_shuttingDown || !_dirty.Add(item))
-            {
-                return;
-            }
-
-            _tracker?.Added(item, _dirty.Count);
-            // Parked: Done queues it again, so that no two workers hold it at once.
-            if (!_processing.Contains(item))
-            {
-                _ready.Writer.TryWrite(item);
-            }
+            AddLocked(item);
         }
     }
 
+    /// <summary>
+    /// Adds <paramref name="item"/> once <paramref name="delay"/> has passed; at once if it is zero or negative.
+    /// If the item is already waiting, the earlier of the two ready times wins.
+    /// </summary>
     public void AddAfter(T item, TimeSpan delay)
     {
         if (ShuttingDown)
@@ -107,29 +108,41 @@ internal sealed class WorkQueue<T> : IWorkQueue<T>, IDisposable
 
         // Like client-go, every delayed add counts as a retry, a zero delay included.
         _metrics?.IncrementRetries();
-        if (delay <= TimeSpan.Zero)
+        lock (_gate)
         {
-            Add(item);
-            return;
+            if (delay <= TimeSpan.Zero)
+            {
+                AddLocked(item);
+            }
+            else if (!_shuttingDown)
+            {
+                // (Checked again: a shut-down racing with this call drops the item.)
+                _delayed.Schedule(item, delay);
+                _delayTimer.Change(_delayed.TimerDueTime(), Timeout.InfiniteTimeSpan);
+            }
         }
-
-        // A shut-down racing with this call stops _delayed first, and it then ignores the item.
-        _delayed.Schedule(item, delay);
     }
 
-    public void AddRateLimited(T item) => AddAfter(item, _rateLimiter.When(item));
-
-    public void AddRateLimited(T item, TimeSpan atLeast)
+    /// <summary>
+    /// The retry path: adds after the rate limiter's delay, or after <paramref name="atLeast"/> (the server's
+    /// Retry-After) when longer, so a server asking for one second cannot bypass the backoff and the token bucket.
+    /// </summary>
+    public void AddRateLimited(T item, TimeSpan atLeast = default)
     {
         var limited = _rateLimiter.When(item);
         AddAfter(item, limited > atLeast ? limited : atLeast);
     }
 
+    /// <summary>Clears the item's failure history (on success, or when giving up). It does not replace <see cref="Done"/>.</summary>
     public void Forget(T item) => _rateLimiter.Forget(item);
 
     public int NumRequeues(T item) => _rateLimiter.NumRequeues(item);
 
-    public async ValueTask<QueueItem<T>> GetAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for the next item, or for null, client-go's shut-down signal, once the queue is shut down and empty.
+    /// Cancelling throws <see cref="OperationCanceledException"/> and never loses an item.
+    /// </summary>
+    public async ValueTask<T?> GetAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -141,21 +154,30 @@ internal sealed class WorkQueue<T> : IWorkQueue<T>, IDisposable
                     _processing.Add(item);
                     _dirty.Remove(item);
                     _tracker?.Started(item, _dirty.Count);
-                    return new QueueItem<T>(item);
+                    return item;
                 }
 
                 if (_shuttingDown)
                 {
-                    return QueueItem<T>.ShutDown;
+                    return null;
                 }
             }
 
             // Every waiting worker wakes on a write and all but one find the channel empty again; with a
             // handful of workers that is cheaper than handing items over outside the lock.
-            await WaitForReadyOrShutDownAsync(cancellationToken);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _shutdown.Token);
+            try
+            {
+                await _ready.Reader.WaitToReadAsync(linked.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Shut down: look again and return what is left, or the shut-down signal.
+            }
         }
     }
 
+    /// <summary>Marks <paramref name="item"/> as processed; queued again if it was added meanwhile. Ignored for an item not being processed.</summary>
     public void Done(T item)
     {
         lock (_gate)
@@ -180,73 +202,85 @@ internal sealed class WorkQueue<T> : IWorkQueue<T>, IDisposable
         }
     }
 
-    public void ShutDown()
-    {
-        bool first;
-        lock (_gate)
-        {
-            first = !_shuttingDown;
-            _shuttingDown = true;
-            // Forcing: a drain in progress stops waiting.
-            _drained?.TrySetResult();
-            _drained = null;
-        }
+    /// <summary>Stops accepting adds and drops delayed ones; does not wait for items being processed.</summary>
+    public void ShutDown() => BeginShutDown(drain: false);
 
-        if (first)
-        {
-            StopBackgroundWork();
-        }
-    }
-
-    public Task ShutDownWithDrainAsync(CancellationToken cancellationToken)
-    {
-        Task drained;
-        bool first;
-        lock (_gate)
-        {
-            first = !_shuttingDown;
-            _shuttingDown = true;
-            drained = _processing.Count == 0
-                ? Task.CompletedTask
-                : (_drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-        }
-
-        if (first)
-        {
-            StopBackgroundWork();
-        }
-
-        return drained.WaitAsync(cancellationToken);
-    }
+    /// <summary>
+    /// Like <see cref="ShutDown"/>, then waits until every item being processed is <see cref="Done"/>. A later
+    /// <see cref="ShutDown"/> ends the wait early; cancelling stops only this wait.
+    /// </summary>
+    public Task ShutDownWithDrainAsync(CancellationToken cancellationToken) => BeginShutDown(drain: true).WaitAsync(cancellationToken);
 
     /// <summary>Shuts down (without draining) and releases the timers. Not to be raced with other calls.</summary>
     public void Dispose()
     {
         ShutDown();
-        _unfinishedWorkTimer?.Dispose();
-        _delayed.Dispose();
         _shutdown.Dispose();
     }
 
-    private async Task WaitForReadyOrShutDownAsync(CancellationToken cancellationToken)
+    private void AddLocked(T item)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _shutdown.Token);
-        try
+        // Collapse: an item already waiting (queued or parked) is processed once.
+        if (_shuttingDown || !_dirty.Add(item))
         {
-            await _ready.Reader.WaitToReadAsync(linked.Token);
+            return;
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+
+        _tracker?.Added(item, _dirty.Count);
+        // Parked: Done queues it again, so that no two workers hold it at once.
+        if (!_processing.Contains(item))
         {
-            // Shut down: the caller looks again and returns what is left, or the shut-down signal.
+            _ready.Writer.TryWrite(item);
         }
     }
 
-    // Outside the lock: cancelling runs the waiters' callbacks, and the timers' callbacks take the lock.
-    private void StopBackgroundWork()
+    private void AddDueItems()
     {
-        _delayed.Stop();
-        _unfinishedWorkTimer?.Dispose();
-        _shutdown.Cancel();
+        lock (_gate)
+        {
+            if (_shuttingDown)
+            {
+                return;
+            }
+
+            while (_delayed.TakeDue() is { } item)
+            {
+                AddLocked(item);
+            }
+
+            _delayTimer.Change(_delayed.TimerDueTime(), Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private Task BeginShutDown(bool drain)
+    {
+        Task drained = Task.CompletedTask;
+        bool first;
+        lock (_gate)
+        {
+            first = !_shuttingDown;
+            _shuttingDown = true;
+            if (!drain)
+            {
+                // Forcing: a drain in progress stops waiting.
+                _drained?.TrySetResult();
+                _drained = null;
+            }
+            else if (_processing.Count > 0)
+            {
+                drained = (_drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            }
+        }
+
+        if (first)
+        {
+            // Outside the lock: cancelling runs the waiters' callbacks, and the timers' callbacks take the lock.
+            _delayTimer.Dispose();
+            _unfinishedWorkTimer?.Dispose();
+            _shutdown.Cancel();
+        }
+
+        return drained;
     }
 
     private void SampleUnfinishedWork()

@@ -17,7 +17,7 @@ namespace KamajiKubeconfig.Controller.Hosting;
 /// </summary>
 internal sealed partial class ControllerHost(
     ClusterCaches caches,
-    IWorkQueue<string> queue,
+    WorkQueue<string> queue,
     ILeadership leadership,
     Func<ReconcileWorker> workerFactory,
     ControllerOptions options,
@@ -122,7 +122,7 @@ internal sealed partial class ControllerHost(
     {
         foreach (var generator in caches.Generators.List())
         {
-            dirty.MarkAll(generator.Name);
+            dirty.Mark(Wake.All(generator.Name));
             queue.Add(generator.Name);
         }
     }

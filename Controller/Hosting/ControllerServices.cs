@@ -44,8 +44,8 @@ internal static class ControllerServices
         services.AddReadinessCheck("informers", sp => sp.GetRequiredService<ClusterCaches>()
             .IsFresh(sp.GetRequiredService<TimeProvider>().GetUtcNow(), options.InformerStaleAfter));
         services.AddSingleton<ClusterCaches>();
-        services.AddSingleton<IWorkQueue<string>>(sp => new WorkQueue<string>(
-            RateLimiters.Default<string>(sp.GetRequiredService<TimeProvider>(), options.MaxRetryDelay), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IQueueMetrics>()));
+        services.AddSingleton(sp => new WorkQueue<string>(
+            new RetryRateLimiter<string>(sp.GetRequiredService<TimeProvider>(), options.MaxRetryDelay), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IQueueMetrics>()));
         services.AddSingleton<IKubeApi>(sp => new KubeApi(client, sp.GetRequiredService<TimeProvider>(), identity, sp.GetRequiredService<ControllerMetrics>()));
         // Inspections of unchanged Secrets are remembered across passes (bounded; cleared when full).
         services.AddSingleton<IValidityMemo>(new BoundedValidityMemo(100_000));
@@ -57,11 +57,9 @@ internal static class ControllerServices
         services.AddSingleton(sp => new PlanExecutor(sp.GetRequiredService<IKubeApi>(), sp.GetRequiredService<KubeconfigIssuing>(),
             sp.GetRequiredService<SecretWriter>(), options.ApplyParallelism, sp.GetRequiredService<IValidityMemo>(), sp.GetRequiredService<ClusterCaches>().RecentWrites,
             sp.GetRequiredService<StatusLedger>()));
-        // What changed per generator since its pass, and each generator's last plan: passes re-plan only what changed.
+        // What changed per generator since its pass: passes re-plan only what changed.
         services.AddSingleton<DirtyTargets>();
-        services.AddSingleton<LastPlans>();
         services.AddSingleton<IPassRunner, PassRunner>();
-        services.AddSingleton(new WorkerTimings(options.PassTimeout, options.MaxRetryDelay));
         // One worker per --workers, each built from the services above.
         services.AddSingleton<Func<ReconcileWorker>>(sp => () => ActivatorUtilities.CreateInstance<ReconcileWorker>(sp));
         if (options.LeaderElect)

@@ -15,7 +15,6 @@ public interface ITriggerView
     /// <summary>The labels of a Namespace, or null when the namespace is not (or no longer) in the cache.</summary>
     SortedMap? NamespaceLabels(string @namespace);
 
-    /// <summary>Whether at least one TenantControlPlane lives in <paramref name="namespace"/>.</summary>
     bool HasTenantControlPlanes(string @namespace);
 
     /// <summary>

@@ -9,14 +9,12 @@ namespace KamajiKubeconfig.Controller.Triggers;
 /// </summary>
 internal static class SelectorCheck
 {
-    private static readonly object Valid = new();
-    private static readonly object Invalid = new();
-
     // Validation runs regular expressions over every key and value; a spec object lives as long as its cache
     // entry, so its verdict is remembered per instance rather than recomputed for every generator on every event.
     private static readonly ConditionalWeakTable<GeneratorSpec, object> Verdicts = [];
 
-    public static bool IsUsable(GeneratorSpec spec) => Verdicts.GetValue(spec, Check) == Valid;
+    public static bool IsUsable(GeneratorSpec spec) => (bool)Verdicts.GetValue(spec,
+        static s => s.NamespaceSelector?.Validate() is null && s.TenantControlPlaneSelector?.Validate() is null);
 
     /// <summary>Whether the namespace selector accepts <paramref name="labels"/>; an unknown namespace (null) counts as a match.</summary>
     public static bool NamespaceMatches(GeneratorSpec spec, SortedMap? labels) =>
@@ -24,7 +22,4 @@ internal static class SelectorCheck
 
     public static bool TenantControlPlaneMatches(GeneratorSpec spec, SortedMap labels) =>
         (spec.TenantControlPlaneSelector ?? LabelSelector.Everything).Matches(labels);
-
-    private static object Check(GeneratorSpec spec) =>
-        spec.NamespaceSelector?.Validate() is null && spec.TenantControlPlaneSelector?.Validate() is null ? Valid : Invalid;
 }

@@ -4,50 +4,32 @@ using KamajiKubeconfig.Reconcile;
 namespace KamajiKubeconfig.Controller.Workers;
 
 /// <summary>
-/// What changed for each generator since its last pass, filled by the triggers and drained by the pass. The
-/// queue's key stays the generator name (the design card); this side table tells the pass whether it may re-plan
-/// only some TCPs. It is marked before the generator is enqueued and drained when its pass starts, so a change
-/// that lands during a pass is kept for the pass the queue runs after it.
+/// What changed for each generator since its last pass: the queue's key stays the generator name, and this side
+/// table tells the pass whether it may re-plan only some TCPs. Marked before the generator is enqueued and drained
+/// when its pass starts, so a change that lands during a pass is kept for the pass after it.
 /// </summary>
 public sealed class DirtyTargets
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, HashSet<ObjectRef>?> _dirty = new(StringComparer.Ordinal);
+    private WakeSet _dirty;
 
     public void Mark(Wake wake)
     {
         lock (_gate)
         {
-            if (wake.Tenant is not { } tenant)
-            {
-                _dirty[wake.Generator] = null;
-            }
-            else if (!_dirty.TryGetValue(wake.Generator, out var tenants))
-            {
-                _dirty[wake.Generator] = [tenant];
-            }
-            else
-            {
-                tenants?.Add(tenant);
-            }
+            _dirty.Add(wake.Generator, wake.Tenant);
         }
     }
 
-    public void MarkAll(string generator) => Mark(Wake.All(generator));
-
     /// <summary>
-    /// Takes what changed: <c>All</c> when something called for a full pass, else the TCPs that changed (empty when
-    /// the generator was woken by time alone: a renewal or a retry).
+    /// Takes what changed: null when something called for a full pass, else the TCPs that changed (empty when the
+    /// generator was woken by time alone: a renewal or a retry).
     /// </summary>
-    public (bool All, IReadOnlySet<ObjectRef> Tenants) Drain(string generator)
+    public IReadOnlySet<ObjectRef>? Drain(string generator)
     {
         lock (_gate)
         {
-            if (!_dirty.Remove(generator, out var tenants))
-            {
-                return (false, new HashSet<ObjectRef>());
-            }
-            return tenants is null ? (true, new HashSet<ObjectRef>()) : (false, tenants);
+            return _dirty.Remove(generator, out var tenants) ? tenants : new HashSet<ObjectRef>();
         }
     }
 }

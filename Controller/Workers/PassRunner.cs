@@ -11,37 +11,37 @@ namespace KamajiKubeconfig.Controller.Workers;
 /// pure reconcile at the current time, execute the plan. Null when the generator no longer exists.
 /// </summary>
 /// <remarks>
-/// A Secret read directly is not watched: Kamaji labels its admin and CA Secrets, and only those are cached, so a
-/// TCP whose status names an unlabelled Secret would otherwise see that Secret's changes only at the next resync
-/// (10 h by default). Such a generator is looked at again within <see cref="DirectReadRefresh"/>, which bounds the
-/// staleness at the price of one GET per such Secret per refresh.
+/// A Secret read directly is not watched (only the Secrets Kamaji labels are cached), so its changes would show
+/// only at the next resync: its generator is looked at again within <see cref="DirectReadRefresh"/> instead.
 /// </remarks>
 public sealed class PassRunner(
     ClusterCaches caches, IKubeApi api, PlanExecutor executor, ReconcileOptions options, IValidityMemo memo, TimeProvider time,
-    DirtyTargets dirty, LastPlans lastPlans) : IPassRunner
+    DirtyTargets dirty) : IPassRunner
 {
     /// <summary>How stale a directly read Secret may become before its generator is reconciled again.</summary>
     public static readonly TimeSpan DirectReadRefresh = TimeSpan.FromMinutes(1);
 
     private const int ReadParallelism = 8;
 
+    // Each generator's last completed plan, the base an incremental pass continues from. Forgotten when a pass
+    // starts, so one that fails or is cancelled leaves the next to start from scratch, as does a generator that goes.
+    private readonly ConcurrentDictionary<string, LastPlan> _lastPlans = new(StringComparer.Ordinal);
+
     public async Task<PassReport?> RunAsync(string generatorName, CancellationToken cancellationToken)
     {
         // Drained first: whatever changes while this pass runs is marked again and runs in the pass after it.
-        var (all, changed) = dirty.Drain(generatorName);
-        var previous = lastPlans.Get(generatorName);
-        lastPlans.Forget(generatorName);
+        var changed = dirty.Drain(generatorName);
+        _lastPlans.TryRemove(generatorName, out var previous);
         var generator = caches.Generators.Get(ObjectKey.Cluster(generatorName));
         if (generator is null)
         {
             return null;
         }
         var view = caches.View();
-        // A full pass when something calls for it: the generator or a namespace changed, a resync, or no completed
-        // pass to continue from. Otherwise only the marked TCPs, plus those whose Secrets the last pass had to read
-        // directly (a Secret the cache does not hold is not watched: it is read again, and the TCP planned again).
-        var full = all || previous is null;
-        var lookAt = full ? null : changed.Union(previous!.ReadDirectly).ToHashSet();
+        // A full pass when something calls for it or there is nothing to continue from; otherwise the marked TCPs,
+        // plus those whose Secrets the last pass had to read directly (unwatched: read and planned again).
+        var full = changed is null || previous is null;
+        var lookAt = full ? null : changed!.Union(previous!.ReadDirectly).ToHashSet();
         var references = view.MissingReferences(generator.Spec, lookAt).ToList();
         var missing = references.Select(r => r.Secret).Distinct().ToList();
         var readDirectly = references.Select(r => r.Tenant).ToHashSet();
@@ -72,15 +72,15 @@ public sealed class PassRunner(
             ? Reconciler.Reconcile(generator, view, now, options, memo)
             : IncrementalReconciler.Reconcile(generator, view, now, options, memo, previous!.Plan, lookAt!);
         var report = await executor.ExecuteAsync(generator, plan, now, cancellationToken);
-        lastPlans.Set(generatorName, new LastPlan(report.Plan, readDirectly));
-        if (missing.Count > 0 && report.Plan.Mode == PlanMode.Active)
+        _lastPlans[generatorName] = new LastPlan(report.Plan, readDirectly);
+        var refresh = now + DirectReadRefresh;
+        if (missing.Count > 0 && report.Plan.Mode == PlanMode.Active && (report.Plan.RequeueAt is not { } at || at > refresh))
         {
-            var refresh = now + DirectReadRefresh;
-            if (report.Plan.RequeueAt is null || report.Plan.RequeueAt > refresh)
-            {
-                report = report with { Plan = report.Plan with { RequeueAt = refresh } };
-            }
+            report = report with { Plan = report.Plan with { RequeueAt = refresh } };
         }
         return readFailed ? report with { Transient = true } : report;
     }
+
+    /// <summary>A completed plan, and the TCPs whose admin/CA Secrets its pass read directly.</summary>
+    private sealed record LastPlan(ReconcilePlan Plan, IReadOnlySet<ObjectRef> ReadDirectly);
 }

@@ -1,4 +1,5 @@
 using KamajiKubeconfig.Controller.Applier;
+using KamajiKubeconfig.Controller.Hosting;
 using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Queue;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,7 @@ namespace KamajiKubeconfig.Controller.Workers;
 /// the worker.
 /// </summary>
 internal sealed partial class ReconcileWorker(
-    IWorkQueue<string> queue, IPassRunner runner, TimeProvider time, WorkerTimings timings, IWorkerObserver observer, ILogger<ReconcileWorker> logger)
+    WorkQueue<string> queue, IPassRunner runner, TimeProvider time, ControllerOptions options, IWorkerObserver observer, ILogger<ReconcileWorker> logger)
 {
     private static long _passes;
 
@@ -21,16 +22,16 @@ internal sealed partial class ReconcileWorker(
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            QueueItem<string> next;
+            string? name;
             try
             {
-                next = await queue.GetAsync(cancellationToken);
+                name = await queue.GetAsync(cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
             }
-            if (!next.TryGetItem(out var name))
+            if (name is null)
             {
                 return;
             }
@@ -49,7 +50,7 @@ internal sealed partial class ReconcileWorker(
     {
         var pass = Interlocked.Increment(ref _passes);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["generator"] = name, ["pass"] = pass });
-        using var timeout = new CancellationTokenSource(timings.PassTimeout, time);
+        using var timeout = new CancellationTokenSource(options.PassTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var started = time.GetTimestamp();
         observer.PassStarted();
@@ -68,8 +69,8 @@ internal sealed partial class ReconcileWorker(
         }
         catch (OperationCanceledException e) when (timeout.IsCancellationRequested)
         {
-            failure = new TimeoutException($"the pass did not finish within {timings.PassTimeout}", e);
-            LogPassTimedOut(logger, name, timings.PassTimeout);
+            failure = new TimeoutException($"the pass did not finish within {options.PassTimeout}", e);
+            LogPassTimedOut(logger, name, options.PassTimeout);
         }
 #pragma warning disable CA1031 // The worker must outlive any pass; the failure is logged with its stack and retried.
         catch (Exception e)
@@ -100,7 +101,7 @@ internal sealed partial class ReconcileWorker(
             case WorkerDecision.RequeueRetryAfter:
                 // Never shorter than the backoff, never longer than the cap: a server saying "1 s" forever must not
                 // turn into a retry every second, nor a hostile "1 day" into a day without reconciling.
-                queue.AddRateLimited(name, delay < timings.MaxRetryDelay ? delay : timings.MaxRetryDelay);
+                queue.AddRateLimited(name, delay < options.MaxRetryDelay ? delay : options.MaxRetryDelay);
                 break;
         }
         observer.PassFinished(name, decision, report, bug, time.GetElapsedTime(started));

@@ -29,19 +29,19 @@ public class ControllerServicesRetryTests
         var services = new ServiceCollection().AddLogging().AddKubeconfigGenerator(options, handler.CreateClient(), "test");
         services.AddSingleton<TimeProvider>(_time);
         using var provider = services.BuildServiceProvider();
-        var queue = provider.GetRequiredService<IWorkQueue<string>>();
+        var queue = provider.GetRequiredService<WorkQueue<string>>();
 
         for (var failure = 0; failure < 20; failure++)
         {
             queue.AddRateLimited("g");
-            var expected = TimeSpan.FromTicks(Math.Min(RateLimiters.DefaultBaseDelay.Ticks << failure, TimeSpan.FromSeconds(maxSeconds).Ticks));
+            var expected = TimeSpan.FromTicks(Math.Min(TimeSpan.FromMilliseconds(5).Ticks << failure, TimeSpan.FromSeconds(maxSeconds).Ticks));
             AssertReadyAfter(queue, expected, $"failure {failure + 1}");
         }
-        Assert.That(RateLimiters.DefaultBaseDelay.Ticks << 19, Is.GreaterThan(TimeSpan.FromSeconds(maxSeconds).Ticks), "the cap was reached");
+        Assert.That(TimeSpan.FromMilliseconds(5).Ticks << 19, Is.GreaterThan(TimeSpan.FromSeconds(maxSeconds).Ticks), "the cap was reached");
     }
 
     /// <summary>Ready exactly after <paramref name="delay"/>; advanced a second at a time (the queue's timer re-arms at most every 10 s).</summary>
-    private void AssertReadyAfter(IWorkQueue<string> queue, TimeSpan delay, string what)
+    private void AssertReadyAfter(WorkQueue<string> queue, TimeSpan delay, string what)
     {
         for (var left = delay - TimeSpan.FromTicks(1); left > TimeSpan.Zero; left -= TimeSpan.FromSeconds(1))
         {
@@ -51,6 +51,6 @@ public class ControllerServicesRetryTests
         _time.Advance(TimeSpan.FromTicks(1));
         Assert.That(queue.Count, Is.EqualTo(1), $"{what}: not ready after {delay}");
         var next = queue.GetAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        queue.Done(next.Item);
+        queue.Done(next!);
     }
 }

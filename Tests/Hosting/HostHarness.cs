@@ -55,7 +55,7 @@ internal sealed class HostHarness : IAsyncDisposable
         services.AddSingleton<IWorkerObserver>(Observer);
         _services = services.BuildServiceProvider();
         Host = _services.GetRequiredService<ControllerHost>();
-        Queue = _services.GetRequiredService<IWorkQueue<string>>();
+        Queue = _services.GetRequiredService<WorkQueue<string>>();
     }
 
     public ObservableTimeProvider Time { get; } = new();
@@ -72,7 +72,7 @@ internal sealed class HostHarness : IAsyncDisposable
 
     public ClusterCaches Caches { get; }
 
-    public IWorkQueue<string> Queue { get; }
+    public WorkQueue<string> Queue { get; }
 
     public ScriptedPassRunner Runner { get; } = new();
 

@@ -48,7 +48,7 @@ public class ControllerMetricsRecordingTests
     [Test]
     public void QueuePort_DrivenByARealWorkQueue_CountsAddTakeAndDone()
     {
-        using var queue = new WorkQueue<string>(RateLimiters.Default<string>(_fixture.Time), _fixture.Time, Metrics.Queue);
+        using var queue = new WorkQueue<string>(new RetryRateLimiter<string>(_fixture.Time), _fixture.Time, Metrics.Queue);
 
         queue.Add("tenants");
         queue.Add("tenants");
@@ -56,7 +56,7 @@ public class ControllerMetricsRecordingTests
         var next = queue.GetAsync(CancellationToken.None).AsTask();
         Assert.That(next.IsCompleted, Is.True);
         _fixture.Time.Advance(TimeSpan.FromMilliseconds(300));
-        queue.Done(next.Result.Item);
+        queue.Done(next.Result!);
 
         var samples = _fixture.Scrape();
         Assert.Multiple(() =>

@@ -5,7 +5,7 @@ namespace KamajiKubeconfig.Tests.Queue;
 
 /// <summary>
 /// Ports of client-go <c>util/workqueue/delaying_queue_test.go</c>, case for case, through
-/// <see cref="IWorkQueue{T}.AddAfter"/>. <see cref="FakeTimeProvider.Advance"/> runs due timers inline, so the
+/// <see cref="WorkQueue{T}.AddAfter"/>. <see cref="FakeTimeProvider.Advance"/> runs due timers inline, so the
 /// Go tests' polling (waitForAdded, waitForWaitingQueueToFill) becomes a plain assertion after the step.
 /// </summary>
 // A fresh fake clock per test: NUnit otherwise shares one fixture instance between tests.

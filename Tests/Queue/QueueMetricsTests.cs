@@ -125,5 +125,5 @@ public class QueueMetricsTests
     }
 
     private WorkQueue<string> NewQueue() =>
-        new(new ItemExponentialFailureRateLimiter<string>(TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1)), _time, _metrics);
+        new(new RetryRateLimiter<string>(_time, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(1)), _time, _metrics);
 }

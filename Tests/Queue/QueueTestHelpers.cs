@@ -10,20 +10,20 @@ internal static class QueueTestHelpers
 
     /// <summary>A queue with client-go's test limiter (1 ms → 1 s per item); most tests never use it.</summary>
     public static WorkQueue<string> NewQueue(TimeProvider timeProvider) =>
-        new(new ItemExponentialFailureRateLimiter<string>(TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1)), timeProvider);
+        new(new RetryRateLimiter<string>(timeProvider, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(1)), timeProvider);
 
     /// <summary>Takes the next item, which must already be ready: the queue never makes a ready item wait.</summary>
-    public static T GetReady<T>(this IWorkQueue<T> queue)
-        where T : notnull
+    public static T GetReady<T>(this WorkQueue<T> queue)
+        where T : class
     {
         var next = queue.GetAsync(CancellationToken.None).AsTask();
         Assert.That(next.IsCompleted, Is.True, "an item should have been ready");
-        return next.GetAwaiter().GetResult().Item;
+        return next.GetAwaiter().GetResult()!;
     }
 
     /// <summary>Takes the next item, if any, and marks it done at once.</summary>
-    public static T ProcessReady<T>(this IWorkQueue<T> queue)
-        where T : notnull
+    public static T ProcessReady<T>(this WorkQueue<T> queue)
+        where T : class
     {
         var item = queue.GetReady();
         queue.Done(item);
@@ -31,23 +31,22 @@ internal static class QueueTestHelpers
     }
 
     /// <summary>Asserts that GetAsync returns the shut-down signal without waiting.</summary>
-    public static void AssertShutDownSignal<T>(this IWorkQueue<T> queue)
-        where T : notnull
+    public static void AssertShutDownSignal<T>(this WorkQueue<T> queue)
+        where T : class
     {
         var next = queue.GetAsync(CancellationToken.None).AsTask();
         Assert.That(next.IsCompleted, Is.True, "GetAsync should not wait once shut down and empty");
-        Assert.That(next.GetAwaiter().GetResult().IsShutDown, Is.True);
+        Assert.That(next.GetAwaiter().GetResult(), Is.Null);
     }
 
     /// <summary>A worker loop on the thread pool: take, process, Done in a finally, until shut down.</summary>
-    public static Task RunWorker<T>(IWorkQueue<T> queue, Action<T> process)
-        where T : notnull =>
+    public static Task RunWorker<T>(WorkQueue<T> queue, Action<T> process)
+        where T : class =>
         Task.Run(async () =>
         {
             while (true)
             {
-                var next = await queue.GetAsync(CancellationToken.None);
-                if (!next.TryGetItem(out var item))
+                if (await queue.GetAsync(CancellationToken.None) is not { } item)
                 {
                     return;
                 }
@@ -64,8 +63,8 @@ internal static class QueueTestHelpers
         });
 
     /// <summary>Shuts the queue down the way a test case asks for.</summary>
-    public static Task ShutDownAsync<T>(IWorkQueue<T> queue, bool drain)
-        where T : notnull
+    public static Task ShutDownAsync<T>(WorkQueue<T> queue, bool drain)
+        where T : class
     {
         if (drain)
         {

@@ -40,7 +40,7 @@ public class RateLimitingQueueTests
     [Test]
     public void AddRateLimited_DefaultLimiterBurstExhausted_WaitsForTheBucket()
     {
-        using var queue = new WorkQueue<string>(RateLimiters.Default<string>(_time), _time);
+        using var queue = new WorkQueue<string>(new RetryRateLimiter<string>(_time), _time);
         for (var i = 0; i < 100; i++)
         {
             queue.AddRateLimited($"item-{i}");

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace KamajiKubeconfig.Tests.Queue;
 
 /// <summary>
-/// The retry path with a server-named wait (<see cref="IWorkQueue{T}.AddRateLimited(T, TimeSpan)"/>) and the
+/// The retry path with a server-named wait (<see cref="WorkQueue{T}.AddRateLimited(T, TimeSpan)"/>) and the
 /// default limiter with a lower per-item cap (docs/design.md, "Retries and backoff, in one place").
 /// </summary>
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
@@ -44,7 +44,7 @@ public class RetryAfterQueueTests
     [Test]
     public void AddRateLimitedAtLeast_BucketExhausted_WaitsForTheBucketToo()
     {
-        using var queue = new WorkQueue<string>(RateLimiters.Default<string>(_time), _time);
+        using var queue = new WorkQueue<string>(new RetryRateLimiter<string>(_time), _time);
         for (var i = 0; i < 100; i++)
         {
             queue.AddRateLimited($"item-{i}");
@@ -64,7 +64,7 @@ public class RetryAfterQueueTests
     [Test]
     public void Default_WithMaxDelay_CapsThePerItemBackoff()
     {
-        var limiter = RateLimiters.Default<string>(_time, TimeSpan.FromSeconds(60));
+        var limiter = new RetryRateLimiter<string>(_time, TimeSpan.FromSeconds(60));
         var delays = new List<TimeSpan>();
         for (var i = 0; i < 20; i++)
         {
@@ -75,7 +75,7 @@ public class RetryAfterQueueTests
 
         Assert.That(delays[13], Is.EqualTo(TimeSpan.FromMilliseconds(5 << 13)), "doubling from 5 ms");
         Assert.That(delays.Skip(14), Is.All.EqualTo(TimeSpan.FromSeconds(60)));
-        Assert.That(RateLimiters.Default<string>(_time).When("one"), Is.EqualTo(Ms(5)), "the same base delay as client-go's");
+        Assert.That(new RetryRateLimiter<string>(_time).When("one"), Is.EqualTo(Ms(5)), "the same base delay as client-go's");
     }
 
     private void AssertReadyAfter(WorkQueue<string> queue, TimeSpan delay)

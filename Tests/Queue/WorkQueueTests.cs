@@ -137,7 +137,7 @@ public class WorkQueueTests
         Assert.That(second.IsCompleted, Is.False, "worker should be blocked until we are done");
         queue.Done(first);
 
-        var again = (await second.WaitAsync(QueueTestHelpers.Timeout)).Item;
+        var again = (await second.WaitAsync(QueueTestHelpers.Timeout))!;
         Assert.That(again, Is.EqualTo("foo"));
         queue.Done(again);
         Assert.That(queue.Count, Is.Zero);
@@ -221,7 +221,7 @@ public class WorkQueueTests
     [Test]
     public void Done_ItemProcessed_QueueKeepsNoReferenceToIt()
     {
-        using var queue = new WorkQueue<object>(new ItemExponentialFailureRateLimiter<object>(TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1)), _time);
+        using var queue = new WorkQueue<object>(new RetryRateLimiter<object>(_time, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(1)), _time);
 
         var weak = PassThrough(queue);
         GC.Collect();

@@ -1,4 +1,3 @@
-using KamajiKubeconfig.Controller.Triggers;
 using KamajiKubeconfig.Reconcile;
 using KamajiKubeconfig.Tests.Builders;
 
@@ -14,7 +13,7 @@ public class GeneratorChangeTriggerTests
     {
         var added = new GeneratorBuilder("gen").Build();
 
-        var names = GeneratorTriggers.ForGenerator(null, added);
+        var names = TriggerNames.ForGenerator(null, added);
 
         Assert.That(names, Is.EqualTo(new[] { "gen" }));
     }
@@ -24,7 +23,7 @@ public class GeneratorChangeTriggerTests
     {
         var deleted = new GeneratorBuilder("gen").Build();
 
-        var names = GeneratorTriggers.ForGenerator(deleted, null);
+        var names = TriggerNames.ForGenerator(deleted, null);
 
         Assert.That(names, Is.EqualTo(new[] { "gen" }));
     }
@@ -35,7 +34,7 @@ public class GeneratorChangeTriggerTests
         var before = new GeneratorBuilder("gen").Generation(1).Build();
         var after = new GeneratorBuilder("gen").Generation(2).Groups(Compound.Static("ops")).Build();
 
-        var names = GeneratorTriggers.ForGenerator(before, after);
+        var names = TriggerNames.ForGenerator(before, after);
 
         Assert.That(names, Is.EqualTo(new[] { "gen" }));
     }
@@ -46,7 +45,7 @@ public class GeneratorChangeTriggerTests
         var before = new GeneratorBuilder("gen").Build();
         var after = new GeneratorBuilder("gen").Status(SomeStatus).Build();
 
-        var names = GeneratorTriggers.ForGenerator(before, after);
+        var names = TriggerNames.ForGenerator(before, after);
 
         Assert.That(names, Is.Empty);
     }
@@ -57,7 +56,7 @@ public class GeneratorChangeTriggerTests
         var before = new GeneratorBuilder("gen").Build() with { ResourceVersion = "10" };
         var after = new GeneratorBuilder("gen").Status(SomeStatus).Build() with { ResourceVersion = "11" };
 
-        Assert.That(GeneratorTriggers.ForGenerator(before, after, lastWritten: SomeStatus), Is.Empty);
+        Assert.That(TriggerNames.ForGenerator(before, after, lastWritten: SomeStatus), Is.Empty);
     }
 
     [Test]
@@ -67,7 +66,7 @@ public class GeneratorChangeTriggerTests
         var foreign = SomeStatus with { Errors = EquatableList.Of(new StatusError("ns/t", "left behind")) };
         var after = new GeneratorBuilder("gen").Status(foreign).Build() with { ResourceVersion = "12" };
 
-        Assert.That(GeneratorTriggers.ForGenerator(before, after, lastWritten: SomeStatus), Is.EqualTo(new[] { "gen" }));
+        Assert.That(TriggerNames.ForGenerator(before, after, lastWritten: SomeStatus), Is.EqualTo(new[] { "gen" }));
     }
 
     [Test]
@@ -75,7 +74,7 @@ public class GeneratorChangeTriggerTests
     {
         var generator = new GeneratorBuilder("gen").Build();
 
-        var names = GeneratorTriggers.ForGenerator(generator, generator);
+        var names = TriggerNames.ForGenerator(generator, generator);
 
         Assert.That(names, Is.Empty);
     }
@@ -86,7 +85,7 @@ public class GeneratorChangeTriggerTests
         var before = new GeneratorBuilder("gen").Build();
         var after = new GeneratorBuilder("gen").Paused().Build();
 
-        var names = GeneratorTriggers.ForGenerator(before, after);
+        var names = TriggerNames.ForGenerator(before, after);
 
         Assert.That(names, Is.EqualTo(new[] { "gen" }));
     }
@@ -97,7 +96,7 @@ public class GeneratorChangeTriggerTests
         var before = new GeneratorBuilder("gen").Paused().Build();
         var after = new GeneratorBuilder("gen").Build();
 
-        var names = GeneratorTriggers.ForGenerator(before, after);
+        var names = TriggerNames.ForGenerator(before, after);
 
         Assert.That(names, Is.EqualTo(new[] { "gen" }));
     }
@@ -108,7 +107,7 @@ public class GeneratorChangeTriggerTests
         var before = new GeneratorBuilder("gen").Paused().Generation(1).Build();
         var after = new GeneratorBuilder("gen").Paused().Generation(2).EndpointFrom("admin.svc").Build();
 
-        var names = GeneratorTriggers.ForGenerator(before, after);
+        var names = TriggerNames.ForGenerator(before, after);
 
         Assert.That(names, Is.EqualTo(new[] { "gen" }));
     }
@@ -119,7 +118,7 @@ public class GeneratorChangeTriggerTests
         var before = new GeneratorBuilder("gen").Build();
         var after = new GeneratorBuilder("gen").Deleting().Build();
 
-        var names = GeneratorTriggers.ForGenerator(before, after);
+        var names = TriggerNames.ForGenerator(before, after);
 
         Assert.That(names, Is.EqualTo(new[] { "gen" }));
     }
@@ -130,7 +129,7 @@ public class GeneratorChangeTriggerTests
         var before = new GeneratorBuilder("gen").Build();
         var after = new GeneratorBuilder("gen").WithoutFinalizer().Build();
 
-        var names = GeneratorTriggers.ForGenerator(before, after);
+        var names = TriggerNames.ForGenerator(before, after);
 
         Assert.That(names, Is.EqualTo(new[] { "gen" }));
     }
@@ -141,7 +140,7 @@ public class GeneratorChangeTriggerTests
         var before = new GeneratorBuilder("gen").Build();
         var after = before with { Uid = "uid-gen-2" };
 
-        var names = GeneratorTriggers.ForGenerator(before, after);
+        var names = TriggerNames.ForGenerator(before, after);
 
         Assert.That(names, Is.EqualTo(new[] { "gen" }));
     }
@@ -152,7 +151,7 @@ public class GeneratorChangeTriggerTests
         var before = new GeneratorBuilder("gen").Generation(1).Build();
         var after = new GeneratorBuilder("gen").Generation(2).TenantControlPlaneSelector(GeneratorBuilder.Expression("tier", "Matches", "gold")).Build();
 
-        var names = GeneratorTriggers.ForGenerator(before, after);
+        var names = TriggerNames.ForGenerator(before, after);
 
         Assert.That(names, Is.EqualTo(new[] { "gen" }));
     }

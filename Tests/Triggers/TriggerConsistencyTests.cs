@@ -91,7 +91,7 @@ public class TriggerConsistencyTests
     }
 
     /// <summary>
-    /// TenantControlPlaneChange compares exactly what reconcile reads from a TCP. A new field on the record is
+    /// GeneratorTriggers.ChangesPass compares exactly what reconcile reads from a TCP. A new field on the record is
     /// something reconcile may start reading: this test fails so the comparison gets reviewed with it.
     /// </summary>
     [Test]

@@ -170,7 +170,7 @@ public class PassRunnerTests
         var memo = new BoundedValidityMemo(100);
         var executor = new PlanExecutor(api, new KubeconfigIssuing(new CertificateIssuer(FixedKeySource.Shared), 2), new SecretWriter(api), 4, memo,
             caches.RecentWrites);
-        var runner = new PassRunner(caches, api, executor, ReconcileOptions.Default, memo, time, new DirtyTargets(), new LastPlans());
+        var runner = new PassRunner(caches, api, executor, ReconcileOptions.Default, memo, time, new DirtyTargets());
         return new PassUnderTest(runner, requests, time, async () =>
         {
             await stop.CancelAsync();

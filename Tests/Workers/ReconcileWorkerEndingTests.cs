@@ -1,42 +1,33 @@
 using KamajiKubeconfig.Controller.Applier;
 using KamajiKubeconfig.Controller.Workers;
-using KamajiKubeconfig.Queue;
-using Moq;
 using static KamajiKubeconfig.Tests.Observability.ControllerMetricsFixture;
 
 namespace KamajiKubeconfig.Tests.Workers;
 
 /// <summary>
 /// A pass cut short by shutdown or a lost lease is not a generator that went away (docs/design.md, "The worker's decision table"): only the
-/// latter forgets the key and removes the generator's metric series. Against a strict queue, because "exactly these
-/// calls and no retry bookkeeping" is the point.
+/// latter forgets the key and removes the generator's metric series. The generator starts with one recorded failure
+/// and its series, as after an earlier pass, so the queue and the scrape show whether the worker forgot it, retried it,
+/// or left it alone.
 /// </summary>
 public class ReconcileWorkerEndingTests
 {
     private const string GeneratorSeries = $"kubeconfig_generator_resources{{generator=\"{WorkerHarness.Generator}\"}}";
 
-    /// <summary>A harness whose generator already has its series, as after an earlier pass.</summary>
-    private static WorkerHarness ObservedHarness(IWorkQueue<string> queue)
+    private static WorkerHarness HarnessWithOneFailure()
     {
-        var harness = new WorkerHarness(queue);
+        var harness = new WorkerHarness();
         harness.Metrics.Metrics.GeneratorObserved(WorkerHarness.Generator, 1, 1, null);
+        harness.Queue.AddRateLimited(WorkerHarness.Generator);
+        harness.Time.Advance(TimeSpan.FromMilliseconds(5));
+        Assert.That(harness.Queue.Count, Is.EqualTo(1));
         return harness;
-    }
-
-    private static Mock<IWorkQueue<string>> StrictQueue()
-    {
-        var queue = new Mock<IWorkQueue<string>>(MockBehavior.Strict);
-        var next = new Queue<QueueItem<string>>([new QueueItem<string>(WorkerHarness.Generator), QueueItem<string>.ShutDown]);
-        queue.Setup(q => q.GetAsync(It.IsAny<CancellationToken>())).Returns(() => new ValueTask<QueueItem<string>>(next.Dequeue()));
-        queue.Setup(q => q.Done(WorkerHarness.Generator));
-        return queue;
     }
 
     [Test]
     public async Task Run_WorkerCancelledMidPass_IsCancelledAndKeepsTheGeneratorsSeries()
     {
-        var queue = StrictQueue();
-        using var harness = ObservedHarness(queue.Object);
+        using var harness = HarnessWithOneFailure();
         harness.Runner.ThenHang();
         using var shutdown = new CancellationTokenSource();
         var run = harness.RunOnePassAsync(shutdown.Token);
@@ -50,17 +41,16 @@ public class ReconcileWorkerEndingTests
         Assert.That(harness.Metrics.Value(ReconcileSeries("controller_runtime_reconcile_panics_total")), Is.Zero);
         Assert.That(harness.Metrics.Value(ResultSeries("error")), Is.EqualTo(1));
         // No Forget and no requeue: whoever leads next starts from the generator's own state.
-        queue.Verify(q => q.GetAsync(It.IsAny<CancellationToken>()), Times.Once());
-        queue.Verify(q => q.Done(WorkerHarness.Generator), Times.Once());
-        queue.VerifyNoOtherCalls();
+        Assert.That(harness.Queue.NumRequeues(WorkerHarness.Generator), Is.EqualTo(1), "neither forgotten nor retried");
+        harness.Time.Advance(TimeSpan.FromHours(1));
+        Assert.That(harness.Queue.Count, Is.Zero, "not requeued");
+        AssertDone(harness);
     }
 
     [Test]
     public async Task Run_GeneratorGone_ForgetsItAndRemovesItsSeries()
     {
-        var queue = StrictQueue();
-        queue.Setup(q => q.Forget(WorkerHarness.Generator));
-        using var harness = ObservedHarness(queue.Object);
+        using var harness = HarnessWithOneFailure();
         harness.Runner.Then((PassReport?)null);
 
         await harness.RunOnePassAsync();
@@ -68,21 +58,26 @@ public class ReconcileWorkerEndingTests
         Assert.That(harness.Observer.Passes, Is.EqualTo(new[] { (WorkerDecision.GeneratorGone, false) }));
         Assert.That(harness.Metrics.Scrape(), Does.Not.ContainKey(GeneratorSeries));
         Assert.That(harness.Metrics.Value(ResultSeries("success")), Is.EqualTo(1));
-        queue.Verify(q => q.Forget(WorkerHarness.Generator), Times.Once());
-        queue.Verify(q => q.Done(WorkerHarness.Generator), Times.Once());
+        Assert.That(harness.Queue.NumRequeues(WorkerHarness.Generator), Is.Zero, "forgotten");
+        AssertDone(harness);
     }
 
     [Test]
     public async Task Run_Completed_ObservesTheGeneratorAndKeepsItsSeries()
     {
-        var queue = StrictQueue();
-        queue.Setup(q => q.Forget(WorkerHarness.Generator));
-        using var harness = ObservedHarness(queue.Object);
+        using var harness = HarnessWithOneFailure();
         harness.Runner.Then(WorkerHarness.Completed());
 
         await harness.RunOnePassAsync();
 
         Assert.That(harness.Observer.Passes, Is.EqualTo(new[] { (WorkerDecision.Forget, false) }));
         Assert.That(harness.Metrics.Value(GeneratorSeries), Is.EqualTo(1));
+    }
+
+    // The key was handed back: a new add is ready at once instead of parked behind a pass that never ended.
+    private static void AssertDone(WorkerHarness harness)
+    {
+        harness.Queue.Add(WorkerHarness.Generator);
+        Assert.That(harness.Queue.Count, Is.EqualTo(1), "Done was called");
     }
 }

@@ -45,7 +45,7 @@ public class ReconcileWorkerFailureTests
         var run = harness.RunOnePassAsync();
         await harness.Runner.NextCallAsync();
 
-        harness.Time.Advance(WorkerHarness.Timings.PassTimeout);
+        harness.Time.Advance(WorkerHarness.Options.PassTimeout);
         await run;
 
         Assert.That(harness.Observer.Passes, Is.EqualTo(new[] { (WorkerDecision.RequeueRateLimited, false) }));

@@ -1,5 +1,3 @@
-using KamajiKubeconfig.Queue;
-
 namespace KamajiKubeconfig.Tests.Workers;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace KamajiKubeconfig.Tests.Workers;
 public class ReconcileWorkerRetryTests
 {
     private static TimeSpan Backoff(int failures) =>
-        TimeSpan.FromTicks(Math.Min(RateLimiters.DefaultBaseDelay.Ticks << (failures - 1), WorkerHarness.Timings.MaxRetryDelay.Ticks));
+        TimeSpan.FromTicks(Math.Min(TimeSpan.FromMilliseconds(5).Ticks << (failures - 1), WorkerHarness.Options.MaxRetryDelay.Ticks));
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 

@@ -20,18 +20,18 @@ internal sealed class WorkerHarness : IDisposable
 {
     public const string Generator = "g";
 
-    public static readonly WorkerTimings Timings = new(TimeSpan.FromMinutes(5), new ControllerOptions().MaxRetryDelay);
+    public static readonly ControllerOptions Options = new();
 
-    public WorkerHarness(IWorkQueue<string>? queue = null)
+    public WorkerHarness()
     {
-        Queue = queue ?? new WorkQueue<string>(RateLimiters.Default<string>(Time, Timings.MaxRetryDelay), Time);
+        Queue = new WorkQueue<string>(new RetryRateLimiter<string>(Time, Options.MaxRetryDelay), Time);
         Observer = new RecordingWorkerObserver(Metrics.Metrics);
-        Worker = new ReconcileWorker(Queue, Runner, Time, Timings, Observer, Logger);
+        Worker = new ReconcileWorker(Queue, Runner, Time, Options, Observer, Logger);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
 
-    public IWorkQueue<string> Queue { get; }
+    public WorkQueue<string> Queue { get; }
 
     public ScriptedPassRunner Runner { get; } = new();
 
@@ -95,5 +95,5 @@ internal sealed class WorkerHarness : IDisposable
         Time.Advance(total);
     }
 
-    public void Dispose() => (Queue as IDisposable)?.Dispose();
+    public void Dispose() => Queue.Dispose();
 }
