@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using KamajiKubeconfig.Reconcile;
 
 namespace KamajiKubeconfig.Controller.Cluster;
@@ -9,25 +10,11 @@ namespace KamajiKubeconfig.Controller.Cluster;
 /// show it yet. Read live, the entry could be gone while the pass's older snapshot still lacks the Secret, and the
 /// pass would create it again (answered 409, then issued twice).
 /// </summary>
-public sealed class RecentWritesSnapshot
+public sealed class RecentWritesSnapshot(ImmutableDictionary<ObjectRef, RecentWrite> entries)
 {
-    public static readonly RecentWritesSnapshot Empty = new(ImmutableDictionary<ObjectRef, RecentWrite>.Empty);
-
-    private readonly ImmutableDictionary<ObjectRef, RecentWrite> _entries;
-
-    internal RecentWritesSnapshot(ImmutableDictionary<ObjectRef, RecentWrite> entries) => _entries = entries;
-
-    public int Count => _entries.Count;
-
     /// <summary>What a pass should see for <paramref name="secret"/>, given what its cache snapshot shows.</summary>
-    public SecretInfo? Resolve(ObjectRef secret, SecretInfo? cached)
-    {
-        if (!_entries.TryGetValue(secret, out var entry))
-        {
-            return cached;
-        }
-        return entry.StandsFor(cached?.ResourceVersion) ? entry.Stored : cached;
-    }
+    public SecretInfo? Resolve(ObjectRef secret, SecretInfo? cached) =>
+        entries.TryGetValue(secret, out var entry) && entry.StandsFor(cached?.ResourceVersion) ? entry.Stored : cached;
 }
 
 /// <summary>One write of ours the cache had not shown: the state it was planned from, and what the server stored.</summary>
@@ -47,8 +34,8 @@ public sealed record RecentWrite(string PlannedFrom, SecretInfo Stored)
             // Absent: our create not delivered yet, or someone deleted the Secret after we wrote it.
             return PlannedFrom.Length == 0;
         }
-        return ulong.TryParse(cachedVersion, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var cached)
-            && ulong.TryParse(Stored.ResourceVersion, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var stored)
+        return ulong.TryParse(cachedVersion, NumberStyles.None, CultureInfo.InvariantCulture, out var cached)
+            && ulong.TryParse(Stored.ResourceVersion, NumberStyles.None, CultureInfo.InvariantCulture, out var stored)
             ? cached < stored
             : cachedVersion == PlannedFrom;
     }
