@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using KamajiKubeconfig.Reconcile;
 
 namespace KamajiKubeconfig.Controller.Triggers;
@@ -5,8 +6,8 @@ namespace KamajiKubeconfig.Controller.Triggers;
 /// <summary>
 /// Maps one cache change <c>(old, new)</c> to the generators that must be reconciled (docs/behaviour.md B4), as
 /// <see cref="Wake"/>s sorted ordinally without duplicates; the caller enqueues each. Pure and synchronous: it reads
-/// the change and <see cref="ITriggerView"/>. The table of what each change wakes, and why every doubt resolves
-/// towards waking, is in docs/design.md, "Triggers".
+/// the change and <see cref="ITriggerView"/>. What each change wakes, and why every doubt resolves towards waking:
+/// docs/design.md, "Triggers".
 /// </summary>
 /// <remarks>
 /// Namespace changes wake generators whether or not their TCP selector matches a TCP there: the TCP cache may be a
@@ -16,12 +17,13 @@ namespace KamajiKubeconfig.Controller.Triggers;
 /// </remarks>
 public sealed class GeneratorTriggers(ITriggerView view)
 {
+    // Validation runs regular expressions over every key and value; a spec object lives as long as its cache
+    // entry, so its verdict is remembered per instance rather than recomputed for every generator on every event.
+    private static readonly ConditionalWeakTable<GeneratorSpec, object> UsableSelectors = [];
+
     private readonly ITriggerView _view = view ?? throw new ArgumentNullException(nameof(view));
 
-    /// <summary>
-    /// A generator change only ever wakes that generator, for a full pass. <paramref name="lastWritten"/> (the status
-    /// this controller last wrote for it) tells our own status writes, which wake nothing, from someone else's.
-    /// </summary>
+    /// <summary>A generator change only ever wakes that generator, for a full pass (see <see cref="NeedsReconcile"/>).</summary>
     public static IReadOnlyList<Wake> WakesForGenerator(Generator? oldGenerator, Generator? newGenerator, GeneratorStatus? lastWritten = null)
     {
         if (oldGenerator is not null && newGenerator is not null && !NeedsReconcile(oldGenerator, newGenerator, lastWritten))
@@ -46,9 +48,9 @@ public sealed class GeneratorTriggers(ITriggerView view)
         foreach (var generator in _view.Generators)
         {
             var spec = generator.Spec;
-            if (SelectorCheck.IsUsable(spec)
-                && ((oldNamespace is not null && SelectorCheck.NamespaceMatches(spec, oldNamespace.Labels))
-                    || (newNamespace is not null && SelectorCheck.NamespaceMatches(spec, newNamespace.Labels))))
+            if (IsUsable(spec)
+                && ((oldNamespace is not null && NamespaceMatches(spec, oldNamespace.Labels))
+                    || (newNamespace is not null && NamespaceMatches(spec, newNamespace.Labels))))
             {
                 wakes.Add(generator.Name, null);
             }
@@ -69,12 +71,12 @@ public sealed class GeneratorTriggers(ITriggerView view)
         foreach (var generator in _view.Generators)
         {
             var spec = generator.Spec;
-            if (!SelectorCheck.IsUsable(spec) || !SelectorCheck.NamespaceMatches(spec, namespaceLabels))
+            if (!IsUsable(spec) || !NamespaceMatches(spec, namespaceLabels))
             {
                 continue;
             }
-            var before = oldTcp is not null && SelectorCheck.TenantControlPlaneMatches(spec, oldTcp.Labels);
-            var after = newTcp is not null && SelectorCheck.TenantControlPlaneMatches(spec, newTcp.Labels);
+            var before = oldTcp is not null && TenantControlPlaneMatches(spec, oldTcp.Labels);
+            var after = newTcp is not null && TenantControlPlaneMatches(spec, newTcp.Labels);
             if (before != after || (before && ChangesPass(spec, oldTcp!, newTcp!)))
             {
                 wakes.Add(generator.Name, tcp.Ref);
@@ -116,6 +118,16 @@ public sealed class GeneratorTriggers(ITriggerView view)
         return wakes.ToList();
     }
 
+    // Selection as TargetSelector does it, one object at a time: an invalid selector selects nothing (reconcile
+    // reports the error), and a namespace not in the cache (null labels) counts as a match.
+    private static bool IsUsable(GeneratorSpec spec) => (bool)UsableSelectors.GetValue(spec, static s => TargetSelector.Problem(s) is null);
+
+    private static bool NamespaceMatches(GeneratorSpec spec, SortedMap? labels) =>
+        labels is null || (spec.NamespaceSelector ?? LabelSelector.Everything).Matches(labels);
+
+    private static bool TenantControlPlaneMatches(GeneratorSpec spec, SortedMap labels) =>
+        (spec.TenantControlPlaneSelector ?? LabelSelector.Everything).Matches(labels);
+
     /// <summary>The TCP a generated Secret is for, or null when neither its label nor its name says.</summary>
     private static ObjectRef? TenantOf(SecretInfo secret, string generator)
     {
@@ -136,11 +148,9 @@ public sealed class GeneratorTriggers(ITriggerView view)
             || (oldSecret.ResourceVersion.Length > 0 && oldSecret.ResourceVersion == newSecret.ResourceVersion));
 
     /// <summary>
-    /// True unless old and new differ in <c>status</c> (and so resourceVersion) only, or the new status is exactly
-    /// the one this controller last wrote. Everything else a pass reads from the generator is compared: uid (delete
-    /// and re-create under one name), generation and spec, annotations (pause), finalizers, deletion state. Our own
-    /// status writes therefore never wake the generator again, while a status someone else wrote (Kamaji's plain
-    /// status updates during a switch-over, a user's edit) does, so it is put right at once.
+    /// True when anything a pass reads besides <c>status</c> changed (uid, generation, spec, annotations, finalizers,
+    /// deletion), or the status changed to one other than <paramref name="lastWritten"/>, the one this controller last
+    /// wrote: our own writes wake nothing, someone else's (Kamaji during a switch-over, a user) is put right at once.
     /// </summary>
     internal static bool NeedsReconcile(Generator oldGenerator, Generator newGenerator, GeneratorStatus? lastWritten = null)
     {
@@ -157,12 +167,10 @@ public sealed class GeneratorTriggers(ITriggerView view)
     }
 
     /// <summary>
-    /// Compares exactly what reconcile reads from a selected TCP (Reconcile/TargetPlanner, TemplateLoader,
-    /// IdentityResolver): the uid (owner reference), the pause annotation, the admin kubeconfig and CA Secret names,
-    /// and the user and groups as this generator resolves them, error text included. <c>fromDefinition</c> may point
-    /// anywhere in the document, so resolving both sides is the only exact test; comparing whole documents would
-    /// wake every generator on each status heartbeat of every TCP. Labels matter through selection only, which the
-    /// caller has already compared.
+    /// Compares exactly what reconcile reads from a selected TCP (TargetPlanner, TemplateLoader, IdentityResolver):
+    /// uid, pause, admin and CA Secret names, and the user and groups this generator resolves, error text included
+    /// (<c>fromDefinition</c> may point anywhere in the document; comparing whole documents would wake every generator
+    /// at each TCP status heartbeat). Labels matter through selection only, which the caller compared.
     /// </summary>
     internal static bool ChangesPass(GeneratorSpec spec, TenantControlPlane oldTcp, TenantControlPlane newTcp)
     {
