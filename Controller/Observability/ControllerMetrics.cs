@@ -12,10 +12,9 @@ using Prometheus;
 namespace KamajiKubeconfig.Controller.Observability;
 
 /// <summary>
-/// Every metric the controller exposes, on prometheus-net, with controller-runtime's and client-go's names, help,
-/// labels and buckets so that existing dashboards work. Every series of a closed label set is created (at zero)
-/// here, so recording is a lookup and an atomic add that never throws; the only object names used as labels are
-/// generator names, whose series go when the generator goes.
+/// Every metric the controller exposes (docs/design.md, "Observability"), with controller-runtime's and client-go's
+/// names, help, labels and buckets so that existing dashboards work. Series of closed label sets are created at zero
+/// here, so recording is a lookup and an atomic add that never throws.
 /// </summary>
 internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics
 {

@@ -5,16 +5,10 @@ namespace KamajiKubeconfig.Controller.Triggers;
 
 /// <summary>
 /// Maps one cache change <c>(old, new)</c> to the generators that must be reconciled (docs/behaviour.md B4), as
-/// <see cref="Wake"/>s sorted ordinally without duplicates; the caller enqueues each. Pure and synchronous: it reads
-/// the change and <see cref="ITriggerView"/>. What each change wakes, and why every doubt resolves towards waking:
-/// docs/design.md, "Triggers".
+/// <see cref="Wake"/>s sorted ordinally without duplicates. Pure and synchronous: it reads the change and
+/// <see cref="ITriggerView"/>. What each change wakes, and why every doubt resolves towards waking: docs/design.md,
+/// "Triggers". Resync re-deliveries are unchanged objects and map to nothing: a resync enqueues every generator.
 /// </summary>
-/// <remarks>
-/// Namespace changes wake generators whether or not their TCP selector matches a TCP there: the TCP cache may be a
-/// moment behind a concurrent TCP relabel, and namespace relabels are rare enough that the extra passes cost nothing.
-/// A cache resync should enqueue every generator directly: resync re-deliveries are unchanged objects, which map
-/// to nothing here.
-/// </remarks>
 public sealed class GeneratorTriggers(ITriggerView view)
 {
     // Validation runs regular expressions over every key and value; a spec object lives as long as its cache
@@ -45,6 +39,7 @@ public sealed class GeneratorTriggers(ITriggerView view)
             return [];
         }
         var wakes = new WakeSet();
+        // TCP selectors are not checked: the TCP cache may lag a concurrent TCP relabel, and namespace relabels are rare.
         foreach (var generator in _view.Generators)
         {
             var spec = generator.Spec;
@@ -152,19 +147,11 @@ public sealed class GeneratorTriggers(ITriggerView view)
     /// deletion), or the status changed to one other than <paramref name="lastWritten"/>, the one this controller last
     /// wrote: our own writes wake nothing, someone else's (Kamaji during a switch-over, a user) is put right at once.
     /// </summary>
-    internal static bool NeedsReconcile(Generator oldGenerator, Generator newGenerator, GeneratorStatus? lastWritten = null)
-    {
-        if (ReferenceEquals(oldGenerator, newGenerator))
-        {
-            return false;
-        }
-        if (oldGenerator with { Status = null, ResourceVersion = "" } != newGenerator with { Status = null, ResourceVersion = "" })
-        {
-            return true;
-        }
-        return lastWritten is not null && newGenerator.Status is not null && !Equals(oldGenerator.Status, newGenerator.Status)
-            && !newGenerator.Status.Equals(lastWritten);
-    }
+    internal static bool NeedsReconcile(Generator oldGenerator, Generator newGenerator, GeneratorStatus? lastWritten = null) =>
+        !ReferenceEquals(oldGenerator, newGenerator)
+        && (oldGenerator with { Status = null, ResourceVersion = "" } != newGenerator with { Status = null, ResourceVersion = "" }
+            || (lastWritten is not null && newGenerator.Status is not null && !Equals(oldGenerator.Status, newGenerator.Status)
+                && !newGenerator.Status.Equals(lastWritten)));
 
     /// <summary>
     /// Compares exactly what reconcile reads from a selected TCP (TargetPlanner, TemplateLoader, IdentityResolver):
@@ -172,21 +159,12 @@ public sealed class GeneratorTriggers(ITriggerView view)
     /// (<c>fromDefinition</c> may point anywhere in the document; comparing whole documents would wake every generator
     /// at each TCP status heartbeat). Labels matter through selection only, which the caller compared.
     /// </summary>
-    internal static bool ChangesPass(GeneratorSpec spec, TenantControlPlane oldTcp, TenantControlPlane newTcp)
-    {
-        if (ReferenceEquals(oldTcp, newTcp))
-        {
-            return false;
-        }
-        if (oldTcp.Uid != newTcp.Uid
+    internal static bool ChangesPass(GeneratorSpec spec, TenantControlPlane oldTcp, TenantControlPlane newTcp) =>
+        !ReferenceEquals(oldTcp, newTcp)
+        && (oldTcp.Uid != newTcp.Uid
             || oldTcp.IsPaused != newTcp.IsPaused
             || oldTcp.AdminSecretName != newTcp.AdminSecretName
-            || oldTcp.CaSecretName != newTcp.CaSecretName)
-        {
-            return true;
-        }
-        var before = IdentityResolver.Resolve(spec, oldTcp.Document, out var errorBefore);
-        var after = IdentityResolver.Resolve(spec, newTcp.Document, out var errorAfter);
-        return before != after || errorBefore != errorAfter;
-    }
+            || oldTcp.CaSecretName != newTcp.CaSecretName
+            || IdentityResolver.Resolve(spec, oldTcp.Document, out var errorBefore) != IdentityResolver.Resolve(spec, newTcp.Document, out var errorAfter)
+            || errorBefore != errorAfter);
 }
