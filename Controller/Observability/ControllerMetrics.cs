@@ -117,7 +117,6 @@ internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics
         registry.AddBeforeCollectCallback(RefreshExpiries);
     }
 
-    /// <summary>The controller's own work queue (<c>name</c> = the controller name, as controller-runtime does).</summary>
     public IQueueMetrics Queue { get; }
 
     public void PassStarted() => _activeWorkers.Inc();

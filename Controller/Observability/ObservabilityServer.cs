@@ -140,8 +140,8 @@ internal sealed partial class ObservabilityServer(ControllerOptions options)
 }
 
 /// <summary>
-/// Metrics (one prometheus-net registry per process, not the library's global one), health checks and the two
-/// listeners of the application's Kestrel server. Expects a <see cref="TimeProvider"/> to be registered.
+/// Registers metrics (one prometheus-net registry per process, not the library's global one), health checks and
+/// <see cref="ObservabilityServer"/>. Expects a <see cref="TimeProvider"/> to be registered.
 /// </summary>
 internal static class ObservabilityServiceCollectionExtensions
 {
@@ -181,8 +181,7 @@ internal static class ObservabilityServiceCollectionExtensions
 
     /// <summary>
     /// Adds a condition of <c>/readyz</c> (controller-runtime's <c>AddReadyzCheck</c>), evaluated at every probe: ready
-    /// when every one passes, and a check that throws has failed. E.g.
-    /// <c>services.AddReadinessCheck("informers", sp =&gt; sp.GetRequiredService&lt;ClusterCaches&gt;().HasSynced)</c>.
+    /// when every one passes, and a check that throws has failed.
     /// </summary>
     public static IServiceCollection AddReadinessCheck(this IServiceCollection services, string name, Func<IServiceProvider, bool> passes)
     {

@@ -81,9 +81,8 @@ public sealed class GeneratorTriggers(ITriggerView view)
     }
 
     /// <summary>
-    /// A generated Secret wakes its generator for the TCP it is for (by <c>managed-for</c>, else by its name
-    /// <c>&lt;tcp&gt;-&lt;generator&gt;</c>; a Secret naming neither calls for a full pass). A Kamaji Secret wakes the
-    /// generators selecting each TCP whose status names it, for that TCP.
+    /// A generated Secret wakes its generator for the TCP it is for (<see cref="TenantOf"/>); a Kamaji Secret wakes
+    /// the generators selecting each TCP whose status names it, for that TCP.
     /// </summary>
     public IReadOnlyList<Wake> WakesForSecret(SecretInfo? oldSecret, SecretInfo? newSecret)
     {
@@ -96,19 +95,15 @@ public sealed class GeneratorTriggers(ITriggerView view)
         // Both sides: a Secret relabelled away from a generator (or to another one) must wake the one it left.
         foreach (var side in new[] { oldSecret, newSecret })
         {
-            var generator = side?.Labels.GetValueOrDefault(WellKnown.ManagedByLabel);
-            if (!string.IsNullOrEmpty(generator))
+            if (side?.Labels.GetValueOrDefault(WellKnown.ManagedByLabel) is { Length: > 0 } generator)
             {
-                wakes.Add(generator, TenantOf(side!, generator));
+                wakes.Add(generator, TenantOf(side, generator));
             }
         }
-        foreach (var tcp in _view.TenantControlPlanesUsingSecret(secret.Ref))
+        // As if each TCP naming the Secret were added: the generators that select it, for it.
+        foreach (var wake in _view.TenantControlPlanesUsingSecret(secret.Ref).SelectMany(tcp => WakesForTenantControlPlane(null, tcp)))
         {
-            // As if the TCP were added: the generators that select it, for it.
-            foreach (var wake in WakesForTenantControlPlane(null, tcp))
-            {
-                wakes.Add(wake.Generator, wake.Tenant);
-            }
+            wakes.Add(wake.Generator, wake.Tenant);
         }
         return wakes.ToList();
     }
@@ -123,7 +118,10 @@ public sealed class GeneratorTriggers(ITriggerView view)
     private static bool TenantControlPlaneMatches(GeneratorSpec spec, SortedMap labels) =>
         (spec.TenantControlPlaneSelector ?? LabelSelector.Everything).Matches(labels);
 
-    /// <summary>The TCP a generated Secret is for, or null when neither its label nor its name says.</summary>
+    /// <summary>
+    /// The TCP a generated Secret is for, by <c>managed-for</c>, else by its name <c>&lt;tcp&gt;-&lt;generator&gt;</c>;
+    /// null (a full pass) when neither says.
+    /// </summary>
     private static ObjectRef? TenantOf(SecretInfo secret, string generator)
     {
         if (secret.Labels.GetValueOrDefault(WellKnown.ManagedForLabel) is { Length: > 0 } tenant)
