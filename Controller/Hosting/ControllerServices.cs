@@ -16,8 +16,6 @@ namespace KamajiKubeconfig.Controller.Hosting;
 /// <summary>The only DI wiring. Every service is a singleton: one client, one set of caches, one queue per process.</summary>
 internal static class ControllerServices
 {
-    public const string QueueName = "kubeconfiggenerator";
-
     public static IServiceCollection AddKubeconfigGenerator(this IServiceCollection services, ControllerOptions options, IKubernetes client, string identity)
     {
         services.AddSingleton(options);
@@ -29,15 +27,7 @@ internal static class ControllerServices
         services.AddSingleton<PoisonObjectReporter>();
         services.AddSingleton(client);
         services.AddSingleton(new ReconcileOptions(options.CertificateExpirationDeadline, ReconcileOptions.Default.DefaultValidity));
-        services.AddObservability(new ObservabilityOptions
-        {
-            MetricsBindAddress = options.MetricsBindAddress,
-            HealthProbeBindAddress = options.HealthProbeBindAddress,
-            ControllerName = QueueName,
-            MaxConcurrentReconciles = options.Workers,
-            LeaseName = ControllerOptions.LeaseName,
-            Informers = ["kubeconfiggenerators", "tenantcontrolplanes", "namespaces", "secrets-generated", "secrets-kamaji"],
-        });
+        services.AddObservability(options, ["kubeconfiggenerators", "tenantcontrolplanes", "namespaces", "secrets-generated", "secrets-kamaji"]);
         // Ready = caches synced and being kept current, leader or not: a standby replica is healthy and must stay in the
         // Service, while one whose informer keeps failing (an object it cannot decode, an API it cannot reach) is not,
         // once that has lasted longer than InformerStaleAfter.

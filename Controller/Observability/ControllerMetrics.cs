@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
+using System.Reflection;
 using System.Text.Json;
 using KamajiKubeconfig.Controller.Applier;
+using KamajiKubeconfig.Controller.Hosting;
 using KamajiKubeconfig.Controller.Workers;
 using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Queue;
@@ -10,14 +12,16 @@ using Prometheus;
 namespace KamajiKubeconfig.Controller.Observability;
 
 /// <summary>
-/// Every metric the controller exposes, on prometheus-net, with controller-runtime's and client-go's names, help,
-/// labels and buckets so that existing dashboards work. Every series of a closed label set is created (at zero)
-/// here, so recording is a lookup and an atomic add that never throws; the only object names used as labels are
-/// generator names, whose series go when the generator goes.
+/// Every metric the controller exposes (docs/design.md, "Observability"), with controller-runtime's and client-go's
+/// names, help, labels and buckets so that existing dashboards work. Series of closed label sets are created at zero
+/// here, so recording is a lookup and an atomic add that never throws.
 /// </summary>
 internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics
 {
     private const string Ours = "kubeconfig_generator_";
+
+    /// <summary>controller-runtime's <c>controller</c> label, and the <c>name</c> of its work queue.</summary>
+    private const string ControllerName = "kubeconfiggenerator";
 
     /// <summary>controller-runtime's reconcile time buckets: dense below a second, coarser up to a minute.</summary>
     private static readonly double[] ReconcileBuckets =
@@ -51,19 +55,19 @@ internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics
     private readonly Lock _generatorsLock = new();
     private readonly Dictionary<string, DateTimeOffset> _earliestExpiry = new(StringComparer.Ordinal);
 
-    public ControllerMetrics(CollectorRegistry registry, TimeProvider time, ObservabilityOptions options)
+    public ControllerMetrics(CollectorRegistry registry, TimeProvider time, int maxConcurrentReconciles, IReadOnlyList<string> informers, string? version = null)
     {
         _time = time;
         var factory = Metrics.WithCustomRegistry(registry);
-        string[] controller = [options.ControllerName];
+        string[] controller = [ControllerName];
 
         // controller-runtime: pkg/internal/controller/metrics/metrics.go
         var results = factory.CreateCounter("controller_runtime_reconcile_total", "Total number of reconciliations per controller", "controller", "result");
         // "requeue" (a requeue without an error) never happens here: the series exists for dashboards.
-        results.WithLabels(options.ControllerName, "requeue");
-        _success = results.WithLabels(options.ControllerName, "success");
-        _requeueAfter = results.WithLabels(options.ControllerName, "requeue_after");
-        _error = results.WithLabels(options.ControllerName, "error");
+        results.WithLabels(ControllerName, "requeue");
+        _success = results.WithLabels(ControllerName, "success");
+        _requeueAfter = results.WithLabels(ControllerName, "requeue_after");
+        _error = results.WithLabels(ControllerName, "error");
         _errors = factory.CreateCounter("controller_runtime_reconcile_errors_total", "Total number of reconciliation errors per controller", "controller").WithLabels(controller);
         // Nothing here is a terminal error (input errors are status, not failures): the series exists for dashboards.
         factory.CreateCounter("controller_runtime_terminal_reconcile_errors_total", "Total number of terminal reconciliation errors per controller", "controller").WithLabels(controller);
@@ -72,13 +76,14 @@ internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics
             new HistogramConfiguration { Buckets = ReconcileBuckets }).WithLabels(controller);
         _activeWorkers = factory.CreateGauge("controller_runtime_active_workers", "Number of currently used workers per controller", "controller").WithLabels(controller);
         factory.CreateGauge("controller_runtime_max_concurrent_reconciles", "Maximum number of concurrent reconciles per controller", "controller")
-            .WithLabels(controller).Set(options.MaxConcurrentReconciles);
+            .WithLabels(controller).Set(maxConcurrentReconciles);
 
         // client-go: leaderelection/metrics.go
         _leader = factory.CreateGauge("leader_election_master_status", "Gauge of if the reporting system is master of the relevant lease, 0 indicates backup, 1 indicates master. 'name' is the string used to identify the lease. Please make sure to group by name.", "name")
-            .WithLabels(options.LeaseName);
+            .WithLabels(ControllerOptions.LeaseName);
 
-        _issued = PerMember<IssueReason>(factory.CreateCounter(Ours + "certificates_issued_total", "Client certificates issued, by the reason they were (re)issued", "reason"));
+        var issued = factory.CreateCounter(Ours + "certificates_issued_total", "Client certificates issued, by the reason they were (re)issued", "reason");
+        _issued = Enum.GetValues<IssueReason>().ToFrozenDictionary(reason => reason, reason => issued.WithLabels(Label(reason)));
         _applied = factory.CreateCounter(Ours + "apply_requests_total", "Write requests to the API server, by outcome", "outcome");
         foreach (var failure in Enum.GetValues<ApiFailureKind>().Cast<ApiFailureKind?>().Append(null))
         {
@@ -94,8 +99,9 @@ internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics
         _handlerFailures = factory.CreateCounter(Ours + "informer_handler_failures_total", "Change handlers that threw, by informer", "kind");
         _transformFailures = factory.CreateCounter(Ours + "informer_transform_failures_total", "Objects the informer could not transform and skipped, by informer", "kind");
         factory.CreateGauge(Ours + "build_info", "Always 1; the labels carry the build's version and .NET runtime", "version", "runtime")
-            .WithLabels(options.Version, Environment.Version.ToString()).Set(1);
-        foreach (var informer in options.Informers)
+            .WithLabels(version ?? typeof(ControllerMetrics).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
+                Environment.Version.ToString()).Set(1);
+        foreach (var informer in informers)
         {
             foreach (var reason in Enum.GetValues<RestartReason>())
             {
@@ -107,11 +113,10 @@ internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics
             _transformFailures.WithLabels(informer);
         }
 
-        Queue = new WorkqueueMetrics(factory, options.ControllerName);
+        Queue = new WorkqueueMetrics(factory, ControllerName);
         registry.AddBeforeCollectCallback(RefreshExpiries);
     }
 
-    /// <summary>The controller's own work queue (<c>name</c> = the controller name, as controller-runtime does).</summary>
     public IQueueMetrics Queue { get; }
 
     public void PassStarted() => _activeWorkers.Inc();
@@ -161,10 +166,7 @@ internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics
         }
     }
 
-    /// <summary>
-    /// The state of one generator after a pass: targets, available targets and the earliest certificate expiry (null
-    /// when it has no certificate). The exposed "seconds until expiry" is recomputed at each scrape.
-    /// </summary>
+    /// <summary>The state of one generator after a pass; <paramref name="earliestExpiry"/> is null when it has no certificate.</summary>
     public void GeneratorObserved(string generator, int resources, int availableResources, DateTimeOffset? earliestExpiry)
     {
         lock (_generatorsLock)
@@ -173,8 +175,8 @@ internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics
             _available.WithLabels(generator).Set(availableResources);
             if (earliestExpiry is { } expiry)
             {
+                // The exposed value is computed at each scrape (RefreshExpiries).
                 _earliestExpiry[generator] = expiry;
-                _secondsUntilExpiry.WithLabels(generator).Set((expiry - _time.GetUtcNow()).TotalSeconds);
             }
             else if (_earliestExpiry.Remove(generator))
             {
@@ -232,10 +234,6 @@ internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics
     /// <summary>"RotationRequested" becomes "rotation_requested", the Prometheus convention for label values.</summary>
     private static string Label<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
-
-    /// <summary>One series per member, created now, so every member shows as 0 before it first happens.</summary>
-    private static FrozenDictionary<TEnum, Counter.Child> PerMember<TEnum>(Counter counter)
-        where TEnum : struct, Enum => Enum.GetValues<TEnum>().ToFrozenDictionary(member => member, member => counter.WithLabels(Label(member)));
 
     /// <summary>Before each scrape, so that the value counts down between passes instead of freezing.</summary>
     private void RefreshExpiries()

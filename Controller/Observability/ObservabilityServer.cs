@@ -1,9 +1,16 @@
 using System.Net;
+using KamajiKubeconfig.Controller.Hosting;
+using KamajiKubeconfig.Controller.Workers;
+using KamajiKubeconfig.Informers;
+using KamajiKubeconfig.Queue;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Prometheus;
@@ -18,7 +25,7 @@ namespace KamajiKubeconfig.Controller.Observability;
 /// on <c>--health-probe-bind-address</c>. A path is answered only on its own listener, so metrics bound to loopback
 /// (behind an authenticating proxy) are not reachable through the probe port.
 /// </summary>
-internal sealed partial class ObservabilityServer(ObservabilityOptions options)
+internal sealed partial class ObservabilityServer(ControllerOptions options)
 {
     /// <summary>The tag <c>/readyz</c> selects; <c>/healthz</c> runs no check (answering at all is liveness).</summary>
     public const string ReadinessTag = "ready";
@@ -130,4 +137,82 @@ internal sealed partial class ObservabilityServer(ObservabilityOptions options)
 
     [LoggerMessage(EventId = 1504, Level = LogLevel.Debug, Message = "Not ready: {Failing}")]
     private static partial void LogNotReady(ILogger logger, string failing);
+}
+
+/// <summary>
+/// Registers metrics (one prometheus-net registry per process, not the library's global one), health checks and
+/// <see cref="ObservabilityServer"/>. Expects a <see cref="TimeProvider"/> to be registered.
+/// </summary>
+internal static class ObservabilityServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers everything; the paths are mapped by <see cref="MapObservability"/>. A malformed address throws here.
+    /// The series of each of <paramref name="informers"/> (the <c>kind</c> label) are created at zero up front.
+    /// </summary>
+    public static IServiceCollection AddObservability(this IServiceCollection services, ControllerOptions options, IReadOnlyList<string> informers)
+    {
+        var server = new ObservabilityServer(options);
+        services.TryAddSingleton(server);
+        services.TryAddSingleton(_ =>
+        {
+            var registry = Metrics.NewCustomRegistry();
+            ProcessMetrics.Register(registry);
+            return registry;
+        });
+        services.TryAddSingleton(sp => new ControllerMetrics(sp.GetRequiredService<CollectorRegistry>(), sp.GetRequiredService<TimeProvider>(), options.Workers, informers));
+        services.TryAddSingleton<IWorkerObserver>(sp => sp.GetRequiredService<ControllerMetrics>());
+        services.TryAddSingleton<IInformerMetrics>(sp => sp.GetRequiredService<ControllerMetrics>());
+        services.TryAddSingleton<IQueueMetrics>(sp => sp.GetRequiredService<ControllerMetrics>().Queue);
+        services.AddRouting().AddHealthChecks();
+        services.Configure<KestrelServerOptions>(server.Listen);
+        if (server.ListensNowhere)
+        {
+            // Kestrel without a listener would bind its default (localhost:5000, or the image's HTTP_PORTS).
+            services.AddSingleton<IServer, NoServer>();
+        }
+
+        return services.AddLogging(logging => logging
+            // ASP.NET Core logs each request four times at Information (as its templates do, Warning and up only):
+            // scrapes and probes are logged once, at Debug, by the server.
+            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+            // A failing check as an Error on every probe: not being ready yet is no error (logged at Debug instead).
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical));
+    }
+
+    /// <summary>
+    /// Adds a condition of <c>/readyz</c> (controller-runtime's <c>AddReadyzCheck</c>), evaluated at every probe: ready
+    /// when every one passes, and a check that throws has failed.
+    /// </summary>
+    public static IServiceCollection AddReadinessCheck(this IServiceCollection services, string name, Func<IServiceProvider, bool> passes)
+    {
+        services.AddHealthChecks().Add(new HealthCheckRegistration(name, sp => new ReadinessCheck(() => passes(sp)), HealthStatus.Unhealthy,
+            [ObservabilityServer.ReadinessTag]));
+        return services;
+    }
+
+    /// <summary>Maps <c>/metrics</c>, <c>/healthz</c> and <c>/readyz</c> onto the application registered with <see cref="AddObservability"/>.</summary>
+    public static WebApplication MapObservability(this WebApplication app)
+    {
+        app.Services.GetRequiredService<ObservabilityServer>().Map(app);
+        return app;
+    }
+
+    private sealed class ReadinessCheck(Func<bool> passes) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(passes() ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy());
+    }
+
+    /// <summary>The server when both listen flags are "0": the host runs, nothing listens.</summary>
+    private sealed class NoServer : IServer
+    {
+        public IFeatureCollection Features { get; } = new FeatureCollection();
+
+        public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken)
+            where TContext : notnull => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Dispose() => GC.SuppressFinalize(this);
+    }
 }

@@ -1,27 +1,23 @@
+using System.Runtime.CompilerServices;
 using KamajiKubeconfig.Reconcile;
 
 namespace KamajiKubeconfig.Controller.Triggers;
 
 /// <summary>
 /// Maps one cache change <c>(old, new)</c> to the generators that must be reconciled (docs/behaviour.md B4), as
-/// <see cref="Wake"/>s sorted ordinally without duplicates; the caller enqueues each. Pure and synchronous: it reads
-/// the change and <see cref="ITriggerView"/>. The table of what each change wakes, and why every doubt resolves
-/// towards waking, is in docs/design.md, "Triggers".
+/// <see cref="Wake"/>s sorted ordinally without duplicates. Pure and synchronous: it reads the change and
+/// <see cref="ITriggerView"/>. What each change wakes, and why every doubt resolves towards waking: docs/design.md,
+/// "Triggers". Resync re-deliveries are unchanged objects and map to nothing: a resync enqueues every generator.
 /// </summary>
-/// <remarks>
-/// Namespace changes wake generators whether or not their TCP selector matches a TCP there: the TCP cache may be a
-/// moment behind a concurrent TCP relabel, and namespace relabels are rare enough that the extra passes cost nothing.
-/// A cache resync should enqueue every generator directly: resync re-deliveries are unchanged objects, which map
-/// to nothing here.
-/// </remarks>
 public sealed class GeneratorTriggers(ITriggerView view)
 {
+    // Validation runs regular expressions over every key and value; a spec object lives as long as its cache
+    // entry, so its verdict is remembered per instance rather than recomputed for every generator on every event.
+    private static readonly ConditionalWeakTable<GeneratorSpec, object> UsableSelectors = [];
+
     private readonly ITriggerView _view = view ?? throw new ArgumentNullException(nameof(view));
 
-    /// <summary>
-    /// A generator change only ever wakes that generator, for a full pass. <paramref name="lastWritten"/> (the status
-    /// this controller last wrote for it) tells our own status writes, which wake nothing, from someone else's.
-    /// </summary>
+    /// <summary>A generator change only ever wakes that generator, for a full pass (see <see cref="NeedsReconcile"/>).</summary>
     public static IReadOnlyList<Wake> WakesForGenerator(Generator? oldGenerator, Generator? newGenerator, GeneratorStatus? lastWritten = null)
     {
         if (oldGenerator is not null && newGenerator is not null && !NeedsReconcile(oldGenerator, newGenerator, lastWritten))
@@ -43,12 +39,13 @@ public sealed class GeneratorTriggers(ITriggerView view)
             return [];
         }
         var wakes = new WakeSet();
+        // TCP selectors are not checked: the TCP cache may lag a concurrent TCP relabel, and namespace relabels are rare.
         foreach (var generator in _view.Generators)
         {
             var spec = generator.Spec;
-            if (SelectorCheck.IsUsable(spec)
-                && ((oldNamespace is not null && SelectorCheck.NamespaceMatches(spec, oldNamespace.Labels))
-                    || (newNamespace is not null && SelectorCheck.NamespaceMatches(spec, newNamespace.Labels))))
+            if (IsUsable(spec)
+                && ((oldNamespace is not null && NamespaceMatches(spec, oldNamespace.Labels))
+                    || (newNamespace is not null && NamespaceMatches(spec, newNamespace.Labels))))
             {
                 wakes.Add(generator.Name, null);
             }
@@ -69,12 +66,12 @@ public sealed class GeneratorTriggers(ITriggerView view)
         foreach (var generator in _view.Generators)
         {
             var spec = generator.Spec;
-            if (!SelectorCheck.IsUsable(spec) || !SelectorCheck.NamespaceMatches(spec, namespaceLabels))
+            if (!IsUsable(spec) || !NamespaceMatches(spec, namespaceLabels))
             {
                 continue;
             }
-            var before = oldTcp is not null && SelectorCheck.TenantControlPlaneMatches(spec, oldTcp.Labels);
-            var after = newTcp is not null && SelectorCheck.TenantControlPlaneMatches(spec, newTcp.Labels);
+            var before = oldTcp is not null && TenantControlPlaneMatches(spec, oldTcp.Labels);
+            var after = newTcp is not null && TenantControlPlaneMatches(spec, newTcp.Labels);
             if (before != after || (before && ChangesPass(spec, oldTcp!, newTcp!)))
             {
                 wakes.Add(generator.Name, tcp.Ref);
@@ -84,9 +81,8 @@ public sealed class GeneratorTriggers(ITriggerView view)
     }
 
     /// <summary>
-    /// A generated Secret wakes its generator for the TCP it is for (by <c>managed-for</c>, else by its name
-    /// <c>&lt;tcp&gt;-&lt;generator&gt;</c>; a Secret naming neither calls for a full pass). A Kamaji Secret wakes the
-    /// generators selecting each TCP whose status names it, for that TCP.
+    /// A generated Secret wakes its generator for the TCP it is for (<see cref="TenantOf"/>); a Kamaji Secret wakes
+    /// the generators selecting each TCP whose status names it, for that TCP.
     /// </summary>
     public IReadOnlyList<Wake> WakesForSecret(SecretInfo? oldSecret, SecretInfo? newSecret)
     {
@@ -99,24 +95,33 @@ public sealed class GeneratorTriggers(ITriggerView view)
         // Both sides: a Secret relabelled away from a generator (or to another one) must wake the one it left.
         foreach (var side in new[] { oldSecret, newSecret })
         {
-            var generator = side?.Labels.GetValueOrDefault(WellKnown.ManagedByLabel);
-            if (!string.IsNullOrEmpty(generator))
+            if (side?.Labels.GetValueOrDefault(WellKnown.ManagedByLabel) is { Length: > 0 } generator)
             {
-                wakes.Add(generator, TenantOf(side!, generator));
+                wakes.Add(generator, TenantOf(side, generator));
             }
         }
-        foreach (var tcp in _view.TenantControlPlanesUsingSecret(secret.Ref))
+        // As if each TCP naming the Secret were added: the generators that select it, for it.
+        foreach (var wake in _view.TenantControlPlanesUsingSecret(secret.Ref).SelectMany(tcp => WakesForTenantControlPlane(null, tcp)))
         {
-            // As if the TCP were added: the generators that select it, for it.
-            foreach (var wake in WakesForTenantControlPlane(null, tcp))
-            {
-                wakes.Add(wake.Generator, wake.Tenant);
-            }
+            wakes.Add(wake.Generator, wake.Tenant);
         }
         return wakes.ToList();
     }
 
-    /// <summary>The TCP a generated Secret is for, or null when neither its label nor its name says.</summary>
+    // Selection as TargetSelector does it, one object at a time: an invalid selector selects nothing (reconcile
+    // reports the error), and a namespace not in the cache (null labels) counts as a match.
+    private static bool IsUsable(GeneratorSpec spec) => (bool)UsableSelectors.GetValue(spec, static s => TargetSelector.Problem(s) is null);
+
+    private static bool NamespaceMatches(GeneratorSpec spec, SortedMap? labels) =>
+        labels is null || (spec.NamespaceSelector ?? LabelSelector.Everything).Matches(labels);
+
+    private static bool TenantControlPlaneMatches(GeneratorSpec spec, SortedMap labels) =>
+        (spec.TenantControlPlaneSelector ?? LabelSelector.Everything).Matches(labels);
+
+    /// <summary>
+    /// The TCP a generated Secret is for, by <c>managed-for</c>, else by its name <c>&lt;tcp&gt;-&lt;generator&gt;</c>;
+    /// null (a full pass) when neither says.
+    /// </summary>
     private static ObjectRef? TenantOf(SecretInfo secret, string generator)
     {
         if (secret.Labels.GetValueOrDefault(WellKnown.ManagedForLabel) is { Length: > 0 } tenant)
@@ -136,49 +141,28 @@ public sealed class GeneratorTriggers(ITriggerView view)
             || (oldSecret.ResourceVersion.Length > 0 && oldSecret.ResourceVersion == newSecret.ResourceVersion));
 
     /// <summary>
-    /// True unless old and new differ in <c>status</c> (and so resourceVersion) only, or the new status is exactly
-    /// the one this controller last wrote. Everything else a pass reads from the generator is compared: uid (delete
-    /// and re-create under one name), generation and spec, annotations (pause), finalizers, deletion state. Our own
-    /// status writes therefore never wake the generator again, while a status someone else wrote (Kamaji's plain
-    /// status updates during a switch-over, a user's edit) does, so it is put right at once.
+    /// True when anything a pass reads besides <c>status</c> changed (uid, generation, spec, annotations, finalizers,
+    /// deletion), or the status changed to one other than <paramref name="lastWritten"/>, the one this controller last
+    /// wrote: our own writes wake nothing, someone else's (Kamaji during a switch-over, a user) is put right at once.
     /// </summary>
-    internal static bool NeedsReconcile(Generator oldGenerator, Generator newGenerator, GeneratorStatus? lastWritten = null)
-    {
-        if (ReferenceEquals(oldGenerator, newGenerator))
-        {
-            return false;
-        }
-        if (oldGenerator with { Status = null, ResourceVersion = "" } != newGenerator with { Status = null, ResourceVersion = "" })
-        {
-            return true;
-        }
-        return lastWritten is not null && newGenerator.Status is not null && !Equals(oldGenerator.Status, newGenerator.Status)
-            && !newGenerator.Status.Equals(lastWritten);
-    }
+    internal static bool NeedsReconcile(Generator oldGenerator, Generator newGenerator, GeneratorStatus? lastWritten = null) =>
+        !ReferenceEquals(oldGenerator, newGenerator)
+        && (oldGenerator with { Status = null, ResourceVersion = "" } != newGenerator with { Status = null, ResourceVersion = "" }
+            || (lastWritten is not null && newGenerator.Status is not null && !Equals(oldGenerator.Status, newGenerator.Status)
+                && !newGenerator.Status.Equals(lastWritten)));
 
     /// <summary>
-    /// Compares exactly what reconcile reads from a selected TCP (Reconcile/TargetPlanner, TemplateLoader,
-    /// IdentityResolver): the uid (owner reference), the pause annotation, the admin kubeconfig and CA Secret names,
-    /// and the user and groups as this generator resolves them, error text included. <c>fromDefinition</c> may point
-    /// anywhere in the document, so resolving both sides is the only exact test; comparing whole documents would
-    /// wake every generator on each status heartbeat of every TCP. Labels matter through selection only, which the
-    /// caller has already compared.
+    /// Compares exactly what reconcile reads from a selected TCP (TargetPlanner, TemplateLoader, IdentityResolver):
+    /// uid, pause, admin and CA Secret names, and the user and groups this generator resolves, error text included
+    /// (<c>fromDefinition</c> may point anywhere in the document; comparing whole documents would wake every generator
+    /// at each TCP status heartbeat). Labels matter through selection only, which the caller compared.
     /// </summary>
-    internal static bool ChangesPass(GeneratorSpec spec, TenantControlPlane oldTcp, TenantControlPlane newTcp)
-    {
-        if (ReferenceEquals(oldTcp, newTcp))
-        {
-            return false;
-        }
-        if (oldTcp.Uid != newTcp.Uid
+    internal static bool ChangesPass(GeneratorSpec spec, TenantControlPlane oldTcp, TenantControlPlane newTcp) =>
+        !ReferenceEquals(oldTcp, newTcp)
+        && (oldTcp.Uid != newTcp.Uid
             || oldTcp.IsPaused != newTcp.IsPaused
             || oldTcp.AdminSecretName != newTcp.AdminSecretName
-            || oldTcp.CaSecretName != newTcp.CaSecretName)
-        {
-            return true;
-        }
-        var before = IdentityResolver.Resolve(spec, oldTcp.Document, out var errorBefore);
-        var after = IdentityResolver.Resolve(spec, newTcp.Document, out var errorAfter);
-        return before != after || errorBefore != errorAfter;
-    }
+            || oldTcp.CaSecretName != newTcp.CaSecretName
+            || IdentityResolver.Resolve(spec, oldTcp.Document, out var errorBefore) != IdentityResolver.Resolve(spec, newTcp.Document, out var errorAfter)
+            || errorBefore != errorAfter);
 }

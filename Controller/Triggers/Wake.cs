@@ -2,19 +2,15 @@ using KamajiKubeconfig.Reconcile;
 
 namespace KamajiKubeconfig.Controller.Triggers;
 
-/// <summary>
-/// One generator to wake, and what changed for it: one TCP (its object, its admin/CA Secret or its generated
-/// Secret), or, with <see cref="Tenant"/> null, anything (the generator itself, a namespace relabel): a full pass.
-/// </summary>
+/// <summary>One generator to wake, for one TCP whose inputs changed, or with <see cref="Tenant"/> null for a full pass.</summary>
 public readonly record struct Wake(string Generator, ObjectRef? Tenant)
 {
     public static Wake All(string generator) => new(generator, null);
 }
 
 /// <summary>
-/// Collects wakes (per event, and as the table of <c>DirtyTargets</c>); allocates nothing until the first one,
-/// because most events wake no generator. A wake of the whole generator absorbs its per-TCP wakes. A mutable
-/// struct: pass it by reference.
+/// Collects wakes (per event, and as the table of <c>DirtyTargets</c>; docs/design.md, "Triggers"). A mutable struct:
+/// pass it by reference.
 /// </summary>
 internal struct WakeSet
 {

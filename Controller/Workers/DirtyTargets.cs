@@ -4,9 +4,8 @@ using KamajiKubeconfig.Reconcile;
 namespace KamajiKubeconfig.Controller.Workers;
 
 /// <summary>
-/// What changed for each generator since its last pass: the queue's key stays the generator name, and this side
-/// table tells the pass whether it may re-plan only some TCPs. Marked before the generator is enqueued and drained
-/// when its pass starts, so a change that lands during a pass is kept for the pass after it.
+/// What changed for each generator since its last pass, beside the queue whose key stays the generator name
+/// (docs/design.md, "Triggers" and "The pass"): marked before the generator is enqueued, drained when its pass starts.
 /// </summary>
 public sealed class DirtyTargets
 {

@@ -7,24 +7,22 @@ using KamajiKubeconfig.Reconcile;
 namespace KamajiKubeconfig.Controller.Workers;
 
 /// <summary>
-/// One pass over one generator: read the caches (plus direct reads of referenced Secrets the caches lack), run the
-/// pure reconcile at the current time, execute the plan. Null when the generator no longer exists.
+/// One pass over one generator (docs/design.md, "The pass"): read the caches (plus direct reads of referenced Secrets
+/// the caches lack), run the pure reconcile at the current time, execute the plan. Null when the generator is gone.
 /// </summary>
-/// <remarks>
-/// A Secret read directly is not watched (only the Secrets Kamaji labels are cached), so its changes would show
-/// only at the next resync: its generator is looked at again within <see cref="DirectReadRefresh"/> instead.
-/// </remarks>
 public sealed class PassRunner(
     ClusterCaches caches, IKubeApi api, PlanExecutor executor, ReconcileOptions options, IValidityMemo memo, TimeProvider time,
     DirtyTargets dirty) : IPassRunner
 {
-    /// <summary>How stale a directly read Secret may become before its generator is reconciled again.</summary>
+    /// <summary>
+    /// How stale a directly read Secret may become before its generator is reconciled again: nothing watches it (only
+    /// the Secrets Kamaji labels are cached), so its changes would otherwise show only at the next resync.
+    /// </summary>
     public static readonly TimeSpan DirectReadRefresh = TimeSpan.FromMinutes(1);
 
     private const int ReadParallelism = 8;
 
-    // Each generator's last completed plan, the base an incremental pass continues from. Forgotten when a pass
-    // starts, so one that fails or is cancelled leaves the next to start from scratch, as does a generator that goes.
+    // Each generator's last completed plan: the base of an incremental pass, forgotten when a pass starts.
     private readonly ConcurrentDictionary<string, LastPlan> _lastPlans = new(StringComparer.Ordinal);
 
     public async Task<PassReport?> RunAsync(string generatorName, CancellationToken cancellationToken)

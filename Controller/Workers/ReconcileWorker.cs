@@ -7,11 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace KamajiKubeconfig.Controller.Workers;
 
 /// <summary>
-/// Takes generator names off the queue and runs passes, one key at a time per worker (the queue guarantees no key
-/// runs twice at once). Applies <see cref="WorkerPolicy"/>; the only place that retries. Exceptions are contained,
-/// logged with their stack trace inside a per-pass scope (generator, pass id), and told apart: a timeout or an API
-/// failure is an error, anything else a bug (a "panic" in controller-runtime's words). One bad pass never stops
-/// the worker.
+/// Takes generator names off the queue and runs passes, applying <see cref="WorkerPolicy"/>: the only place that
+/// retries. Exceptions are contained, logged and told apart (docs/design.md, "The worker's decision table"): one bad
+/// pass never stops the worker.
 /// </summary>
 internal sealed partial class ReconcileWorker(
     WorkQueue<string> queue, IPassRunner runner, TimeProvider time, ControllerOptions options, IWorkerObserver observer, ILogger<ReconcileWorker> logger)

@@ -16,12 +16,7 @@ internal sealed class ControllerMetricsFixture
 
     public ControllerMetricsFixture()
     {
-        Metrics = new ControllerMetrics(Registry, Time, new ObservabilityOptions
-        {
-            MaxConcurrentReconciles = 3,
-            Informers = ["secrets", "kubeconfiggenerators"],
-            Version = "1.2.3",
-        });
+        Metrics = new ControllerMetrics(Registry, Time, maxConcurrentReconciles: 3, informers: ["secrets", "kubeconfiggenerators"], version: "1.2.3");
     }
 
     public CollectorRegistry Registry { get; } = Prometheus.Metrics.NewCustomRegistry();

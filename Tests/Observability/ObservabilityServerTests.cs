@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using KamajiKubeconfig.Controller.Applier;
+using KamajiKubeconfig.Controller.Hosting;
 using KamajiKubeconfig.Controller.Observability;
 using KamajiKubeconfig.Controller.Workers;
 using KamajiKubeconfig.Queue;
@@ -16,7 +17,7 @@ namespace KamajiKubeconfig.Tests.Observability;
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public sealed class ObservabilityServerTests : IAsyncDisposable
 {
-    private static readonly ObservabilityOptions Loopback = new() { MetricsBindAddress = "127.0.0.1:0", HealthProbeBindAddress = "127.0.0.1:0" };
+    private static readonly ControllerOptions Loopback = new() { MetricsBindAddress = "127.0.0.1:0", HealthProbeBindAddress = "127.0.0.1:0" };
 
     private readonly HttpClient _http = new();
     private WebApplication? _app;
@@ -32,12 +33,12 @@ public sealed class ObservabilityServerTests : IAsyncDisposable
         }
     }
 
-    private async Task<ObservabilityServer> StartAsync(ObservabilityOptions options, CancellationToken cancellationToken, Action<WebApplicationBuilder>? configure = null)
+    private async Task<ObservabilityServer> StartAsync(ControllerOptions options, CancellationToken cancellationToken, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore();
         builder.Logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug);
-        builder.Services.AddSingleton(TimeProvider.System).AddObservability(options);
+        builder.Services.AddSingleton(TimeProvider.System).AddObservability(options, []);
         configure?.Invoke(builder);
         _app = builder.Build();
         _app.MapObservability();
@@ -195,7 +196,7 @@ public sealed class ObservabilityServerTests : IAsyncDisposable
         var port = FreePort();
 
         // The container image sets ASPNETCORE_HTTP_PORTS: a Kestrel without listeners would bind it.
-        var server = await StartAsync(new ObservabilityOptions { MetricsBindAddress = "0", HealthProbeBindAddress = "" }, cancellationToken,
+        var server = await StartAsync(new ControllerOptions { MetricsBindAddress = "0", HealthProbeBindAddress = "" }, cancellationToken,
             b => b.WebHost.UseUrls($"http://127.0.0.1:{port}"));
 
         Assert.That(server.MetricsEndpoint, Is.Null);
@@ -218,7 +219,7 @@ public sealed class ObservabilityServerTests : IAsyncDisposable
     {
         var services = new ServiceCollection();
 
-        Assert.Throws<FormatException>(() => services.AddObservability(Loopback with { HealthProbeBindAddress = "8091" }));
+        Assert.Throws<FormatException>(() => services.AddObservability(Loopback with { HealthProbeBindAddress = "8091" }, []));
     }
 
     [Test]
