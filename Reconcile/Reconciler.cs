@@ -83,23 +83,15 @@ public static class Reconciler
         }
     }
 
-    /// <summary>The earliest time a kept or issued certificate enters its renewal window (docs/behaviour.md B1).</summary>
-    public static DateTimeOffset? EarliestRenewal(IEnumerable<TargetPlan> targets) =>
-        targets.Select(t => t.RenewAt).Where(t => t is not null).DefaultIfEmpty(null).Min();
-
     internal static ReconcilePlan WithStatus(
         Generator generator, EquatableList<TargetPlan> targets, EquatableList<ObjectRef> deletes, StatusError? specError, DateTimeOffset now,
-        EquatableList<StatusError>? refusedPrunes = null)
-    {
-        var status = StatusBuilder.Build(generator, targets, specError, now, refusedPrunes);
-        return new ReconcilePlan(generator.Name, PlanMode.Active, !generator.HasFinalizer, false, targets, deletes, status, EarliestRenewal(targets))
+        EquatableList<StatusError>? refusedPrunes = null) =>
+        new ReconcilePlan(generator.Name, PlanMode.Active, !generator.HasFinalizer, false, targets, deletes, null, null)
         {
-            StatusChanged = !status.Equals(generator.Status),
             RefusedPrunes = refusedPrunes ?? EquatableList<StatusError>.Empty,
             GeneratorUid = generator.Uid,
             Spec = generator.Spec,
-        };
-    }
+        }.WithTargets(generator, targets, specError, now);
 
     /// <summary>
     /// Deletion: every Secret of the generator goes, paused or not (credentials must not outlive their generator),

@@ -44,10 +44,7 @@ public static class TargetPlanner
         if (ca.NotAfter <= now)
         {
             // Nothing it signed is accepted any more, and nothing new can be signed with it: only a CA rotation helps.
-            return hold with
-            {
-                Error = hold.FailureMessage($"the Certificate Authority certificate expired at {ca.NotAfter.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)}"),
-            };
+            return hold with { Error = hold.FailureMessage($"the Certificate Authority certificate expired at {Rfc3339(ca.NotAfter)}") };
         }
 
         var rotated = verdict.Reason == IssueReason.RotationRequested;
@@ -70,10 +67,8 @@ public static class TargetPlanner
             // Kamaji rotates a CA in two writes: the CA Secret, then the admin kubeconfig. Issuing in between would
             // pair the new CA's certificate with the old CA data and need a second certificate moments later; the
             // admin kubeconfig's update wakes this pass again, and until then the existing Secret stays as it is.
-            return hold with
-            {
-                Error = hold.FailureMessage($"the admin kubeconfig's certificate-authority-data does not include the certificate of {GoFormat.Quote(caSecret!.Ref.ToString())} (a CA rotation in progress?): waiting for it to be updated"),
-            };
+            var cause = $"the admin kubeconfig's certificate-authority-data does not include the certificate of {GoFormat.Quote(caSecret!.Ref.ToString())} (a CA rotation in progress?): waiting for it to be updated";
+            return hold with { Error = hold.FailureMessage(cause) };
         }
         var notAfter = now + settings.Validity < ca.NotAfter ? now + settings.Validity : ca.NotAfter;
         var request = new IssueRequest(
@@ -144,8 +139,7 @@ public static class TargetPlanner
         var annotations = template.SecretAnnotations.Without(WellKnown.RotateAnnotation).Without(WellKnown.PausedAnnotation);
         // After a rotation the annotation holds its time (Kamaji's contract); later applies keep carrying that value,
         // because server-side apply would delete a field its manager stops sending.
-        var lastRotation = rotated ? now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)
-            : existing?.Annotations.GetValueOrDefault(WellKnown.RotateAnnotation);
+        var lastRotation = rotated ? Rfc3339(now) : existing?.Annotations.GetValueOrDefault(WellKnown.RotateAnnotation);
         if (!string.IsNullOrEmpty(lastRotation))
         {
             annotations = annotations.With(WellKnown.RotateAnnotation, lastRotation);
@@ -160,4 +154,7 @@ public static class TargetPlanner
         && existing.OwnerReferences.Contains(desired.Owner);
 
     private static DateTimeOffset? After(DateTimeOffset time, DateTimeOffset now) => time > now ? time : null;
+
+    private static string Rfc3339(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }
