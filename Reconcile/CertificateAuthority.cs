@@ -65,10 +65,7 @@ public sealed record CertificateAuthority(X509Certificate2 Certificate, byte[] C
             : null;
     }
 
-    /// <summary>
-    /// Null when <paramref name="keyPem"/> (the CA Secret's <c>ca.key</c>) parses and belongs to the certificate, with
-    /// the key in <paramref name="key"/> (the caller disposes it); else why not, in Kamaji's wording.
-    /// </summary>
+    /// <summary>Null when <c>ca.key</c> parses and matches the certificate (the caller disposes <paramref name="key"/>); else why not.</summary>
     public string? KeyProblem(byte[]? keyPem, out AsymmetricAlgorithm? key)
     {
         key = null;
