@@ -19,11 +19,9 @@ public static class KubeconfigReader
     public static Kubeconfig? TryRead(string text, out string? error)
     {
         var refused = YamlBounds.Read(text, out var events, out var malformed);
-        error = refused is not null ? $"the kubeconfig is refused: {refused}"
-            : malformed is not null ? $"the kubeconfig is not valid YAML: {malformed.Message}"
-            : null;
-        if (error is not null)
+        if (refused is not null || malformed is not null)
         {
+            error = refused is not null ? $"the kubeconfig is refused: {refused}" : $"the kubeconfig is not valid YAML: {malformed!.Message}";
             return null;
         }
         YamlMappingNode root;
@@ -98,17 +96,10 @@ public static class KubeconfigReader
         return entries.ToEquatableList();
     }
 
-    private static void Unexpected(YamlMappingNode node, string[] allowed, string prefix, List<string> unexpected)
-    {
-        foreach (var (key, _) in node.Children)
-        {
-            var name = (key as YamlScalarNode)?.Value ?? "?";
-            if (!allowed.Contains(name, StringComparer.Ordinal))
-            {
-                unexpected.Add(prefix + name);
-            }
-        }
-    }
+    private static void Unexpected(YamlMappingNode node, string[] allowed, string prefix, List<string> unexpected) =>
+        unexpected.AddRange(node.Children.Keys.Select(key => (key as YamlScalarNode)?.Value ?? "?")
+            .Where(name => !allowed.Contains(name, StringComparer.Ordinal))
+            .Select(name => prefix + name));
 
     private static string? Scalar(YamlMappingNode? node, string key) =>
         node is not null && node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode scalar

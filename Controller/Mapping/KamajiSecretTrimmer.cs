@@ -29,17 +29,12 @@ public static class KamajiSecretTrimmer
     }
 
     /// <summary>Null when the value is kept as it is: unreadable content, so reconcile reports the same decode error it would have.</summary>
-    private static string? Template(byte[] value)
-    {
-        var config = KubeconfigReader.TryRead(Encoding.UTF8.GetString(value), out _);
-        if (config is null || TemplateLoader.ChooseCluster(config) is not { } cluster)
-        {
-            return null;
-        }
-        return KubeconfigWriter.Write(new Kubeconfig(
-            EquatableList.Of(cluster),
-            EquatableList<KubeconfigUser>.Empty,
-            EquatableList.Of(new KubeconfigContext(TemplateContext, cluster.Name, null)),
-            TemplateContext));
-    }
+    private static string? Template(byte[] value) =>
+        KubeconfigReader.TryRead(Encoding.UTF8.GetString(value), out _) is { } config && TemplateLoader.ChooseCluster(config) is { } cluster
+            ? KubeconfigWriter.Write(new Kubeconfig(
+                EquatableList.Of(cluster),
+                EquatableList<KubeconfigUser>.Empty,
+                EquatableList.Of(new KubeconfigContext(TemplateContext, cluster.Name, null)),
+                TemplateContext))
+            : null;
 }
