@@ -24,23 +24,21 @@ public static class KubeconfigReader
             error = refused is not null ? $"the kubeconfig is refused: {refused}" : $"the kubeconfig is not valid YAML: {malformed!.Message}";
             return null;
         }
-        YamlMappingNode root;
+        var stream = new YamlStream();
         try
         {
             // Built from the events the bounds check already read: the text is scanned once.
-            var stream = new YamlStream();
             stream.Load(new YamlBounds.Replay(events));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
-            {
-                error = "the kubeconfig is not a YAML mapping";
-                return null;
-            }
-            root = mapping;
         }
         catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
             // YamlDotNet throws InvalidOperationException, not YamlException, on some malformed input (YamlBounds).
             error = $"the kubeconfig is not valid YAML: {e.Message}";
+            return null;
+        }
+        if (stream.Documents.FirstOrDefault()?.RootNode is not YamlMappingNode root)
+        {
+            error = "the kubeconfig is not a YAML mapping";
             return null;
         }
         var unexpected = new List<string>();

@@ -31,7 +31,7 @@ public static class TargetPlanner
         var verdict = ca is null
             ? new KubeconfigFacts(existing is null ? IssueReason.Missing : null, default, default)
             : existing is null ? new KubeconfigFacts(IssueReason.Missing, default, default)
-            : RotationRequested(existing) ? new KubeconfigFacts(IssueReason.RotationRequested, default, default)
+            : existing.Annotations.GetValueOrDefault(WellKnown.RotateAnnotation) == "" ? new KubeconfigFacts(IssueReason.RotationRequested, default, default)
             : KubeconfigValidity.Judge(memo.GetOrAdd(
                 new ValidityKey(existing.Ref, existing.ResourceVersion, caSecret!.Ref, caSecret.ResourceVersion, template, generator.Name, identity, settings.KeyAlgorithm),
                 () => KubeconfigValidity.Inspect(existing.Get(WellKnown.ValueKey), template, generator.Name, identity, settings.KeyAlgorithm, ca)),
@@ -53,7 +53,8 @@ public static class TargetPlanner
         if (verdict.Reason is null)
         {
             var renewAt = After(verdict.NotAfter - settings.RenewBefore, now);
-            var drifted = !MetadataMatches(existing!, desired);
+            var drifted = !existing!.Labels.Contains(desired.Labels) || !existing.Annotations.Contains(desired.Annotations)
+                || !existing.OwnerReferences.Contains(desired.Owner);
             return drifted && pause is null
                 ? hold with { Action = TargetAction.Repair, Secret = desired with { Value = existing!.Get(WellKnown.ValueKey) }, RenewAt = renewAt, CertificateNotAfter = verdict.NotAfter }
                 : hold with { Action = TargetAction.Keep, RenewAt = renewAt, CertificateNotAfter = verdict.NotAfter };
@@ -120,9 +121,6 @@ public static class TargetPlanner
             : $"the {quoted} Secret is controlled by {otherController.Kind} {GoFormat.Quote(otherController.Name)}: refusing to take it over";
     }
 
-    private static bool RotationRequested(SecretInfo secret) =>
-        secret.Annotations.TryGetValue(WellKnown.RotateAnnotation, out var value) && value.Length == 0;
-
     private static string? PauseReason(TenantControlPlane tcp, SecretInfo? existing) =>
         tcp.IsPaused ? $"the TenantControlPlane is paused ({WellKnown.PausedAnnotation})"
         : existing?.IsPaused == true ? $"the {GoFormat.Quote(existing.Ref.ToString())} Secret is paused ({WellKnown.PausedAnnotation})"
@@ -147,11 +145,6 @@ public static class TargetPlanner
         var owner = new OwnerReference(WellKnown.ApiVersion, WellKnown.TenantControlPlaneKind, tcp.Name, tcp.Uid, true, true);
         return new DesiredSecret(secretRef, labels, annotations, owner, null);
     }
-
-    private static bool MetadataMatches(SecretInfo existing, DesiredSecret desired) =>
-        existing.Labels.Contains(desired.Labels)
-        && existing.Annotations.Contains(desired.Annotations)
-        && existing.OwnerReferences.Contains(desired.Owner);
 
     private static DateTimeOffset? After(DateTimeOffset time, DateTimeOffset now) => time > now ? time : null;
 
