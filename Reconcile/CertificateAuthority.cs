@@ -23,8 +23,7 @@ public sealed record CertificateAuthority(X509Certificate2 Certificate, byte[] C
     /// <summary>Parses <c>ca.crt</c> (first PEM block, as Kamaji does); the message follows Kamaji's wording.</summary>
     public static CertificateAuthority? TryLoad(SecretInfo secret, out string? error)
     {
-        var crt = secret.Get(WellKnown.CaCertificateKey);
-        if (crt is null)
+        if (secret.Get(WellKnown.CaCertificateKey) is not { } crt)
         {
             error = $"cannot parse Certificate Authority certificate: the key {WellKnown.CaCertificateKey} is missing";
             return null;
@@ -73,8 +72,7 @@ public sealed record CertificateAuthority(X509Certificate2 Certificate, byte[] C
         {
             return $"cannot parse Certificate Authority key: the key {WellKnown.CaPrivateKeyKey} is missing";
         }
-        var parsed = PemKeys.TryRead(Encoding.ASCII.GetString(keyPem), out var error);
-        if (parsed is null)
+        if (PemKeys.TryRead(Encoding.ASCII.GetString(keyPem), out var error) is not { } parsed)
         {
             return $"cannot parse Certificate Authority key: {error}";
         }

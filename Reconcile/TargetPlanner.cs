@@ -21,8 +21,7 @@ public static class TargetPlanner
         }
         var existing = cluster.GetSecret(secretRef);
         hold = hold with { ObservedResourceVersion = existing?.ResourceVersion ?? "" };
-        var ownershipError = existing is null ? null : OwnershipProblem(existing, generator.Name, tcp);
-        if (ownershipError is not null)
+        if (existing is not null && OwnershipProblem(existing, generator.Name, tcp) is { } ownershipError)
         {
             return hold with { Error = ownershipError };
         }

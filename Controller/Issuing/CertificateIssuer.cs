@@ -19,8 +19,7 @@ public sealed class CertificateIssuer(IKeyMaterialSource keys)
         ArgumentNullException.ThrowIfNull(request);
         try
         {
-            var keyProblem = request.CertificateAuthority.KeyProblem(caKeyPem, out var parsedCaKey);
-            if (keyProblem is not null)
+            if (request.CertificateAuthority.KeyProblem(caKeyPem, out var parsedCaKey) is { } keyProblem)
             {
                 return IssueResult.Failed(keyProblem);
             }
