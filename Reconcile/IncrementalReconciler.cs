@@ -22,7 +22,6 @@ public static class IncrementalReconciler
             .Select(t => t.TenantControlPlane)
             .Concat(changed)
             .ToHashSet();
-        var memoOrNone = memo ?? NoValidityMemo.Instance;
         var dropped = new List<ObjectRef>();
         var replanned = new List<TargetPlan>(redo.Count);
         foreach (var tenant in redo)
@@ -30,7 +29,7 @@ public static class IncrementalReconciler
             var tcp = cluster.GetTenantControlPlane(tenant);
             if (tcp is not null && TargetSelector.Selects(generator.Spec, cluster.GetNamespace(tcp.Namespace), tcp))
             {
-                replanned.Add(Reconciler.PlanOne(generator, tcp, cluster, settings, now, memoOrNone));
+                replanned.Add(Reconciler.PlanOne(generator, tcp, cluster, settings, now, memo ?? NoValidityMemo.Instance));
             }
             else
             {

@@ -63,8 +63,7 @@ public sealed class CertificateIssuer(IKeyMaterialSource keys)
             new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
         certificateRequest.CertificateExtensions.Add(
             new X509EnhancedKeyUsageExtension(new OidCollection { new Oid(ClientAuthOid) }, false));
-        var caKeyId = ca.Extensions.OfType<X509SubjectKeyIdentifierExtension>().FirstOrDefault()?.SubjectKeyIdentifierBytes;
-        if (caKeyId is { Length: > 0 } id)
+        if (ca.Extensions.OfType<X509SubjectKeyIdentifierExtension>().FirstOrDefault()?.SubjectKeyIdentifierBytes is { Length: > 0 } id)
         {
             certificateRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromSubjectKeyIdentifier(id.Span));
         }
