@@ -23,8 +23,7 @@ public sealed record CertificateAuthority(X509Certificate2 Certificate, byte[] C
     /// <summary>Parses <c>ca.crt</c> (first PEM block, as Kamaji does); the message follows Kamaji's wording.</summary>
     public static CertificateAuthority? TryLoad(SecretInfo secret, out string? error)
     {
-        var crt = secret.Get(WellKnown.CaCertificateKey);
-        if (crt is null)
+        if (secret.Get(WellKnown.CaCertificateKey) is not { } crt)
         {
             error = $"cannot parse Certificate Authority certificate: the key {WellKnown.CaCertificateKey} is missing";
             return null;
@@ -65,10 +64,7 @@ public sealed record CertificateAuthority(X509Certificate2 Certificate, byte[] C
             : null;
     }
 
-    /// <summary>
-    /// Null when <paramref name="keyPem"/> (the CA Secret's <c>ca.key</c>) parses and belongs to the certificate, with
-    /// the key in <paramref name="key"/> (the caller disposes it); else why not, in Kamaji's wording.
-    /// </summary>
+    /// <summary>Null when <c>ca.key</c> parses and matches the certificate (the caller disposes <paramref name="key"/>); else why not.</summary>
     public string? KeyProblem(byte[]? keyPem, out AsymmetricAlgorithm? key)
     {
         key = null;
@@ -76,8 +72,7 @@ public sealed record CertificateAuthority(X509Certificate2 Certificate, byte[] C
         {
             return $"cannot parse Certificate Authority key: the key {WellKnown.CaPrivateKeyKey} is missing";
         }
-        var parsed = PemKeys.TryRead(Encoding.ASCII.GetString(keyPem), out var error);
-        if (parsed is null)
+        if (PemKeys.TryRead(Encoding.ASCII.GetString(keyPem), out var error) is not { } parsed)
         {
             return $"cannot parse Certificate Authority key: {error}";
         }

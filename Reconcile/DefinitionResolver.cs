@@ -12,8 +12,7 @@ public static class DefinitionResolver
     /// <summary>The resolved text, or null and the status error message.</summary>
     public static string? Resolve(JsonElement document, string path, out string? error)
     {
-        var parsed = DotPath.TryParse(path, out var problem);
-        if (parsed is null)
+        if (DotPath.TryParse(path, out var problem) is not { } parsed)
         {
             return Fail($"provided dot notation {GoFormat.Quote(path)} is not valid: {problem}", out error);
         }

@@ -16,16 +16,12 @@ public sealed record DotPath(EquatableList<DotPath.Segment> Segments)
 
     public sealed record Index(int Position) : Segment;
 
-    /// <summary>
-    /// Parsed paths by text. A pass resolves the same one or two paths for every TCP it plans; parsing is pure, so
-    /// the result is shared. Bounded: past the limit, further paths are parsed each time and not kept.
-    /// </summary>
+    /// <summary>Parsed paths by text: a pass resolves the same few paths for every TCP. Past the bound, paths are not kept.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DotPath? Path, string? Problem)> Parsed =
         new(StringComparer.Ordinal);
 
     private const int MaxRemembered = 1024;
 
-    /// <summary>Parses <paramref name="text"/>; on failure returns null and a reason.</summary>
     public static DotPath? TryParse(string text, out string? problem)
     {
         if (!Parsed.TryGetValue(text, out var parsed))

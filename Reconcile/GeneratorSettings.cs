@@ -15,13 +15,10 @@ public sealed record ReconcileOptions(TimeSpan ExpirationDeadline, TimeSpan Defa
 /// <summary>The generator's certificate settings after defaults, or the spec error that makes them unusable.</summary>
 public sealed record GeneratorSettings(TimeSpan Validity, TimeSpan RenewBefore, KeyAlgorithm KeyAlgorithm)
 {
-    /// <summary>Validities below this would renew so often that the controller would spend its time signing.</summary>
+    /// <summary>docs/behaviour.md D13: shorter certificates would keep the controller signing.</summary>
     public static readonly TimeSpan MinimumValidity = TimeSpan.FromMinutes(1);
 
-    /// <summary>
-    /// Ten years, as long as the CAs kubeadm and Kamaji create live (certificates are capped at their CA's expiry
-    /// anyway). The CRD refuses more at admission; this catches what got in before that rule existed.
-    /// </summary>
+    /// <summary>docs/behaviour.md D15: ten years, as long as the CAs kubeadm and Kamaji create live.</summary>
     public static readonly TimeSpan MaximumValidity = TimeSpan.FromHours(87600);
 
     public static GeneratorSettings? Resolve(GeneratorSpec spec, ReconcileOptions options, out StatusError? error)

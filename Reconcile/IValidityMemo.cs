@@ -21,9 +21,8 @@ public sealed record TemplateKey(ObjectRef Secret, string ResourceVersion, strin
 public sealed record CertificateAuthorityKey(ObjectRef Secret, string ResourceVersion);
 
 /// <summary>
-/// Remembers parses and inspections across passes (docs/behaviour.md B5: per-event work proportional to what changed).
-/// Semantically transparent: it returns what the computation would, so reconcile stays a function of its inputs;
-/// it only saves re-parsing Secrets that have not changed. Keys are records naming a Secret by resourceVersion.
+/// Remembers parses and inspections across passes (docs/design.md, "The validity memo"). It must return what
+/// <c>compute</c> would, so reconcile stays a function of its inputs.
 /// </summary>
 public interface IValidityMemo
 {

@@ -3,12 +3,8 @@ using System.Collections.Immutable;
 namespace KamajiKubeconfig.Reconcile;
 
 /// <summary>
-/// A pass that re-plans only what changed (docs/design.md, "O(changed) passes"). Given the generator's previous plan
-/// and the TCPs whose inputs changed since (their own object, their admin/CA Secrets, their generated Secret), it
-/// keeps every other target that was kept and is not due for renewal, and plans the rest exactly as
-/// <see cref="Reconciler.Reconcile"/> would. Whether a TCP changed is the caller's knowledge (the triggers); given
-/// it, the result equals a full pass. Everything that is not a plain per-TCP change (the generator itself, a
-/// namespace relabel, a resync, a failed pass) calls for the full pass instead.
+/// A pass that re-plans only the TCPs whose inputs changed since the previous plan, plus every target that was not
+/// simply kept; given correct change reports it equals a full pass (docs/design.md, "O(changed) passes").
 /// </summary>
 public static class IncrementalReconciler
 {
@@ -22,17 +18,10 @@ public static class IncrementalReconciler
             return Reconciler.Reconcile(generator, cluster, now, options, memo);
         }
 
-        // Re-plan what changed, every target that was not simply kept (errors, holds, issues, repairs: their next
-        // state depends on what the last pass achieved), and kept ones whose renewal time has come.
-        var redo = new HashSet<ObjectRef>(changed);
-        foreach (var target in previous.Targets)
-        {
-            if (!(target.Action == TargetAction.Keep && target.RenewAt > now))
-            {
-                redo.Add(target.TenantControlPlane);
-            }
-        }
-        var memoOrNone = memo ?? NoValidityMemo.Instance;
+        var redo = previous.Targets.Where(t => !(t.Action == TargetAction.Keep && t.RenewAt > now))
+            .Select(t => t.TenantControlPlane)
+            .Concat(changed)
+            .ToHashSet();
         var dropped = new List<ObjectRef>();
         var replanned = new List<TargetPlan>(redo.Count);
         foreach (var tenant in redo)
@@ -40,7 +29,7 @@ public static class IncrementalReconciler
             var tcp = cluster.GetTenantControlPlane(tenant);
             if (tcp is not null && TargetSelector.Selects(generator.Spec, cluster.GetNamespace(tcp.Namespace), tcp))
             {
-                replanned.Add(Reconciler.PlanOne(generator, tcp, cluster, settings, now, memoOrNone));
+                replanned.Add(Reconciler.PlanOne(generator, tcp, cluster, settings, now, memo ?? NoValidityMemo.Instance));
             }
             else
             {
@@ -54,9 +43,8 @@ public static class IncrementalReconciler
     }
 
     /// <summary>
-    /// The carried targets (in order already: every plan keeps its targets sorted) merged with the few re-planned
-    /// ones, sorted on their own: linear in the targets, with comparisons only around the re-planned ones, into one
-    /// array of at most <paramref name="capacity"/> (no regrowth, no copy to make the plan's list).
+    /// The carried targets (sorted already: every plan keeps them sorted) merged with the few re-planned ones: linear,
+    /// into one array of at most <paramref name="capacity"/> (no regrowth, no copy to make the plan's list).
     /// </summary>
     private static EquatableList<TargetPlan> Merge(IEnumerable<TargetPlan> carried, List<TargetPlan> replanned, int capacity)
     {
@@ -81,10 +69,7 @@ public static class IncrementalReconciler
         !generator.IsDeleting && !generator.IsPaused && previous.Mode == PlanMode.Active && previous.Status is not null
         && previous.Generator == generator.Name && previous.GeneratorUid == generator.Uid && previous.Spec == generator.Spec;
 
-    /// <summary>
-    /// What to delete: the generated Secrets of TCPs that stopped being targets, and previous deletes that have not
-    /// happened yet (a failed delete is retried). Refusals of Secrets not looked at again are carried over.
-    /// </summary>
+    /// <summary>Deletes: Secrets of TCPs that stopped being targets, and previous deletes not done yet (retried).</summary>
     private static (EquatableList<ObjectRef> Deletes, EquatableList<StatusError> Refused) Prunes(
         Generator generator, IClusterView cluster, ReconcilePlan previous, IEnumerable<ObjectRef> dropped, EquatableList<TargetPlan> targets)
     {

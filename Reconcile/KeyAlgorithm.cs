@@ -14,15 +14,11 @@ public static class KeyAlgorithms
 {
     public const KeyAlgorithm Default = KeyAlgorithm.Rsa2048;
 
-    public static string Name(this KeyAlgorithm algorithm) => algorithm switch
-    {
-        KeyAlgorithm.Rsa2048 => "RSA-2048",
-        KeyAlgorithm.Rsa3072 => "RSA-3072",
-        KeyAlgorithm.Rsa4096 => "RSA-4096",
-        KeyAlgorithm.EcdsaP256 => "ECDSA-P256",
-        KeyAlgorithm.EcdsaP384 => "ECDSA-P384",
-        _ => throw new ArgumentOutOfRangeException(nameof(algorithm)),
-    };
+    /// <summary>Name and RSA modulus size (0 for ECDSA) of each <see cref="KeyAlgorithm"/>, in declaration order.</summary>
+    private static readonly (string Name, int RsaBits)[] Table =
+        [("RSA-2048", 2048), ("RSA-3072", 3072), ("RSA-4096", 4096), ("ECDSA-P256", 0), ("ECDSA-P384", 0)];
+
+    public static string Name(this KeyAlgorithm algorithm) => Table[(int)algorithm].Name;
 
     public static bool TryParse(string? name, out KeyAlgorithm algorithm)
     {
@@ -30,13 +26,5 @@ public static class KeyAlgorithms
         return algorithm.Name() == name;
     }
 
-    public static bool IsRsa(this KeyAlgorithm algorithm) => algorithm.RsaBits() > 0;
-
-    public static int RsaBits(this KeyAlgorithm algorithm) => algorithm switch
-    {
-        KeyAlgorithm.Rsa2048 => 2048,
-        KeyAlgorithm.Rsa3072 => 3072,
-        KeyAlgorithm.Rsa4096 => 4096,
-        _ => 0,
-    };
+    public static int RsaBits(this KeyAlgorithm algorithm) => Table[(int)algorithm].RsaBits;
 }

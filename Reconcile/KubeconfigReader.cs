@@ -19,30 +19,26 @@ public static class KubeconfigReader
     public static Kubeconfig? TryRead(string text, out string? error)
     {
         var refused = YamlBounds.Read(text, out var events, out var malformed);
-        error = refused is not null ? $"the kubeconfig is refused: {refused}"
-            : malformed is not null ? $"the kubeconfig is not valid YAML: {malformed.Message}"
-            : null;
-        if (error is not null)
+        if (refused is not null || malformed is not null)
         {
+            error = refused is not null ? $"the kubeconfig is refused: {refused}" : $"the kubeconfig is not valid YAML: {malformed!.Message}";
             return null;
         }
-        YamlMappingNode root;
+        var stream = new YamlStream();
         try
         {
             // Built from the events the bounds check already read: the text is scanned once.
-            var stream = new YamlStream();
             stream.Load(new YamlBounds.Replay(events));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
-            {
-                error = "the kubeconfig is not a YAML mapping";
-                return null;
-            }
-            root = mapping;
         }
         catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
             // YamlDotNet throws InvalidOperationException, not YamlException, on some malformed input (YamlBounds).
             error = $"the kubeconfig is not valid YAML: {e.Message}";
+            return null;
+        }
+        if (stream.Documents.FirstOrDefault()?.RootNode is not YamlMappingNode root)
+        {
+            error = "the kubeconfig is not a YAML mapping";
             return null;
         }
         var unexpected = new List<string>();
@@ -98,17 +94,10 @@ public static class KubeconfigReader
         return entries.ToEquatableList();
     }
 
-    private static void Unexpected(YamlMappingNode node, string[] allowed, string prefix, List<string> unexpected)
-    {
-        foreach (var (key, _) in node.Children)
-        {
-            var name = (key as YamlScalarNode)?.Value ?? "?";
-            if (!allowed.Contains(name, StringComparer.Ordinal))
-            {
-                unexpected.Add(prefix + name);
-            }
-        }
-    }
+    private static void Unexpected(YamlMappingNode node, string[] allowed, string prefix, List<string> unexpected) =>
+        unexpected.AddRange(node.Children.Keys.Select(key => (key as YamlScalarNode)?.Value ?? "?")
+            .Where(name => !allowed.Contains(name, StringComparer.Ordinal))
+            .Select(name => prefix + name));
 
     private static string? Scalar(YamlMappingNode? node, string key) =>
         node is not null && node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode scalar

@@ -71,7 +71,7 @@ public static class KubeconfigValidity
         {
             return new(IssueReason.CertificateAuthorityChanged, notBefore, notAfter);
         }
-        using var key = ReadKey(user.ClientKeyData);
+        using var key = DecodeBase64(user.ClientKeyData) is { } keyPem ? PemKeys.TryRead(keyPem, out _) : null;
         if (key is null || !PemKeys.PublicKeyInfo(key).AsSpan().SequenceEqual(certificate.PublicKey.ExportSubjectPublicKeyInfo()))
         {
             return new(IssueReason.KeyMismatch, notBefore, notAfter);
@@ -107,8 +107,6 @@ public static class KubeconfigValidity
             return null;
         }
     }
-
-    private static AsymmetricAlgorithm? ReadKey(string? base64) => DecodeBase64(base64) is { } pem ? PemKeys.TryRead(pem, out _) : null;
 
     private static string? DecodeBase64(string? base64)
     {

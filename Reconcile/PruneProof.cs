@@ -10,11 +10,12 @@ namespace KamajiKubeconfig.Reconcile;
 public static class PruneProof
 {
     /// <summary>Null when <paramref name="secret"/> may be deleted, else why not (a status error).</summary>
-    public static string? RefusalFor(SecretInfo secret, string generator)
+    private static string? RefusalFor(SecretInfo secret, string generator)
     {
         var quoted = GoFormat.Quote(secret.Ref.ToString());
         var controller = secret.OwnerReferences.FirstOrDefault(o => o.Controller);
-        if (controller is not null && !IsTenantControlPlane(controller))
+        if (controller is not null
+            && !(controller.Kind == WellKnown.TenantControlPlaneKind && controller.ApiVersion.StartsWith(WellKnown.Group + "/", StringComparison.Ordinal)))
         {
             return $"the {quoted} Secret is labelled {WellKnown.ManagedByLabel}={generator} but is controlled by "
                 + $"{GoFormat.Plain(controller.Kind)} {GoFormat.Quote(GoFormat.Abbreviate(controller.Name))}: refusing to delete it";
@@ -33,7 +34,4 @@ public static class PruneProof
         return (judged.Where(j => j.Refusal is null).Select(j => j.Ref).Order(ObjectRef.Order).ToEquatableList(),
             judged.Where(j => j.Refusal is not null).Select(j => new StatusError(j.Ref.ToString(), j.Refusal!)));
     }
-
-    private static bool IsTenantControlPlane(OwnerReference owner) =>
-        owner.Kind == WellKnown.TenantControlPlaneKind && owner.ApiVersion.StartsWith(WellKnown.Group + "/", StringComparison.Ordinal);
 }

@@ -14,7 +14,7 @@ public sealed record ReconcilePlan(
     GeneratorStatus? Status,
     DateTimeOffset? RequeueAt)
 {
-    /// <summary>True when <see cref="Status"/> differs from what the generator already shows, so a write is due.</summary>
+    /// <summary>True when <see cref="Status"/> differs from the generator's, so a write is due.</summary>
     public bool StatusChanged { get; init; }
 
     /// <summary>The uid of the generator this plan is for: a plan for a deleted and re-created namesake is no base to continue from.</summary>
@@ -42,13 +42,22 @@ public sealed record ReconcilePlan(
         var targets = Targets.Select(t => failures.TryGetValue(t.TenantControlPlane, out var cause)
             ? t with { Action = TargetAction.Hold, Secret = null, Issue = null, RenewAt = null, CertificateNotAfter = null, Error = verbatim?.Contains(t.TenantControlPlane) == true ? cause : t.FailureMessage(cause) }
             : t).ToEquatableList();
-        var status = StatusBuilder.Build(generator, targets, specError: null, now, RefusedPrunes);
+        return WithTargets(generator, targets, null, now);
+    }
+
+    /// <summary>
+    /// This plan with <paramref name="targets"/>, their status, and a requeue at the earliest time a kept or issued
+    /// certificate enters its renewal window (docs/behaviour.md B1).
+    /// </summary>
+    internal ReconcilePlan WithTargets(Generator generator, EquatableList<TargetPlan> targets, StatusError? specError, DateTimeOffset now)
+    {
+        var status = StatusBuilder.Build(generator, targets, specError, now, RefusedPrunes);
         return this with
         {
             Targets = targets,
             Status = status,
             StatusChanged = !status.Equals(generator.Status),
-            RequeueAt = Reconciler.EarliestRenewal(targets),
+            RequeueAt = targets.Select(t => t.RenewAt).Where(t => t is not null).DefaultIfEmpty(null).Min(),
         };
     }
 }

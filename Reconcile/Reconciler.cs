@@ -37,12 +37,7 @@ public static class Reconciler
     /// <summary>Below this many TCPs a pass plans on one thread: handing out the work would cost more than it saves.</summary>
     internal const int ParallelFrom = 64;
 
-    /// <summary>
-    /// Every selected TCP's plan, in the selection's order, computed on every core when there are many: a first pass
-    /// (start-up, a new generator, a restart) parses and checks each TCP's template, CA and kubeconfig, about 1 ms
-    /// each. Planning one TCP reads only the immutable view and the thread-safe memo, so the result is the one a
-    /// single thread computes.
-    /// </summary>
+    /// <summary>Every selected TCP's plan in the selection's order, on every core when there are many (docs/design.md, "The pure reconcile").</summary>
     private static EquatableList<TargetPlan> PlanAll(
         Generator generator, IReadOnlyList<TenantControlPlane> selected, IClusterView cluster, GeneratorSettings settings, DateTimeOffset now,
         IValidityMemo memo)
@@ -62,10 +57,7 @@ public static class Reconciler
         return new EquatableList<TargetPlan>(ImmutableCollectionsMarshal.AsImmutableArray(plans));
     }
 
-    /// <summary>
-    /// One TCP's plan. Whatever goes wrong while planning it (a bug, or input nobody foresaw) becomes that TCP's
-    /// status error; the other TCPs of the generator are planned as usual (docs/behaviour.md B6).
-    /// </summary>
+    /// <summary>One TCP's plan; any exception planning it becomes that TCP's error, not the generator's (docs/behaviour.md B6).</summary>
     internal static TargetPlan PlanOne(
         Generator generator, TenantControlPlane tcp, IClusterView cluster, GeneratorSettings settings, DateTimeOffset now, IValidityMemo memo)
     {
@@ -83,31 +75,23 @@ public static class Reconciler
         }
     }
 
-    /// <summary>The earliest time a kept or issued certificate enters its renewal window (docs/behaviour.md B1).</summary>
-    public static DateTimeOffset? EarliestRenewal(IEnumerable<TargetPlan> targets) =>
-        targets.Select(t => t.RenewAt).Where(t => t is not null).DefaultIfEmpty(null).Min();
-
     internal static ReconcilePlan WithStatus(
         Generator generator, EquatableList<TargetPlan> targets, EquatableList<ObjectRef> deletes, StatusError? specError, DateTimeOffset now,
-        EquatableList<StatusError>? refusedPrunes = null)
-    {
-        var status = StatusBuilder.Build(generator, targets, specError, now, refusedPrunes);
-        return new ReconcilePlan(generator.Name, PlanMode.Active, !generator.HasFinalizer, false, targets, deletes, status, EarliestRenewal(targets))
+        EquatableList<StatusError>? refusedPrunes = null) =>
+        new ReconcilePlan(generator.Name, PlanMode.Active, !generator.HasFinalizer, false, targets, deletes, null, null)
         {
-            StatusChanged = !status.Equals(generator.Status),
             RefusedPrunes = refusedPrunes ?? EquatableList<StatusError>.Empty,
             GeneratorUid = generator.Uid,
             Spec = generator.Spec,
-        };
-    }
+        }.WithTargets(generator, targets, specError, now);
 
     /// <summary>
     /// Deletion: every Secret of the generator goes, paused or not (credentials must not outlive their generator),
-    /// and the finalizer is released once none is left.
+    /// and the finalizer is released once none is left. Only Secrets provably ours go; one another controller owns
+    /// is left alone and does not hold the finalizer.
     /// </summary>
     private static ReconcilePlan Finalize(Generator generator, IClusterView cluster)
     {
-        // Only Secrets provably ours go; one another controller owns is left alone and does not hold the finalizer.
         var remaining = PruneProof.Judge(cluster.SecretsManagedBy(generator.Name), generator.Name).Deletes;
         return new ReconcilePlan(generator.Name, PlanMode.Finalizing, false, remaining.Count == 0 && generator.HasFinalizer,
             EquatableList<TargetPlan>.Empty, remaining, null, null);

@@ -13,12 +13,12 @@ public static class StatusBuilder
 
     /// <summary>Each target that is not available carries its error; refused prunes are errors, not counted targets.</summary>
     public static GeneratorStatus Build(
-        Generator generator, IReadOnlyCollection<TargetPlan> targets, StatusError? specError, DateTimeOffset now, IEnumerable<StatusError>? refusedPrunes = null)
+        Generator generator, IReadOnlyCollection<TargetPlan> targets, StatusError? specError, DateTimeOffset now, IEnumerable<StatusError> refusedPrunes)
     {
         var errors = targets.Where(t => !t.IsAvailable)
             .Select(t => new StatusError(t.TenantControlPlane.ToString(), Cut(t.Error ?? "the kubeconfig is not available")))
             .Concat(specError is null ? [] : [specError with { Message = Cut(specError.Message) }])
-            .Concat((refusedPrunes ?? []).Select(e => e with { Message = Cut(e.Message) }))
+            .Concat(refusedPrunes.Select(e => e with { Message = Cut(e.Message) }))
             .Order(StatusError.Order)
             .ToEquatableList();
         var available = targets.Count(t => t.IsAvailable);
@@ -29,16 +29,14 @@ public static class StatusBuilder
                 : ("False", "KubeconfigErrors", string.Create(CultureInfo.InvariantCulture,
                     $"{available} of {targets.Count} kubeconfigs available, {targets.Count - available} with errors"));
         var previous = generator.Status?.Conditions.FirstOrDefault(c => c.Type == WellKnown.ReadyCondition);
-        // metav1.Condition semantics: the transition time moves only when the condition's status flips.
-        var since = previous is not null && previous.Status == status ? previous.LastTransitionTime : TruncateToSeconds(now);
+        // metav1.Condition semantics: the transition time moves only when the condition's status flips. API times have
+        // second precision; ours is cut to it, so it equals what a read-back returns.
+        var since = previous is not null && previous.Status == status ? previous.LastTransitionTime
+            : new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         var ready = new Condition(WellKnown.ReadyCondition, status, generator.Generation, since, reason, message);
         return new GeneratorStatus(generator.Generation, targets.Count, available, errors, EquatableList.Of(ready));
     }
 
     private static string Cut(string message) =>
         message.Length <= MaxMessageLength ? message : message[..(MaxMessageLength - 3)] + "...";
-
-    /// <summary>API times have second precision; keep ours equal to what a read-back returns.</summary>
-    public static DateTimeOffset TruncateToSeconds(DateTimeOffset time) =>
-        new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 }

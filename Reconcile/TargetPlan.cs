@@ -16,10 +16,7 @@ public enum TargetAction
     Hold,
 }
 
-/// <summary>
-/// The decision for one (generator, TCP) pair. <see cref="Secret"/> is set for Repair and Issue,
-/// <see cref="Issue"/> for Issue, <see cref="Error"/> whenever the target is not available.
-/// </summary>
+/// <summary>The decision for one (generator, TCP) pair; <see cref="Error"/> is set whenever the target is not available.</summary>
 public sealed record TargetPlan(
     ObjectRef TenantControlPlane,
     ObjectRef SecretRef,
@@ -33,10 +30,7 @@ public sealed record TargetPlan(
     /// <summary>When the target's certificate (kept or about to be issued) expires; for the expiry metric.</summary>
     public DateTimeOffset? CertificateNotAfter { get; init; }
 
-    /// <summary>
-    /// The resourceVersion of the Secret this plan was made from ("" when it did not exist): the applier uses it to
-    /// tell a cache that has not yet seen its write from one that moved on.
-    /// </summary>
+    /// <summary>The Secret's resourceVersion when planned ("" if absent), to tell a lagging cache from one that moved on.</summary>
     public string ObservedResourceVersion { get; init; } = "";
 
     /// <summary>A kubeconfig is (or, once issued, will be) in place and valid; a hold is never available.</summary>
@@ -44,9 +38,7 @@ public sealed record TargetPlan(
 
     /// <summary>"generating" when the Secret does not exist yet, else "regenerating" (Kamaji's two messages).</summary>
     public string FailureMessage(string cause) =>
-        Reason == IssueReason.Missing
-            ? $"an error occurred generating the {GoFormat.Quote(SecretRef.ToString())} Secret: {cause}"
-            : $"an error occurred regenerating the {GoFormat.Quote(SecretRef.ToString())} Secret: {cause}";
+        $"an error occurred {(Reason == IssueReason.Missing ? "generating" : "regenerating")} the {GoFormat.Quote(SecretRef.ToString())} Secret: {cause}";
 }
 
 /// <summary>Why a certificate is (re)issued; also the label of the "issued by reason" metric.</summary>
@@ -83,10 +75,8 @@ public sealed record DesiredSecret(ObjectRef Ref, SortedMap Labels, SortedMap An
 }
 
 /// <summary>
-/// Everything the issuer needs to write one kubeconfig: policy (subject, key type, validity window) is decided
-/// here so the issuer only does cryptography and formatting. <see cref="CaSecret"/> and
-/// <see cref="CaResourceVersion"/> name the CA Secret it was read from, so the issued kubeconfig can be remembered
-/// under the same <see cref="ValidityKey"/> the next pass will look up.
+/// Everything the issuer needs to write one kubeconfig, policy decided. The CA Secret's ref and resourceVersion let
+/// the issued kubeconfig be remembered under the <see cref="ValidityKey"/> the next pass looks up.
 /// </summary>
 public sealed record IssueRequest(
     Identity Identity,

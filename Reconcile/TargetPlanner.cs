@@ -21,8 +21,7 @@ public static class TargetPlanner
         }
         var existing = cluster.GetSecret(secretRef);
         hold = hold with { ObservedResourceVersion = existing?.ResourceVersion ?? "" };
-        var ownershipError = existing is null ? null : OwnershipProblem(existing, generator.Name, tcp);
-        if (ownershipError is not null)
+        if (existing is not null && OwnershipProblem(existing, generator.Name, tcp) is { } ownershipError)
         {
             return hold with { Error = ownershipError };
         }
@@ -31,7 +30,7 @@ public static class TargetPlanner
         var verdict = ca is null
             ? new KubeconfigFacts(existing is null ? IssueReason.Missing : null, default, default)
             : existing is null ? new KubeconfigFacts(IssueReason.Missing, default, default)
-            : RotationRequested(existing) ? new KubeconfigFacts(IssueReason.RotationRequested, default, default)
+            : existing.Annotations.GetValueOrDefault(WellKnown.RotateAnnotation) == "" ? new KubeconfigFacts(IssueReason.RotationRequested, default, default)
             : KubeconfigValidity.Judge(memo.GetOrAdd(
                 new ValidityKey(existing.Ref, existing.ResourceVersion, caSecret!.Ref, caSecret.ResourceVersion, template, generator.Name, identity, settings.KeyAlgorithm),
                 () => KubeconfigValidity.Inspect(existing.Get(WellKnown.ValueKey), template, generator.Name, identity, settings.KeyAlgorithm, ca)),
@@ -44,10 +43,7 @@ public static class TargetPlanner
         if (ca.NotAfter <= now)
         {
             // Nothing it signed is accepted any more, and nothing new can be signed with it: only a CA rotation helps.
-            return hold with
-            {
-                Error = hold.FailureMessage($"the Certificate Authority certificate expired at {ca.NotAfter.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)}"),
-            };
+            return hold with { Error = hold.FailureMessage($"the Certificate Authority certificate expired at {Rfc3339(ca.NotAfter)}") };
         }
 
         var rotated = verdict.Reason == IssueReason.RotationRequested;
@@ -56,7 +52,8 @@ public static class TargetPlanner
         if (verdict.Reason is null)
         {
             var renewAt = After(verdict.NotAfter - settings.RenewBefore, now);
-            var drifted = !MetadataMatches(existing!, desired);
+            var drifted = !existing!.Labels.Contains(desired.Labels) || !existing.Annotations.Contains(desired.Annotations)
+                || !existing.OwnerReferences.Contains(desired.Owner);
             return drifted && pause is null
                 ? hold with { Action = TargetAction.Repair, Secret = desired with { Value = existing!.Get(WellKnown.ValueKey) }, RenewAt = renewAt, CertificateNotAfter = verdict.NotAfter }
                 : hold with { Action = TargetAction.Keep, RenewAt = renewAt, CertificateNotAfter = verdict.NotAfter };
@@ -70,10 +67,8 @@ public static class TargetPlanner
             // Kamaji rotates a CA in two writes: the CA Secret, then the admin kubeconfig. Issuing in between would
             // pair the new CA's certificate with the old CA data and need a second certificate moments later; the
             // admin kubeconfig's update wakes this pass again, and until then the existing Secret stays as it is.
-            return hold with
-            {
-                Error = hold.FailureMessage($"the admin kubeconfig's certificate-authority-data does not include the certificate of {GoFormat.Quote(caSecret!.Ref.ToString())} (a CA rotation in progress?): waiting for it to be updated"),
-            };
+            var cause = $"the admin kubeconfig's certificate-authority-data does not include the certificate of {GoFormat.Quote(caSecret!.Ref.ToString())} (a CA rotation in progress?): waiting for it to be updated";
+            return hold with { Error = hold.FailureMessage(cause) };
         }
         var notAfter = now + settings.Validity < ca.NotAfter ? now + settings.Validity : ca.NotAfter;
         var request = new IssueRequest(
@@ -125,9 +120,6 @@ public static class TargetPlanner
             : $"the {quoted} Secret is controlled by {otherController.Kind} {GoFormat.Quote(otherController.Name)}: refusing to take it over";
     }
 
-    private static bool RotationRequested(SecretInfo secret) =>
-        secret.Annotations.TryGetValue(WellKnown.RotateAnnotation, out var value) && value.Length == 0;
-
     private static string? PauseReason(TenantControlPlane tcp, SecretInfo? existing) =>
         tcp.IsPaused ? $"the TenantControlPlane is paused ({WellKnown.PausedAnnotation})"
         : existing?.IsPaused == true ? $"the {GoFormat.Quote(existing.Ref.ToString())} Secret is paused ({WellKnown.PausedAnnotation})"
@@ -144,8 +136,7 @@ public static class TargetPlanner
         var annotations = template.SecretAnnotations.Without(WellKnown.RotateAnnotation).Without(WellKnown.PausedAnnotation);
         // After a rotation the annotation holds its time (Kamaji's contract); later applies keep carrying that value,
         // because server-side apply would delete a field its manager stops sending.
-        var lastRotation = rotated ? now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)
-            : existing?.Annotations.GetValueOrDefault(WellKnown.RotateAnnotation);
+        var lastRotation = rotated ? Rfc3339(now) : existing?.Annotations.GetValueOrDefault(WellKnown.RotateAnnotation);
         if (!string.IsNullOrEmpty(lastRotation))
         {
             annotations = annotations.With(WellKnown.RotateAnnotation, lastRotation);
@@ -154,10 +145,8 @@ public static class TargetPlanner
         return new DesiredSecret(secretRef, labels, annotations, owner, null);
     }
 
-    private static bool MetadataMatches(SecretInfo existing, DesiredSecret desired) =>
-        existing.Labels.Contains(desired.Labels)
-        && existing.Annotations.Contains(desired.Annotations)
-        && existing.OwnerReferences.Contains(desired.Owner);
-
     private static DateTimeOffset? After(DateTimeOffset time, DateTimeOffset now) => time > now ? time : null;
+
+    private static string Rfc3339(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -4,36 +4,27 @@ namespace KamajiKubeconfig.Reconcile;
 public static class TargetSelector
 {
     /// <summary>The spec's selectors' first problem as a status error, or null when both are usable.</summary>
-    public static StatusError? Problem(GeneratorSpec spec)
-    {
-        var problem = (spec.NamespaceSelector ?? LabelSelector.Everything).Validate();
-        if (problem is not null)
-        {
-            return new StatusError("spec.namespaceSelector", $"NamespaceSelector contains an error: {problem}");
-        }
-        problem = (spec.TenantControlPlaneSelector ?? LabelSelector.Everything).Validate();
-        return problem is null ? null : new StatusError("spec.tenantControlPlaneSelector", $"TenantControlPlaneSelector contains an error: {problem}");
-    }
+    public static StatusError? Problem(GeneratorSpec spec) =>
+        Namespaces(spec).Validate() is { } problem ? new StatusError("spec.namespaceSelector", $"NamespaceSelector contains an error: {problem}")
+        : TenantControlPlanes(spec).Validate() is { } tcpProblem
+            ? new StatusError("spec.tenantControlPlaneSelector", $"TenantControlPlaneSelector contains an error: {tcpProblem}")
+        : null;
 
     /// <summary>Whether one TCP (in <paramref name="ns"/>, if the namespace is known) is selected. Selectors must be usable.</summary>
     public static bool Selects(GeneratorSpec spec, NamespaceInfo? ns, TenantControlPlane tcp) =>
-        ns is not null
-        && (spec.NamespaceSelector ?? LabelSelector.Everything).Matches(ns.Labels)
-        && (spec.TenantControlPlaneSelector ?? LabelSelector.Everything).Matches(tcp.Labels);
+        ns is not null && Namespaces(spec).Matches(ns.Labels) && TenantControlPlanes(spec).Matches(tcp.Labels);
 
     public static IReadOnlyList<TenantControlPlane>? Select(GeneratorSpec spec, IClusterView cluster, out StatusError? error)
     {
         error = Problem(spec);
-        if (error is not null)
-        {
-            return null;
-        }
-        var namespaceSelector = spec.NamespaceSelector ?? LabelSelector.Everything;
-        var tcpSelector = spec.TenantControlPlaneSelector ?? LabelSelector.Everything;
-        return [.. cluster.Namespaces
-            .Where(ns => namespaceSelector.Matches(ns.Labels))
+        return error is not null ? null : [.. cluster.Namespaces
+            .Where(ns => Namespaces(spec).Matches(ns.Labels))
             .SelectMany(ns => cluster.TenantControlPlanesIn(ns.Name))
-            .Where(tcp => tcpSelector.Matches(tcp.Labels))
+            .Where(tcp => TenantControlPlanes(spec).Matches(tcp.Labels))
             .OrderBy(tcp => tcp.Ref, ObjectRef.Order)];
     }
+
+    private static LabelSelector Namespaces(GeneratorSpec spec) => spec.NamespaceSelector ?? LabelSelector.Everything;
+
+    private static LabelSelector TenantControlPlanes(GeneratorSpec spec) => spec.TenantControlPlaneSelector ?? LabelSelector.Everything;
 }

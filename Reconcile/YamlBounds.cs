@@ -22,11 +22,9 @@ public static class YamlBounds
     public const int MaxNodes = 10_000;
 
     /// <summary>
-    /// Null when <paramref name="text"/> is within every limit, else why not. Keeps the events it walked, so that the
-    /// loader builds its nodes from them (<see cref="Replay"/>) instead of scanning the text a second time: scanning is
-    /// most of the cost of reading a kubeconfig, and the controller reads one per tenant at start.
-    /// <paramref name="malformed"/> is the parser's complaint about text that is not YAML (the limits hold for what
-    /// came before it).
+    /// Null when <paramref name="text"/> is within every limit, else why not; <paramref name="malformed"/> is the
+    /// parser's complaint about text that is not YAML. The walked events are kept for <see cref="Replay"/>: scanning
+    /// is most of the cost of reading a kubeconfig, and the controller reads one per tenant at start.
     /// </summary>
     public static string? Read(string text, out IReadOnlyList<ParsingEvent> events, out Exception? malformed)
     {

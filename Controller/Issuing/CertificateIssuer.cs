@@ -6,10 +6,8 @@ using KamajiKubeconfig.Reconcile;
 namespace KamajiKubeconfig.Controller.Issuing;
 
 /// <summary>
-/// Turns an <see cref="IssueRequest"/> into a kubeconfig: a new key, a client certificate signed by the TCP's CA
-/// (docs/behaviour.md A3, B2), and the kubeconfig around them. Policy (subject, dates, key type) arrives decided; this class
-/// only does cryptography and formatting. The CA key is handed in for the signature and never kept; the class never
-/// logs, and key material leaves it only inside the kubeconfig.
+/// Turns an <see cref="IssueRequest"/> (policy decided) into a kubeconfig with a new key and a client certificate
+/// signed by the TCP's CA (docs/behaviour.md A3, B2). The CA key is never kept; key material leaves only in the kubeconfig.
 /// </summary>
 public sealed class CertificateIssuer(IKeyMaterialSource keys)
 {
@@ -21,21 +19,18 @@ public sealed class CertificateIssuer(IKeyMaterialSource keys)
         ArgumentNullException.ThrowIfNull(request);
         try
         {
-            var keyProblem = request.CertificateAuthority.KeyProblem(caKeyPem, out var parsedCaKey);
-            if (keyProblem is not null)
+            if (request.CertificateAuthority.KeyProblem(caKeyPem, out var parsedCaKey) is { } keyProblem)
             {
                 return IssueResult.Failed(keyProblem);
             }
             using var caKey = parsedCaKey!;
             using var clientKey = keys.NewKey(request.KeyAlgorithm);
             using var certificate = Sign(request, caKey, clientKey);
-            var certificatePem = certificate.ExportCertificatePem() + "\n";
-            var keyPem = ExportKeyPem(clientKey) + "\n";
             var yaml = KubeconfigWriter.Write(
                 request.Cluster,
                 request.GeneratorName,
-                Convert.ToBase64String(Encoding.ASCII.GetBytes(certificatePem)),
-                Convert.ToBase64String(Encoding.ASCII.GetBytes(keyPem)));
+                Convert.ToBase64String(Encoding.ASCII.GetBytes(certificate.ExportCertificatePem() + "\n")),
+                Convert.ToBase64String(Encoding.ASCII.GetBytes(ExportKeyPem(clientKey) + "\n")));
             return new IssueResult(
                 Encoding.UTF8.GetBytes(yaml),
                 new DateTimeOffset(certificate.NotBefore.ToUniversalTime(), TimeSpan.Zero),
@@ -68,8 +63,7 @@ public sealed class CertificateIssuer(IKeyMaterialSource keys)
             new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
         certificateRequest.CertificateExtensions.Add(
             new X509EnhancedKeyUsageExtension(new OidCollection { new Oid(ClientAuthOid) }, false));
-        var caKeyId = ca.Extensions.OfType<X509SubjectKeyIdentifierExtension>().FirstOrDefault()?.SubjectKeyIdentifierBytes;
-        if (caKeyId is { Length: > 0 } id)
+        if (ca.Extensions.OfType<X509SubjectKeyIdentifierExtension>().FirstOrDefault()?.SubjectKeyIdentifierBytes is { Length: > 0 } id)
         {
             certificateRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromSubjectKeyIdentifier(id.Span));
         }
@@ -114,18 +108,12 @@ public sealed class CertificateIssuer(IKeyMaterialSource keys)
     };
 }
 
-/// <summary>
-/// A written kubeconfig (the Secret's <c>value</c>) with its certificate's validity window as encoded (whole
-/// seconds), or the reason none could be written.
-/// </summary>
+/// <summary>A written kubeconfig with its certificate's window as encoded (whole seconds), or why none could be written.</summary>
 public sealed record IssueResult(byte[]? Kubeconfig, DateTimeOffset NotBefore, DateTimeOffset NotAfter, string? Error)
 {
     public static IssueResult Failed(string error) => new(null, default, default, error);
 
-    /// <summary>
-    /// What <see cref="KubeconfigValidity.Inspect"/> concludes about this kubeconfig against the request it answers:
-    /// nothing to reissue for, and the certificate's window. It is the issuer's own output, so no parse is needed.
-    /// </summary>
+    /// <summary>What <see cref="KubeconfigValidity.Inspect"/> would conclude, known without a parse: it is the issuer's own output.</summary>
     public KubeconfigFacts Facts => new(null, NotBefore, NotAfter);
 
     public override string ToString() => Error is null ? $"IssueResult {{ NotBefore = {NotBefore:O}, NotAfter = {NotAfter:O} }}" : $"IssueResult {{ Error = {Error} }}";

@@ -6,10 +6,7 @@ namespace KamajiKubeconfig.Controller.Issuing;
 /// <summary>Runs the plan's Issue decisions in parallel across cores: key generation is the expensive part of a pass.</summary>
 public sealed class KubeconfigIssuing(CertificateIssuer issuer, int parallelism)
 {
-    /// <summary>
-    /// The Issue <paramref name="targets"/> with their kubeconfig filled in, what inspecting each would conclude (by
-    /// TCP), and the causes of those that failed. <paramref name="caKeyOf"/> gives the <c>ca.key</c> read for a CA Secret.
-    /// </summary>
+    /// <summary>The issued targets, their facts and the failures, by TCP; <paramref name="caKeyOf"/> gives a CA Secret's <c>ca.key</c>.</summary>
     public (IReadOnlyList<TargetPlan> Issued, IReadOnlyDictionary<ObjectRef, KubeconfigFacts> Facts, IReadOnlyDictionary<ObjectRef, string> Failures) IssueAll(
         IReadOnlyList<TargetPlan> targets, Func<ObjectRef, byte[]?> caKeyOf, CancellationToken cancellationToken)
     {

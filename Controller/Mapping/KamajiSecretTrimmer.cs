@@ -5,15 +5,11 @@ using KamajiKubeconfig.Reconcile;
 namespace KamajiKubeconfig.Controller.Mapping;
 
 /// <summary>
-/// Trims Kamaji's Secrets before they are cached: a CA Secret keeps only <c>ca.crt</c> (the issuer reads the key from
-/// the API server when it signs, so no CA private key sits in the caches); an admin kubeconfig Secret keeps, for each kubeconfig, only the cluster it stands for
-/// (<see cref="TemplateLoader.ChooseCluster"/>): no users, so Kamaji's admin private keys never sit in this process,
-/// and no other clusters or contexts. Kamaji's four kubeconfigs then reduce to two templates (the <c>.conf</c> and
-/// <c>.svc</c> endpoints), which are stored once each. Memory at 10,000 tenants drops several-fold.
+/// Trims Kamaji's Secrets before they are cached (docs/design.md, Caches): no CA or admin private key ever sits in
+/// this process, and Kamaji's four admin kubeconfigs reduce to two shared templates (memory several-fold smaller).
 /// </summary>
 public static class KamajiSecretTrimmer
 {
-    /// <summary>The one context of a trimmed template; its name is ours, the cluster's is Kamaji's.</summary>
     public const string TemplateContext = "template";
 
     public static SecretInfo Trim(SecretInfo secret) => secret.Labels.GetValueOrDefault(WellKnown.ComponentLabel) switch
@@ -33,17 +29,12 @@ public static class KamajiSecretTrimmer
     }
 
     /// <summary>Null when the value is kept as it is: unreadable content, so reconcile reports the same decode error it would have.</summary>
-    private static string? Template(byte[] value)
-    {
-        var config = KubeconfigReader.TryRead(Encoding.UTF8.GetString(value), out _);
-        if (config is null || TemplateLoader.ChooseCluster(config) is not { } cluster)
-        {
-            return null;
-        }
-        return KubeconfigWriter.Write(new Kubeconfig(
-            EquatableList.Of(cluster),
-            EquatableList<KubeconfigUser>.Empty,
-            EquatableList.Of(new KubeconfigContext(TemplateContext, cluster.Name, null)),
-            TemplateContext));
-    }
+    private static string? Template(byte[] value) =>
+        KubeconfigReader.TryRead(Encoding.UTF8.GetString(value), out _) is { } config && TemplateLoader.ChooseCluster(config) is { } cluster
+            ? KubeconfigWriter.Write(new Kubeconfig(
+                EquatableList.Of(cluster),
+                EquatableList<KubeconfigUser>.Empty,
+                EquatableList.Of(new KubeconfigContext(TemplateContext, cluster.Name, null)),
+                TemplateContext))
+            : null;
 }

@@ -45,11 +45,7 @@ public static class TenantControlPlaneMapper
         return document.RootElement.Clone();
     }
 
-    /// <summary>
-    /// Copies every token except the values of <c>metadata.managedFields</c> and of the last-applied annotation
-    /// (depth 2 under metadata, depth 3 under metadata.annotations), skipping those with the reader's own Skip.
-    /// Scalars are copied as their source bytes (already valid JSON).
-    /// </summary>
+    /// <summary>Every token except <c>metadata.managedFields</c> (depth 2) and the last-applied annotation (depth 3); scalars as their source bytes.</summary>
     private static void CopyWithout(ref Utf8JsonReader reader, byte[] source, Utf8JsonWriter writer)
     {
         var inMetadata = false;

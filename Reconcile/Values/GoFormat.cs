@@ -4,12 +4,9 @@ using System.Text.Json;
 
 namespace KamajiKubeconfig.Reconcile.Values;
 
-/// <summary>
-/// Go's <c>%q</c> and <c>%v</c>/<c>%T</c> renderings, so error texts read exactly as Kamaji's (users grep them).
-/// </summary>
+/// <summary>Go's <c>%q</c> and <c>%v</c>/<c>%T</c> renderings, so error texts read exactly as Kamaji's (users grep them).</summary>
 public static class GoFormat
 {
-    /// <summary>Text longer than this is cut by <see cref="Abbreviate"/> before it is quoted into a message.</summary>
     public const int MaxQuotedLength = 128;
 
     /// <summary>
@@ -65,7 +62,9 @@ public static class GoFormat
         JsonValueKind.Object => Count("a map with", value.EnumerateObject().Count(), "key"),
         JsonValueKind.Array => Count("a list of", value.GetArrayLength(), "item"),
         JsonValueKind.String => Plain(value.GetString()!),
-        JsonValueKind.Number => InvariantNumber(value),
+        // Integers as digits, other numbers as the shortest round-trip text.
+        JsonValueKind.Number => value.TryGetInt64(out var l) ? l.ToString(CultureInfo.InvariantCulture)
+            : value.GetDouble().ToString("R", CultureInfo.InvariantCulture),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
         _ => "<nil>",
@@ -77,9 +76,4 @@ public static class GoFormat
     /// <summary>Go's <c>%v</c> of a string when it is short and shows as itself; quoted and cut otherwise.</summary>
     public static string Plain(string text) =>
         text.Length <= MaxQuotedLength && !text.Any(c => c < ' ' || c == '\x7f' || IsInvisible(c)) ? text : Quote(Abbreviate(text));
-
-    /// <summary>A JSON number in invariant form: integers as digits, others as the shortest round-trip text.</summary>
-    public static string InvariantNumber(JsonElement number) =>
-        number.TryGetInt64(out var l) ? l.ToString(CultureInfo.InvariantCulture)
-        : number.GetDouble().ToString("R", CultureInfo.InvariantCulture);
 }

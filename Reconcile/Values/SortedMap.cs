@@ -31,7 +31,6 @@ public sealed class SortedMap : IReadOnlyDictionary<string, string>, IEquatable<
     public int Count => _items.Count;
     public bool ContainsKey(string key) => _items.ContainsKey(key);
     public bool TryGetValue(string key, out string value) => _items.TryGetValue(key, out value!);
-    public string? GetValueOrDefault(string key) => _items.TryGetValue(key, out var v) ? v : null;
     public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => _items.GetEnumerator();
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 

@@ -22,7 +22,7 @@ public sealed class FixedKeySource : IKeyMaterialSource
     {
         var pool = Pools.GetOrAdd(algorithm, a => [.. Enumerable.Range(0, PoolSize).Select(_ => Generate(a))]);
         var index = _next.AddOrUpdate(algorithm, 0, (_, i) => (i + 1) % PoolSize);
-        AsymmetricAlgorithm key = algorithm.IsRsa() ? RSA.Create() : ECDsa.Create();
+        AsymmetricAlgorithm key = algorithm.RsaBits() > 0 ? RSA.Create() : ECDsa.Create();
         key.ImportPkcs8PrivateKey(pool[index], out _);
         return key;
     }

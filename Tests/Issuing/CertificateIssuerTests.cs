@@ -69,7 +69,7 @@ public class CertificateIssuerTests
         var keyPem = Encoding.ASCII.GetString(Convert.FromBase64String(config.Users[0].ClientKeyData!));
         using var key = PemKeys.TryRead(keyPem, out _)!;
         Assert.That(PemKeys.AlgorithmOf(key), Is.EqualTo(algorithm));
-        Assert.That(keyPem, Does.StartWith(algorithm.IsRsa() ? "-----BEGIN RSA PRIVATE KEY-----" : "-----BEGIN EC PRIVATE KEY-----"));
+        Assert.That(keyPem, Does.StartWith(algorithm.RsaBits() > 0 ? "-----BEGIN RSA PRIVATE KEY-----" : "-----BEGIN EC PRIVATE KEY-----"));
     }
 
     [TestCase(KeyAlgorithm.Rsa2048, CaKeyFormat.Pkcs1)]

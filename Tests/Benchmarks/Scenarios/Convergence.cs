@@ -35,7 +35,7 @@ public static class Convergence
             ? $"{generatorName}: {tenants} {key.Name()} kubeconfigs in {(converged - before).WallSeconds:F1} s; measuring the crypto floor"
             : $"{generatorName}: NOT converged after {(converged - before).WallSeconds:F0} s ({level.Sandbox.Watch.Count(generatorName)} of {tenants} Secrets, {passErrors} failed passes); measuring the crypto floor");
 
-        var floor = CryptoFloor.Measure(level.Sandbox, generatorName, tenants, key.IsRsa() ? level.Plan.RsaFloorSamples : int.MaxValue);
+        var floor = CryptoFloor.Measure(level.Sandbox, generatorName, tenants, key.RsaBits() > 0 ? level.Plan.RsaFloorSamples : int.MaxValue);
         var run = converged - before;
         var settle = settled - converged;
         var result = new ConvergenceResult(
