@@ -1,11 +1,9 @@
 namespace KamajiKubeconfig.Queue;
 
 /// <summary>
-/// client-go's <c>TypedBucketRateLimiter</c> over <c>rate.Limiter</c>: holds up to <c>burst</c> tokens and refills
-/// at <c>tokensPerSecond</c>. <see cref="Reserve"/> always reserves a token, even one that is not there yet, and
-/// returns how long until it is there, exactly like <c>rate.Limiter.Reserve().Delay()</c>.
-/// System.Threading.RateLimiting cannot do that ("reserve now, tell me the delay") on an injected clock, hence
-/// this small class.
+/// client-go's <c>TypedBucketRateLimiter</c>: <see cref="Reserve"/> always reserves a token, even one not there yet,
+/// and returns how long until it is, like <c>rate.Limiter.Reserve().Delay()</c>. System.Threading.RateLimiting
+/// cannot "reserve now, tell me the delay" on an injected clock, hence this small class.
 /// </summary>
 internal sealed class TokenBucket
 {
