@@ -100,13 +100,11 @@ public sealed class Informer<TRaw, TObject>(
     // missed, so only a version the server cannot serve calls for a relist.
     private async ValueTask ListAndWatchAsync(CancellationToken cancellationToken)
     {
-        var listing = _needsList;
         try
         {
-            if (listing)
+            if (_needsList)
             {
                 await ListAsync(cancellationToken);
-                listing = false;
             }
 
             while (true)
@@ -124,7 +122,7 @@ public sealed class Informer<TRaw, TObject>(
             // After a watch's "too large" this server is behind us (a lagging replica, or a restore from backup):
             // re-watching would wait, or after a restore skip events. A list at our version succeeds once it caught
             // up, or answers "too large" too, and then the next attempt reads the latest state.
-            if (listing || e.Reason == RestartReason.Expired)
+            if (_needsList || e.Reason == RestartReason.Expired)
             {
                 _version.MarkUnavailable();
             }

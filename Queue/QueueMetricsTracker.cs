@@ -42,15 +42,7 @@ internal sealed class QueueMetricsTracker<T>(IQueueMetrics metrics, TimeProvider
     public void SampleUnfinishedWork()
     {
         var now = timeProvider.GetTimestamp();
-        var total = TimeSpan.Zero;
-        var longest = TimeSpan.Zero;
-        foreach (var startedAt in _startedAt.Values)
-        {
-            var age = timeProvider.GetElapsedTime(startedAt, now);
-            total += age;
-            longest = age > longest ? age : longest;
-        }
-
-        metrics.SetUnfinishedWork(total, longest);
+        var ages = _startedAt.Values.Select(startedAt => timeProvider.GetElapsedTime(startedAt, now)).ToList();
+        metrics.SetUnfinishedWork(TimeSpan.FromTicks(ages.Sum(age => age.Ticks)), ages.DefaultIfEmpty().Max());
     }
 }

@@ -23,7 +23,7 @@ internal sealed class RetryRateLimiter<T>
         // Positive: a zero base times an infinite power of two would be NaN, and "no backoff" is a different limiter.
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_baseDelay, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(_maxDelay, _baseDelay);
-        _bucket = new TokenBucket(10, 100, timeProvider);
+        _bucket = new TokenBucket(timeProvider);
     }
 
     /// <summary>Records one more failure of <paramref name="item"/> and returns how long it should wait.</summary>
