@@ -203,6 +203,7 @@ public sealed class Informer<TRaw, TObject>(
 
     private void Apply(WatchEvent<TRaw> evt)
     {
+        // Bookmarks only move the resourceVersion; failed transforms were logged and counted.
         switch (evt.Kind)
         {
             case WatchEventType.Added or WatchEventType.Modified when Transform(evt.Item!) is { } obj:
@@ -211,9 +212,6 @@ public sealed class Informer<TRaw, TObject>(
             case WatchEventType.Deleted when Transform(evt.Item!) is { } obj:
                 // Prefer what handlers last saw; the final state still identifies the object if we never had it.
                 Notify(_cache.Delete(_cache.Accessor.KeyOf(obj)) ?? obj, null);
-                break;
-            default:
-                // Bookmarks only move the resourceVersion; failed transforms were logged and counted.
                 break;
         }
 

@@ -45,8 +45,7 @@ internal sealed class WorkQueue<T> : IDisposable
 
     public WorkQueue(RetryRateLimiter<T> rateLimiter, TimeProvider timeProvider, IQueueMetrics? metrics = null)
     {
-        ArgumentNullException.ThrowIfNull(rateLimiter);
-        _rateLimiter = rateLimiter;
+        _rateLimiter = rateLimiter ?? throw new ArgumentNullException(nameof(rateLimiter));
         _metrics = metrics;
         _delayed = new DelayedAdds<T>(timeProvider);
         _delayTimer = timeProvider.CreateTimer(_ => AddDueItems(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -106,8 +105,7 @@ internal sealed class WorkQueue<T> : IDisposable
     /// </summary>
     public void AddRateLimited(T item, TimeSpan atLeast = default)
     {
-        var limited = _rateLimiter.When(item);
-        AddAfter(item, limited > atLeast ? limited : atLeast);
+        AddAfter(item, TimeSpan.FromTicks(Math.Max(_rateLimiter.When(item).Ticks, atLeast.Ticks)));
     }
 
     /// <summary>Clears the item's failure history (on success, or when giving up). It does not replace <see cref="Done"/>.</summary>
