@@ -61,17 +61,14 @@ public sealed class KubernetesListWatch<TRaw>(
             {
                 more = await events.MoveNextAsync();
             }
-            catch (Exception) when (reported is not null)
+            catch (Exception ex) when (reported is not null || (ex is HttpRequestException && KubernetesErrors.EndedBeforeFirstLine(ex)))
             {
+                // The error already reported ends the stream, and so does an empty watch's clean end.
                 more = false;
             }
             catch (HttpOperationException ex) when (KubernetesErrors.FromResponse(ex) is { } mapped)
             {
                 throw mapped;
-            }
-            catch (HttpRequestException ex) when (KubernetesErrors.EndedBeforeFirstLine(ex))
-            {
-                more = false;
             }
 
             if (reported is not null)
