@@ -3,9 +3,8 @@ using k8s;
 namespace KamajiKubeconfig.Informers;
 
 /// <summary>
-/// The informer's only seam to the API server (client-go <c>tools/cache/listwatch.go</c>). Implementations map
-/// the answers the informer acts on (410, 504 ResourceVersionTooLarge, 429, a watch ERROR event) to an
-/// <see cref="InformerRestartException"/> with its reason; transport failures stay as they are.
+/// The informer's only seam to the API server (client-go <c>tools/cache/listwatch.go</c>). Implementations throw
+/// an <see cref="InformerRestartException"/> for the answers the informer acts on.
 /// </summary>
 public interface IListWatch<TRaw>
 {
@@ -33,8 +32,7 @@ public interface IListWatch<TRaw>
 public sealed record ListPage<TRaw>(IReadOnlyList<TRaw> Items, string ResourceVersion, string? Continue);
 
 /// <summary>
-/// One event from a watch. <see cref="ResourceVersion"/> is extracted by the source for every kind, bookmarks
-/// included, so the informer tracks progress without knowing the raw type. <see cref="Item"/> is
-/// <c>default</c> for bookmarks: the object of a bookmark must never reach the cache.
+/// One watch event; the source extracts <see cref="ResourceVersion"/> for every kind, so the informer need not know
+/// the raw type. <see cref="Item"/> is <c>default</c> for bookmarks: a bookmark's object must never reach the cache.
 /// </summary>
 public readonly record struct WatchEvent<TRaw>(WatchEventType Kind, TRaw? Item, string ResourceVersion);

@@ -1,24 +1,16 @@
 using System.Collections.Immutable;
 using k8s;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
 
 namespace KamajiKubeconfig.Informers;
 
 /// <summary>
-/// One list/watch loop feeding one cache (client-go's reflector, YARP's <c>ResourceInformer</c>): paged list,
-/// atomic replace, watch from the list's resourceVersion with bookmarks, re-watch on a clean end, relist when the
-/// server cannot serve our resourceVersion (410, or "too large"; see <see cref="LastSyncedVersion"/>),
-/// jittered exponential backoff on failures, and a watchdog for half-open connections. Each raw object is
-/// trimmed by the transform before it is stored. Nothing runs until <see cref="RunAsync"/>.
+/// One list/watch loop feeding one cache: client-go's reflector (docs/design.md, Informers). The transform trims
+/// each raw object to the stored record and must be total and cheap; the jitter source is used only from the loop.
+/// Nothing runs until <see cref="RunAsync"/>.
 /// </summary>
-/// <param name="source">Lists and watches raw objects (see <see cref="KubernetesListWatch{TRaw}"/>).</param>
-/// <param name="transform">Trims a raw object to the stored record; must be total and cheap.</param>
-/// <param name="cache">The cache this informer alone writes.</param>
-/// <param name="options">Name, page size, watch timeouts and backoff.</param>
-/// <param name="timeProvider">Clock for backoff delays and the idle watchdog.</param>
-/// <param name="random">Jitter source, used only from the loop; pass <see cref="Random.Shared"/> in production.</param>
-/// <param name="logger">Receives restarts and failures; never object content.</param>
-/// <param name="metrics">Restart and relist counters; none by default.</param>
 public sealed class Informer<TRaw, TObject>(
     IListWatch<TRaw> source,
     Func<TRaw, TObject> transform,
@@ -37,7 +29,6 @@ public sealed class Informer<TRaw, TObject>(
     private readonly TimeProvider _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
     private readonly Random _random = random ?? throw new ArgumentNullException(nameof(random));
     private readonly ILogger _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-    private readonly IInformerMetrics? _metrics = metrics;
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly LastSyncedVersion _version = new();
     private ImmutableArray<Action<TObject?, TObject?>> _handlers = [];
@@ -50,7 +41,7 @@ public sealed class Informer<TRaw, TObject>(
 
     public bool HasSynced => _synced.Task.IsCompleted;
 
-    /// <summary>The resourceVersion the next watch starts from; null before the first list.</summary>
+    /// <summary>Where the next watch starts; null before the first list.</summary>
     public string? LastResourceVersion => _version.Value;
 
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => _synced.Task.WaitAsync(cancellationToken);
@@ -59,13 +50,11 @@ public sealed class Informer<TRaw, TObject>(
         ? new DateTimeOffset(ticks, TimeSpan.Zero)
         : null;
 
-    /// <summary>A list, a watch event or a watch that ended cleanly: the server is serving us.</summary>
     private void Progressed() => Interlocked.Exchange(ref _failingSinceTicks, 0);
 
     /// <summary>
-    /// Registers a handler, called with (old, new) after each later cache write, on the informer's loop: old is null
-    /// for an add, new for a delete, and the cache already holds new. Handlers must be quick and must not throw (map
-    /// to keys and enqueue, nothing more). Register before <see cref="RunAsync"/> so the initial list reaches it as adds.
+    /// Called with (old, new) on the loop after each later cache write (old null for an add, new null for a delete);
+    /// must be quick. Register before <see cref="RunAsync"/> so the initial list reaches it as adds.
     /// </summary>
     public void AddHandler(Action<TObject?, TObject?> handler)
     {
@@ -80,7 +69,23 @@ public sealed class Informer<TRaw, TObject>(
             throw new InvalidOperationException($"Informer {Name} is already running.");
         }
 
-        var pipeline = RestartPipeline.Build(_options.Backoff, _time, _random, OnRestart);
+        var backoff = new ReflectorBackoff(_options.Backoff, _time, _random);
+        var pipeline = new ResiliencePipelineBuilder { TimeProvider = _time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                // Every failure is retried for as long as we run: an informer that gives up leaves a stale cache.
+                ShouldHandle = static args => ValueTask.FromResult(
+                    args.Outcome.Exception is not null && !args.Context.CancellationToken.IsCancellationRequested),
+                MaxRetryAttempts = int.MaxValue,
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
+                    backoff.Next((args.Outcome.Exception as InformerRestartException)?.RetryAfter)),
+                OnRetry = args =>
+                {
+                    OnRestart(args.Outcome.Exception!, args.RetryDelay);
+                    return default;
+                },
+            })
+            .Build();
         try
         {
             await pipeline.ExecuteAsync(ListAndWatchAsync, cancellationToken);
@@ -91,40 +96,33 @@ public sealed class Informer<TRaw, TObject>(
         }
     }
 
-    /// <summary>
-    /// One attempt: list if needed, then watch until something fails. A clean end re-watches here, and so does
-    /// every other failure after the backoff: a watch from our version replays all we missed, so only a version
-    /// the server cannot serve calls for a relist.
-    /// </summary>
+    // A clean end re-watches here, every other failure after the backoff: a watch from our version replays all we
+    // missed, so only a version the server cannot serve calls for a relist.
     private async ValueTask ListAndWatchAsync(CancellationToken cancellationToken)
     {
-        var listing = _needsList;
         try
         {
-            if (listing)
+            if (_needsList)
             {
                 await ListAsync(cancellationToken);
-                listing = false;
             }
 
             while (true)
             {
                 await WatchAsync(cancellationToken);
                 Progressed();
-                _metrics?.Restarted(Name, RestartReason.Closed);
+                metrics?.Restarted(Name, RestartReason.Closed);
             }
         }
         catch (InformerRestartException e) when (e.Reason is RestartReason.Expired or RestartReason.TooLargeResourceVersion)
         {
-            // A list refused so (its version, or its continue token's snapshot) reads the latest state next time.
-            // After a watch's 410, likewise, and not a list at our version as client-go would try first: our pages
-            // make that an Exact read of a version the server just called gone, and one served from etcd could
-            // succeed while the watch cache still refuses it, looping list → watch → 410.
-            // After a watch's "too large", this server is behind what we saw (a lagging replica, or storage restored
-            // from a backup). Re-watching would wait for it, or after a restore skip events silently. A list at our
-            // version succeeds once it has caught up, or answers "too large" too, and then the next attempt reads
-            // the latest state.
-            if (listing || e.Reason == RestartReason.Expired)
+            // A refused list, or a watch's 410, reads the latest state next time. Not a list at our version after a
+            // 410, as client-go tries first: our pages make that an Exact read of a version the server just called
+            // gone, which etcd could serve while the watch cache still refuses it, looping list → watch → 410.
+            // After a watch's "too large" this server is behind us (a lagging replica, or a restore from backup):
+            // re-watching would wait, or after a restore skip events. A list at our version succeeds once it caught
+            // up, or answers "too large" too, and then the next attempt reads the latest state.
+            if (_needsList || e.Reason == RestartReason.Expired)
             {
                 _version.MarkUnavailable();
             }
@@ -158,7 +156,7 @@ public sealed class Informer<TRaw, TObject>(
         InformerLog.Listed(_logger, Name, objects.Count, resourceVersion, requested);
         if (HasSynced)
         {
-            _metrics?.Relisted(Name);
+            metrics?.Relisted(Name);
         }
 
         foreach (var (old, updated) in changes)
@@ -205,6 +203,7 @@ public sealed class Informer<TRaw, TObject>(
 
     private void Apply(WatchEvent<TRaw> evt)
     {
+        // Bookmarks only move the resourceVersion; failed transforms were logged and counted.
         switch (evt.Kind)
         {
             case WatchEventType.Added or WatchEventType.Modified when Transform(evt.Item!) is { } obj:
@@ -214,9 +213,6 @@ public sealed class Informer<TRaw, TObject>(
                 // Prefer what handlers last saw; the final state still identifies the object if we never had it.
                 Notify(_cache.Delete(_cache.Accessor.KeyOf(obj)) ?? obj, null);
                 break;
-            default:
-                // Bookmarks only move the resourceVersion; failed transforms were logged and counted.
-                break;
         }
 
         if (!string.IsNullOrEmpty(evt.ResourceVersion))
@@ -225,7 +221,6 @@ public sealed class Informer<TRaw, TObject>(
         }
     }
 
-    /// <summary>The stored record of <paramref name="raw"/>; null when the transform failed (logged, counted, reported).</summary>
     private TObject? Transform(TRaw raw)
     {
         try
@@ -236,29 +231,22 @@ public sealed class Informer<TRaw, TObject>(
         {
             // A transform must be total; one bad object must not stop the informer for every other object.
             InformerLog.TransformFailed(_logger, Name, ex);
-            _metrics?.TransformFailed(Name);
-            ReportPoison(raw, ex);
+            metrics?.TransformFailed(Name);
+            try
+            {
+                Volatile.Read(ref _onTransformFailed)?.Invoke(raw, ex);
+            }
+            catch (Exception reportFailure)
+            {
+                InformerLog.HandlerFailed(_logger, Name, reportFailure);
+            }
+
             return null;
         }
     }
 
-    /// <summary>
-    /// Who else hears of an object the transform could not handle (the host records a Warning Event on it). Skipped
-    /// objects are reported, never retried here: the next list or watch event for them tries again.
-    /// </summary>
+    /// <summary>Hears of each object the transform skipped; it is not retried here, its next list or event tries again.</summary>
     public void OnTransformFailed(Action<TRaw, Exception> handler) => Volatile.Write(ref _onTransformFailed, handler);
-
-    private void ReportPoison(TRaw raw, Exception failure)
-    {
-        try
-        {
-            Volatile.Read(ref _onTransformFailed)?.Invoke(raw, failure);
-        }
-        catch (Exception ex)
-        {
-            InformerLog.HandlerFailed(_logger, Name, ex);
-        }
-    }
 
     private void Notify(TObject? oldObject, TObject? newObject)
     {
@@ -272,7 +260,7 @@ public sealed class Informer<TRaw, TObject>(
             {
                 // The cache is already written; a faulty handler must not stall the watch for everyone.
                 InformerLog.HandlerFailed(_logger, Name, ex);
-                _metrics?.HandlerFailed(Name);
+                metrics?.HandlerFailed(Name);
             }
         }
     }
@@ -295,6 +283,6 @@ public sealed class Informer<TRaw, TObject>(
             InformerLog.Restarting(_logger, Name, reason, delay, exception);
         }
 
-        _metrics?.Restarted(Name, reason);
+        metrics?.Restarted(Name, reason);
     }
 }

@@ -42,14 +42,14 @@ public sealed class InformerCache<T>(ObjectAccessor<T> accessor, IReadOnlyDictio
     public T? Upsert(T obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        Publish(Current.Upsert(obj, out var old));
+        Volatile.Write(ref _current, Current.Upsert(obj, out var old));
         return old;
     }
 
     /// <summary>Writer only. Removes an object; returns what was removed, null if it was not cached.</summary>
     public T? Delete(ObjectKey key)
     {
-        Publish(Current.Delete(key, out var old));
+        Volatile.Write(ref _current, Current.Delete(key, out var old));
         return old;
     }
 
@@ -70,9 +70,7 @@ public sealed class InformerCache<T>(ObjectAccessor<T> accessor, IReadOnlyDictio
             .Select(c => (c.Old, (T?)c.New))
             .Concat(previous.List().Where(old => next.Get(Accessor.KeyOf(old)) is null).Select(old => ((T?)old, (T?)null)))
             .ToList();
-        Publish(next);
+        Volatile.Write(ref _current, next);
         return changes;
     }
-
-    private void Publish(CacheSnapshot<T> next) => Volatile.Write(ref _current, next);
 }

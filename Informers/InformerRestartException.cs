@@ -1,9 +1,8 @@
 namespace KamajiKubeconfig.Informers;
 
 /// <summary>
-/// A list/watch attempt ended for a <see cref="Reason"/> the informer acts on: raised by sources for the server's
-/// answers (410, 504 ResourceVersionTooLarge, 429, other watch errors) and by the informer for a watch it judged
-/// unhealthy (idle or too short). Transport failures stay the exceptions they are.
+/// A list/watch attempt ended for a <see cref="Reason"/> the informer acts on: a server's answer (410, 504
+/// ResourceVersionTooLarge, 429, a watch error) or a watch judged unhealthy. Transport failures stay as they are.
 /// </summary>
 public sealed class InformerRestartException(RestartReason reason, string message, Exception? innerException = null)
     : Exception(message, innerException)

@@ -14,10 +14,7 @@ namespace KamajiKubeconfig.Informers;
 /// </summary>
 public static class KubernetesErrors
 {
-    /// <summary>
-    /// Maps an error answer to a list or watch request: 410 (a list's version, a continue token or the watch's
-    /// version is gone), 429 (throttled) and 504 ResourceVersionTooLarge. Null leaves the client's exception as it is.
-    /// </summary>
+    /// <summary>Maps an error answer to a list or watch request; null leaves the client's exception as it is.</summary>
     public static InformerRestartException? FromResponse(HttpOperationException exception) => exception.Response switch
     {
         { StatusCode: HttpStatusCode.Gone } => Expired(exception),
@@ -28,9 +25,8 @@ public static class KubernetesErrors
     };
 
     /// <summary>
-    /// Turns what the client passed to <c>onError</c> into the exception the informer acts on. A watch ERROR
-    /// event arrives there as a <see cref="KubernetesException"/> carrying the server's Status; 410 (reason
-    /// Expired, or Gone on old servers) means relist.
+    /// Maps what the client passed to <c>onError</c>: a watch ERROR event arrives as a <see cref="KubernetesException"/>
+    /// carrying the server's Status (410 says reason Expired, or Gone on old servers).
     /// </summary>
     public static InformerRestartException FromStreamError(Exception reported) => reported switch
     {
@@ -82,10 +78,7 @@ public static class KubernetesErrors
             .Select(h => int.TryParse(h.Value.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : (int?)null)
             .FirstOrDefault(s => s is not null);
 
-    /// <summary>
-    /// True when <paramref name="exception"/> means the server never answered: a connection refused or reset, a
-    /// TLS failure, or the client's own timeout (a cancellation that the caller's token did not ask for).
-    /// </summary>
+    /// <summary>The server never answered: a cancellation the caller's token did not ask for is the client's timeout.</summary>
     public static bool IsNoAnswer(Exception exception, CancellationToken callerToken) => exception switch
     {
         HttpRequestException or IOException or TimeoutException or System.Net.Sockets.SocketException

@@ -5,17 +5,12 @@ using k8s.Autorest;
 namespace KamajiKubeconfig.Informers;
 
 /// <summary>
-/// <see cref="IListWatch{TRaw}"/> over one list operation of the C# client and its generated
-/// <c>WatchList…Async</c> twin. It absorbs the client's watch quirks (docs/kubernetes-notes.md B5, B13): a 410 reaches
-/// us only through <c>onError</c>, an empty stream that ends throws instead of ending, bookmarks are yielded as
-/// near-empty objects. Build instances through <see cref="KubernetesListWatches"/>.
+/// <see cref="IListWatch{TRaw}"/> over one list operation of the C# client and its generated <c>WatchList…Async</c>
+/// twin (built by <see cref="KubernetesListWatches"/>). It absorbs the client's watch quirks (docs/kubernetes-notes.md
+/// B5, B13): a 410 reaches us only through <c>onError</c>, an empty stream that ends throws instead of ending,
+/// bookmarks are yielded as near-empty objects. <paramref name="list"/> gets a null resourceVersion for "" (latest),
+/// so that the request carries none at all.
 /// </summary>
-/// <param name="list">
-/// Lists one page: (resourceVersion, continue token, limit, token). Exactly one of the first two is non-null;
-/// the resourceVersion "" (latest) arrives as null, so that the request carries no resourceVersion at all.
-/// </param>
-/// <param name="watch">Starts a watch with bookmarks: (resourceVersion, timeoutSeconds, onError, token).</param>
-/// <param name="resourceVersionOf">Reads metadata.resourceVersion of a raw object.</param>
 public sealed class KubernetesListWatch<TRaw>(
     Func<string?, string?, int, CancellationToken, Task<ListPage<TRaw>>> list,
     Func<string, int, Action<Exception>, CancellationToken, IAsyncEnumerable<(WatchEventType, TRaw)>> watch,
@@ -39,7 +34,6 @@ public sealed class KubernetesListWatch<TRaw>(
         }
         catch (HttpOperationException ex) when (KubernetesErrors.FromResponse(ex) is { } mapped)
         {
-            // 410: the version or the continue token's snapshot was compacted; 504: the server is behind the version.
             throw mapped;
         }
     }
@@ -67,17 +61,14 @@ public sealed class KubernetesListWatch<TRaw>(
             {
                 more = await events.MoveNextAsync();
             }
-            catch (Exception) when (reported is not null)
+            catch (Exception ex) when (reported is not null || (ex is HttpRequestException && KubernetesErrors.EndedBeforeFirstLine(ex)))
             {
+                // The error already reported ends the stream, and so does an empty watch's clean end.
                 more = false;
             }
             catch (HttpOperationException ex) when (KubernetesErrors.FromResponse(ex) is { } mapped)
             {
                 throw mapped;
-            }
-            catch (HttpRequestException ex) when (KubernetesErrors.EndedBeforeFirstLine(ex))
-            {
-                more = false;
             }
 
             if (reported is not null)

@@ -4,11 +4,7 @@ using k8s.Models;
 
 namespace KamajiKubeconfig.Informers;
 
-/// <summary>
-/// The list/watch sources the controller needs. A first page is read at the resourceVersion the informer asks for
-/// ("0", "" or N); continue pages send only the token, because a resourceVersion next to a continue token is
-/// rejected. Every watch asks for bookmarks.
-/// </summary>
+/// <summary>The list/watch sources the controller needs; every watch asks for bookmarks.</summary>
 public static class KubernetesListWatches
 {
     public static KubernetesListWatch<V1Namespace> Namespaces(IKubernetes client)

@@ -4,8 +4,8 @@ namespace KamajiKubeconfig.Queue;
 /// The queue's metrics port (client-go <c>util/workqueue/metrics.go</c>): one method per instrument, each
 /// mapped to the metric named below. The queue does the bookkeeping (add and start times, the clock); an
 /// adapter only records values.
-/// The queue calls every method except <see cref="IncrementRetries"/> while holding its lock: implementations
-/// must be thread-safe, fast, must not throw and must never call back into the queue.
+/// The queue calls every method while holding its lock: implementations must be thread-safe, fast, must not throw
+/// and must never call back into the queue.
 /// </summary>
 internal interface IQueueMetrics
 {

@@ -1,9 +1,8 @@
 namespace KamajiKubeconfig.Queue;
 
 /// <summary>
-/// The bookkeeping behind <see cref="IQueueMetrics"/> (client-go <c>defaultQueueMetrics</c>): when each waiting
-/// item was first added and when each processing item was taken. Not thread-safe: the queue calls it under
-/// its lock. Durations use <see cref="TimeProvider.GetTimestamp"/>, which is monotonic.
+/// The bookkeeping behind <see cref="IQueueMetrics"/> (client-go <c>defaultQueueMetrics</c>): when each waiting item
+/// was first added and each processing item taken, on the monotonic clock. Not thread-safe: the queue's lock guards it.
 /// </summary>
 internal sealed class QueueMetricsTracker<T>(IQueueMetrics metrics, TimeProvider timeProvider)
     where T : notnull
@@ -43,15 +42,7 @@ internal sealed class QueueMetricsTracker<T>(IQueueMetrics metrics, TimeProvider
     public void SampleUnfinishedWork()
     {
         var now = timeProvider.GetTimestamp();
-        var total = TimeSpan.Zero;
-        var longest = TimeSpan.Zero;
-        foreach (var startedAt in _startedAt.Values)
-        {
-            var age = timeProvider.GetElapsedTime(startedAt, now);
-            total += age;
-            longest = age > longest ? age : longest;
-        }
-
-        metrics.SetUnfinishedWork(total, longest);
+        var ages = _startedAt.Values.Select(startedAt => timeProvider.GetElapsedTime(startedAt, now)).ToList();
+        metrics.SetUnfinishedWork(TimeSpan.FromTicks(ages.Sum(age => age.Ticks)), ages.DefaultIfEmpty().Max());
     }
 }

@@ -3,13 +3,10 @@ using System.Collections.Concurrent;
 namespace KamajiKubeconfig.Queue;
 
 /// <summary>
-/// How long a failed item waits before it is retried: client-go's <c>DefaultTypedControllerRateLimiter</c>, the
-/// worse of a per-item backoff of <c>baseDelay · 2^failures</c> capped at <c>maxDelay</c> (5 ms → 1000 s by
-/// default) and one <see cref="TokenBucket"/> shared by all items (10 per second, burst 100) that limits only
-/// retries, never first adds. The bucket is asked on every call, so it spends a token even when the item's backoff
-/// wins; like client-go, its burst can thus be exceeded when items were separately delayed longer.
-/// Giving up after N failures is the caller's call. Safe to call from many threads. The controller passes a
-/// lower <c>maxDelay</c> than client-go's (docs/design.md, "The queue").
+/// client-go's <c>DefaultTypedControllerRateLimiter</c> (docs/design.md, "The queue"): the worse of a per-item
+/// <c>baseDelay · 2^failures</c> capped at <c>maxDelay</c> and one <see cref="TokenBucket"/> shared by all retries.
+/// The bucket is asked on every call, so it spends a token even when the item's backoff wins; like client-go, its
+/// burst can thus be exceeded when items were separately delayed longer. Safe to call from many threads.
 /// </summary>
 internal sealed class RetryRateLimiter<T>
     where T : notnull
@@ -26,7 +23,7 @@ internal sealed class RetryRateLimiter<T>
         // Positive: a zero base times an infinite power of two would be NaN, and "no backoff" is a different limiter.
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_baseDelay, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(_maxDelay, _baseDelay);
-        _bucket = new TokenBucket(10, 100, timeProvider);
+        _bucket = new TokenBucket(timeProvider);
     }
 
     /// <summary>Records one more failure of <paramref name="item"/> and returns how long it should wait.</summary>
@@ -42,9 +39,7 @@ internal sealed class RetryRateLimiter<T>
         return TimeSpan.FromTicks(Math.Max(backoff.Ticks, _bucket.Reserve().Ticks));
     }
 
-    /// <summary>Stops tracking <paramref name="item"/>, whether it finally succeeded or was given up on.</summary>
     public void Forget(T item) => _failures.TryRemove(item, out _);
 
-    /// <summary>How many failures are recorded for <paramref name="item"/> since it was last forgotten.</summary>
     public int NumRequeues(T item) => _failures.GetValueOrDefault(item);
 }

@@ -4,15 +4,11 @@ namespace KamajiKubeconfig.Queue;
 
 /// <summary>
 /// client-go's rate-limiting work queue (<c>queue.go</c>, <c>delaying_queue.go</c>, <c>rate_limiting_queue.go</c>)
-/// on <see cref="System.Threading.Channels"/>, with the contract of <c>doc.go</c>: fair (items are handed out in the
-/// order they were added); stingy (an item is never processed by two workers at once, and many adds before it is
-/// processed process it once; an add while it is processed parks it until <see cref="Done"/>); many producers and
-/// workers; after shut-down adds are ignored, and workers get the remaining items, then the shut-down signal.
-/// Every item handed out by <see cref="GetAsync"/> must be given back through <see cref="Done"/>, in a
-/// <c>finally</c>: until then the item cannot be processed again.
+/// with the contract of <c>doc.go</c> (docs/design.md, The queue). Every item handed out by <see cref="GetAsync"/>
+/// must be given back through <see cref="Done"/>, in a <c>finally</c>: until then it cannot be processed again.
 /// </summary>
 /// <remarks>
-/// One lock guards the dirty and processing sets and every read and write of the ready channel, so the three
+/// One lock guards the dirty and processing sets and every take from and write to the ready channel, so the three
 /// always agree: an item is in the channel only if it is dirty and not processing, so the channel never holds
 /// it twice. Workers wait outside the lock (<see cref="ChannelReader{T}.WaitToReadAsync"/>) and take an item
 /// under it, so an item is never in flight between the channel and the processing set. The channel runs
@@ -49,8 +45,7 @@ internal sealed class WorkQueue<T> : IDisposable
 
     public WorkQueue(RetryRateLimiter<T> rateLimiter, TimeProvider timeProvider, IQueueMetrics? metrics = null)
     {
-        ArgumentNullException.ThrowIfNull(rateLimiter);
-        _rateLimiter = rateLimiter;
+        _rateLimiter = rateLimiter ?? throw new ArgumentNullException(nameof(rateLimiter));
         _metrics = metrics;
         _delayed = new DelayedAdds<T>(timeProvider);
         _delayTimer = timeProvider.CreateTimer(_ => AddDueItems(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -64,27 +59,9 @@ internal sealed class WorkQueue<T> : IDisposable
     }
 
     /// <summary>Items ready to be handed out (parked and delayed items not included). Informational only.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _ready.Reader.Count;
-            }
-        }
-    }
+    public int Count => _ready.Reader.Count;
 
-    public bool ShuttingDown
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _shuttingDown;
-            }
-        }
-    }
+    public bool ShuttingDown => Volatile.Read(ref _shuttingDown);
 
     /// <summary>Marks <paramref name="item"/> as needing processing. Ignored after shut-down.</summary>
     public void Add(T item)
@@ -101,22 +78,21 @@ internal sealed class WorkQueue<T> : IDisposable
     /// </summary>
     public void AddAfter(T item, TimeSpan delay)
     {
-        if (ShuttingDown)
-        {
-            return;
-        }
-
-        // Like client-go, every delayed add counts as a retry, a zero delay included.
-        _metrics?.IncrementRetries();
         lock (_gate)
         {
+            if (_shuttingDown)
+            {
+                return;
+            }
+
+            // Like client-go, every delayed add counts as a retry, a zero delay included.
+            _metrics?.IncrementRetries();
             if (delay <= TimeSpan.Zero)
             {
                 AddLocked(item);
             }
-            else if (!_shuttingDown)
+            else
             {
-                // (Checked again: a shut-down racing with this call drops the item.)
                 _delayed.Schedule(item, delay);
                 _delayTimer.Change(_delayed.TimerDueTime(), Timeout.InfiniteTimeSpan);
             }
@@ -129,8 +105,7 @@ internal sealed class WorkQueue<T> : IDisposable
     /// </summary>
     public void AddRateLimited(T item, TimeSpan atLeast = default)
     {
-        var limited = _rateLimiter.When(item);
-        AddAfter(item, limited > atLeast ? limited : atLeast);
+        AddAfter(item, TimeSpan.FromTicks(Math.Max(_rateLimiter.When(item).Ticks, atLeast.Ticks)));
     }
 
     /// <summary>Clears the item's failure history (on success, or when giving up). It does not replace <see cref="Done"/>.</summary>

@@ -100,7 +100,7 @@ public class RateLimiterTests
     [Test]
     public void Reserve_WithinBurst_NoDelay()
     {
-        var bucket = new TokenBucket(10, 100, _time);
+        var bucket = new TokenBucket(_time);
 
         var delays = Enumerable.Range(0, 100).Select(_ => bucket.Reserve()).Distinct();
 
@@ -162,7 +162,7 @@ public class RateLimiterTests
 
     private TokenBucket NewEmptyBucket()
     {
-        var bucket = new TokenBucket(10, 100, _time);
+        var bucket = new TokenBucket(_time);
         for (var i = 0; i < 100; i++)
         {
             bucket.Reserve();
