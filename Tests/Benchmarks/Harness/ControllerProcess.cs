@@ -145,11 +145,26 @@ public sealed class ControllerProcess : IAsyncDisposable
         return string.Join('\n', all.TakeLast(lines));
     }
 
+    /// <summary>
+    /// A free loopback port below the kernel's ephemeral range (default 32768–60999): a port handed out for port 0 can
+    /// be taken by an outgoing connection before the controller binds it.
+    /// </summary>
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 32_000);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException) when (attempt < 200)
+            {
+                // Taken: try another.
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
