@@ -49,6 +49,9 @@ internal sealed partial class ControllerHost(
         var informers = caches.All.Select(i => i.RunAsync(stoppingToken)).ToList();
         await caches.WaitForSyncAsync(stoppingToken);
         LogSynced(logger, caches.Generators.Count, caches.TenantControlPlanes.Count, caches.ManagedSecrets.Count + caches.KamajiSecrets.Count);
+        // The initial lists leave the heap full of decoded pages and parsed kubeconfigs that are garbage by now: one
+        // compacting collection returns that memory to the OS instead of keeping it for the life of the process.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         await leadership.WaitForLeadershipAsync(stoppingToken);
         if (leadership is AlwaysLeader)
         {

@@ -4,19 +4,25 @@ using KamajiKubeconfig.Reconcile;
 
 namespace KamajiKubeconfig.Controller.Mapping;
 
-/// <summary>Maps the client's Namespace and Secret models (mutable, nullable-oblivious) to our records.</summary>
+/// <summary>
+/// Maps the client's Namespace and Secret models (mutable, nullable-oblivious) to our records. Repeated strings
+/// (namespaces, keys, label values, owner kinds) go through <see cref="StringPool"/>; annotation values, which are
+/// often long and unique, do not.
+/// </summary>
 public static class CoreMapper
 {
+    private static StringPool Pool => StringPool.Shared;
+
     public static NamespaceInfo FromNamespace(V1Namespace ns) =>
-        new(ns.Metadata?.Name ?? "", SortedMap.From(ns.Metadata?.Labels), ns.Metadata?.ResourceVersion ?? "");
+        new(Pool.Intern(ns.Metadata?.Name ?? ""), Pool.Map(ns.Metadata?.Labels), ns.Metadata?.ResourceVersion ?? "");
 
     public static SecretInfo FromSecret(V1Secret secret) => new(
-        secret.Metadata?.NamespaceProperty ?? "",
+        Pool.Intern(secret.Metadata?.NamespaceProperty ?? ""),
         secret.Metadata?.Name ?? "",
         secret.Metadata?.ResourceVersion ?? "",
-        SortedMap.From(secret.Metadata?.Labels),
-        SortedMap.From(secret.Metadata?.Annotations),
+        Pool.Map(secret.Metadata?.Labels),
+        SortedMap.From(secret.Metadata?.Annotations?.Select(p => KeyValuePair.Create(Pool.Intern(p.Key), p.Value))),
         (secret.Metadata?.OwnerReferences ?? []).Select(o => new OwnerReference(
-            o.ApiVersion ?? "", o.Kind ?? "", o.Name ?? "", o.Uid ?? "", o.Controller ?? false, o.BlockOwnerDeletion ?? false)).ToEquatableList(),
-        (secret.Data ?? new Dictionary<string, byte[]>()).ToImmutableDictionary(StringComparer.Ordinal));
+            Pool.Intern(o.ApiVersion ?? ""), Pool.Intern(o.Kind ?? ""), o.Name ?? "", o.Uid ?? "", o.Controller ?? false, o.BlockOwnerDeletion ?? false)).ToEquatableList(),
+        (secret.Data ?? new Dictionary<string, byte[]>()).ToImmutableDictionary(p => Pool.Intern(p.Key), p => p.Value, StringComparer.Ordinal));
 }

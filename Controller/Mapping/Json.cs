@@ -20,9 +20,10 @@ internal static class Json
     public static long Int64(this JsonElement? element) =>
         element is { ValueKind: JsonValueKind.Number } e && e.TryGetInt64(out var value) ? value : 0;
 
+    /// <summary>A string map (labels, annotations) with its short strings shared through <see cref="StringPool"/>.</summary>
     public static SortedMap StringMap(this JsonElement? element) =>
         element is { ValueKind: JsonValueKind.Object } e
-            ? SortedMap.From(e.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText())))
+            ? StringPool.Shared.Map(e.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText())))
             : SortedMap.Empty;
 
     public static IEnumerable<JsonElement> Items(this JsonElement? element) =>

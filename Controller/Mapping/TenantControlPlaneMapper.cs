@@ -21,7 +21,7 @@ public static class TenantControlPlaneMapper
         var trimmed = Trim(tcp);
         var metadata = trimmed.Child("metadata");
         return new TenantControlPlane(
-            metadata?.Child("namespace").String() ?? "",
+            StringPool.Shared.Intern(metadata?.Child("namespace").String() ?? ""),
             metadata?.Child("name").String() ?? "",
             metadata?.Child("uid").String() ?? "",
             metadata?.Child("labels").StringMap() ?? SortedMap.Empty,

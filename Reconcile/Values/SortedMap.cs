@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Collections.Immutable;
 
 namespace KamajiKubeconfig.Reconcile.Values;
 
@@ -9,29 +8,79 @@ namespace KamajiKubeconfig.Reconcile.Values;
 /// </summary>
 public sealed class SortedMap : IReadOnlyDictionary<string, string>, IEquatable<SortedMap>
 {
-    private readonly ImmutableSortedDictionary<string, string> _items;
+    // A sorted array, not a tree: a map holds a handful of labels or annotations, is read far more often than it
+    // changes, and the caches keep tens of thousands of them; a tree node per entry would cost several times more.
+    private readonly KeyValuePair<string, string>[] _items;
 
-    public static readonly SortedMap Empty = new(ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal));
+    public static readonly SortedMap Empty = new([]);
 
-    private SortedMap(ImmutableSortedDictionary<string, string> items) => _items = items;
+    private SortedMap(KeyValuePair<string, string>[] items) => _items = items;
 
-    public static SortedMap From(IEnumerable<KeyValuePair<string, string>>? items) =>
-        items is null ? Empty : new(items.ToImmutableSortedDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+    /// <summary>A repeated key is kept once when its values agree.</summary>
+    /// <exception cref="ArgumentException">A key repeated with different values.</exception>
+    public static SortedMap From(IEnumerable<KeyValuePair<string, string>>? items)
+    {
+        var sorted = items?.ToArray() ?? [];
+        if (sorted.Length == 0)
+        {
+            return Empty;
+        }
+        foreach (var item in sorted)
+        {
+            ArgumentNullException.ThrowIfNull(item.Key, nameof(items));
+        }
+        Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        var distinct = 1;
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            if (sorted[i].Key != sorted[distinct - 1].Key)
+            {
+                sorted[distinct++] = sorted[i];
+            }
+            else if (sorted[i].Value != sorted[distinct - 1].Value)
+            {
+                throw new ArgumentException($"An element with the same key but a different value already exists. Key: '{sorted[i].Key}'", nameof(items));
+            }
+        }
+        return new(distinct == sorted.Length ? sorted : sorted[..distinct]);
+    }
 
     public static SortedMap Of(params (string Key, string Value)[] items) =>
         From(items.Select(i => KeyValuePair.Create(i.Key, i.Value)));
 
-    public SortedMap With(string key, string value) => new(_items.SetItem(key, value));
+    public SortedMap With(string key, string value)
+    {
+        var index = IndexOf(key);
+        if (index >= 0)
+        {
+            var replaced = (KeyValuePair<string, string>[])_items.Clone();
+            replaced[index] = KeyValuePair.Create(key, value);
+            return new(replaced);
+        }
+        var at = ~index;
+        return new([.. _items.AsSpan(0, at), KeyValuePair.Create(key, value), .. _items.AsSpan(at)]);
+    }
 
-    public SortedMap Without(string key) => new(_items.Remove(key));
+    public SortedMap Without(string key)
+    {
+        var index = IndexOf(key);
+        return index < 0 ? this : new([.. _items.AsSpan(0, index), .. _items.AsSpan(index + 1)]);
+    }
 
-    public string this[string key] => _items[key];
-    public IEnumerable<string> Keys => _items.Keys;
-    public IEnumerable<string> Values => _items.Values;
-    public int Count => _items.Count;
-    public bool ContainsKey(string key) => _items.ContainsKey(key);
-    public bool TryGetValue(string key, out string value) => _items.TryGetValue(key, out value!);
-    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => _items.GetEnumerator();
+    public string this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The key '{key}' was not present.");
+    public IEnumerable<string> Keys => _items.Select(p => p.Key);
+    public IEnumerable<string> Values => _items.Select(p => p.Value);
+    public int Count => _items.Length;
+    public bool ContainsKey(string key) => IndexOf(key) >= 0;
+
+    public bool TryGetValue(string key, out string value)
+    {
+        var index = IndexOf(key);
+        value = index >= 0 ? _items[index].Value : default!;
+        return index >= 0;
+    }
+
+    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, string>>)_items).GetEnumerator();
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>True when every entry of <paramref name="subset"/> is present here with the same value.</summary>
@@ -53,4 +102,29 @@ public sealed class SortedMap : IReadOnlyDictionary<string, string>, IEquatable<
     }
 
     public override string ToString() => "{" + string.Join(", ", _items.Select(p => $"{p.Key}={p.Value}")) + "}";
+
+    /// <summary>The key's index, or the bitwise complement of where it would be inserted.</summary>
+    private int IndexOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        int low = 0, high = _items.Length - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) >> 1);
+            var order = string.CompareOrdinal(_items[middle].Key, key);
+            if (order == 0)
+            {
+                return middle;
+            }
+            if (order < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+        return ~low;
+    }
 }
