@@ -136,17 +136,28 @@ public sealed class Informer<TRaw, TObject>(
     {
         var objects = new List<TObject>();
         var requested = _version.ForNextList();
-        string? continueToken = null;
         string resourceVersion;
-        do
+        // Only the first page names a version; the token pins every later page to the first page's snapshot.
+        Task<ListPage<TRaw>>? next = _source.ListAsync(requested, null, _options.PageSize, cancellationToken);
+        try
         {
-            // Only the first page names a version; the token pins every later page to the first page's snapshot.
-            var page = await _source.ListAsync(continueToken is null ? requested : null, continueToken, _options.PageSize, cancellationToken);
-            objects.AddRange(page.Items.Select(Transform).OfType<TObject>());
-            resourceVersion = page.ResourceVersion;
-            continueToken = string.IsNullOrEmpty(page.Continue) ? null : page.Continue;
+            do
+            {
+                var page = await next;
+                // The next page is asked for before this one is transformed, so that the server reads it while we
+                // decode this one: a large list takes the longer of the two, not their sum.
+                next = string.IsNullOrEmpty(page.Continue) ? null : _source.ListAsync(null, page.Continue, _options.PageSize, cancellationToken);
+                objects.AddRange(page.Items.Select(Transform).OfType<TObject>());
+                resourceVersion = page.ResourceVersion;
+            }
+            while (next is not null);
         }
-        while (continueToken is not null);
+        catch when (next is { IsCompleted: false })
+        {
+            // Leaving with a page still on its way (cancelled): its outcome is observed here, not left to the finalizer.
+            _ = next.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
+        }
 
         // Pages are collected first and swapped in together: readers never see half a list.
         var changes = _cache.Replace(objects);
@@ -227,9 +238,11 @@ public sealed class Informer<TRaw, TObject>(
         {
             return _transform(raw) ?? throw new InvalidOperationException("The transform returned null.");
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
         {
-            // A transform must be total; one bad object must not stop the informer for every other object.
+            // A transform must be total; one bad object must not stop the informer for every other object. Running
+            // out of memory says nothing about the object: skipping it would leave a hole in the cache, so that
+            // fails the list (or the watch) instead, and the informer starts over after its backoff.
             InformerLog.TransformFailed(_logger, Name, ex);
             metrics?.TransformFailed(Name);
             try

@@ -6,19 +6,22 @@ namespace KamajiKubeconfig.Reconcile;
 
 /// <summary>
 /// A TCP's CA certificate as read from its Secret. The private key is not part of it: the caches never hold it, and
-/// the issuer reads it from the API server only to sign (<see cref="KeyProblem"/> checks it then).
+/// the issuer reads it from the API server only to sign (<see cref="KeyProblem"/> checks it then). Kept as bytes
+/// and the few facts planning reads, not as a parsed certificate: the memo holds one per tenant, and a parsed
+/// certificate costs several times more, most of it native memory; the rare readers <see cref="Open"/> their own.
 /// </summary>
-public sealed record CertificateAuthority(X509Certificate2 Certificate, byte[] CertificatePem)
+public sealed record CertificateAuthority(byte[] CertificatePem, byte[] Der, byte[] PublicKeyInfo, DateTimeOffset NotAfter, string Subject)
 {
-    public DateTimeOffset NotAfter => new(Certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);
-
     /// <summary>Equal when the PEM bytes are equal: two reads of one Secret give equal CAs.</summary>
     public bool Equals(CertificateAuthority? other) =>
         other is not null && CertificatePem.AsSpan().SequenceEqual(other.CertificatePem);
 
     public override int GetHashCode() => CertificatePem.Length;
 
-    public override string ToString() => $"CertificateAuthority {{ Subject = {Certificate.Subject} }}";
+    public override string ToString() => $"CertificateAuthority {{ Subject = {Subject} }}";
+
+    /// <summary>The certificate, parsed anew; the caller disposes it.</summary>
+    public X509Certificate2 Open() => X509CertificateLoader.LoadCertificate(Der);
 
     /// <summary>Parses <c>ca.crt</c> (first PEM block, as Kamaji does); the message follows Kamaji's wording.</summary>
     public static CertificateAuthority? TryLoad(SecretInfo secret, out string? error)
@@ -30,14 +33,10 @@ public sealed record CertificateAuthority(X509Certificate2 Certificate, byte[] C
         }
         try
         {
-            var certificate = X509Certificate2.CreateFromPem(Encoding.ASCII.GetString(crt));
+            using var certificate = X509Certificate2.CreateFromPem(Encoding.ASCII.GetString(crt));
             error = NotACa(certificate);
-            if (error is not null)
-            {
-                certificate.Dispose();
-                return null;
-            }
-            return new CertificateAuthority(certificate, crt);
+            return error is not null ? null : new CertificateAuthority(crt, certificate.RawData, certificate.PublicKey.ExportSubjectPublicKeyInfo(),
+                new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero), certificate.Subject);
         }
         catch (CryptographicException e)
         {
@@ -76,7 +75,7 @@ public sealed record CertificateAuthority(X509Certificate2 Certificate, byte[] C
         {
             return $"cannot parse Certificate Authority key: {error}";
         }
-        if (!PemKeys.PublicKeyInfo(parsed).AsSpan().SequenceEqual(Certificate.PublicKey.ExportSubjectPublicKeyInfo()))
+        if (!PemKeys.PublicKeyInfo(parsed).AsSpan().SequenceEqual(PublicKeyInfo))
         {
             parsed.Dispose();
             return "cannot parse Certificate Authority key: the key does not match the Certificate Authority certificate";

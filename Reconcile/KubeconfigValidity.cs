@@ -67,7 +67,8 @@ public static class KubeconfigValidity
         }
         var notBefore = new DateTimeOffset(certificate.NotBefore.ToUniversalTime(), TimeSpan.Zero);
         var notAfter = new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);
-        if (!CertificateSignature.IsSignedBy(certificate, ca.Certificate))
+        using var caCertificate = ca.Open();
+        if (!CertificateSignature.IsSignedBy(certificate, caCertificate))
         {
             return new(IssueReason.CertificateAuthorityChanged, notBefore, notAfter);
         }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace KamajiKubeconfig.Reconcile;
@@ -14,12 +13,12 @@ public static class TrustBundle
     private const string CertificateLabel = "CERTIFICATE";
 
     /// <summary>
-    /// True when <paramref name="base64Pem"/> holds exactly <paramref name="certificate"/> among its certificates.
+    /// True when <paramref name="base64Pem"/> holds exactly the certificate <paramref name="certificateDer"/> among its certificates.
     /// The DER of each CERTIFICATE block is compared with the certificate's: no certificate is parsed (this runs for
     /// every kubeconfig about to be issued), and a block that is not a certificate matches nothing, as Go's
     /// <c>AppendCertsFromPEM</c> skips it while trusting the others.
     /// </summary>
-    public static bool Includes(string? base64Pem, X509Certificate2 certificate)
+    public static bool Includes(string? base64Pem, ReadOnlySpan<byte> certificateDer)
     {
         if (string.IsNullOrEmpty(base64Pem))
         {
@@ -33,7 +32,7 @@ public static class TrustBundle
                 return false;
             }
             ReadOnlySpan<char> pem = Encoding.ASCII.GetString(buffer, 0, written);
-            var expected = certificate.RawDataMemory.Span;
+            var expected = certificateDer;
             var der = new byte[expected.Length];
             while (PemEncoding.TryFind(pem, out var fields))
             {

@@ -49,7 +49,7 @@ public sealed class CertificateIssuer(IKeyMaterialSource keys)
 
     private X509Certificate2 Sign(IssueRequest request, AsymmetricAlgorithm caKey, AsymmetricAlgorithm clientKey)
     {
-        var ca = request.CertificateAuthority.Certificate;
+        using var ca = request.CertificateAuthority.Open();
         var hash = SignatureHash(caKey);
         var subject = Subject(request.Identity);
         var certificateRequest = clientKey switch

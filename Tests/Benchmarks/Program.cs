@@ -5,6 +5,15 @@ using KamajiKubeconfig.Benchmarks.Report;
 // `make bench` (and, at N = 50, `make test`): runs every scenario, writes the JSON, prints the tables.
 // Usage: KamajiKubeconfig.Benchmarks [--smoke] [--out PATH] [--logs DIR] [--small N] [--large N] [--events N] [--latency N]
 //        [--rsa-latency N] [--idle SECONDS] [--memory-limit-mi N]
+//    or: KamajiKubeconfig.Benchmarks --serve N KUBECONFIG: a sandbox seeded with N ready tenants, serving until killed,
+//        its controller kubeconfig at KUBECONFIG: start (or profile) a controller build against a large cluster by hand.
+if (args is ["--serve", var count, var kubeconfigPath])
+{
+    await using var served = await BenchSandbox.StartAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), 0, TimeSpan.FromMinutes(30));
+    Console.WriteLine($"serving {count} tenants; controller kubeconfig: {served.WriteControllerKubeconfig(Path.GetFullPath(kubeconfigPath))}");
+    await Task.Delay(Timeout.Infinite);
+}
+
 var plan = args.Contains("--smoke") ? BenchPlan.Smoke : BenchPlan.Full;
 var output = Path.Combine(Repository.Root, "bench", "results.json");
 for (var i = 0; i < args.Length; i++)

@@ -23,7 +23,7 @@ public class InformerListTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(call, Is.EqualTo(new FakeListWatch<TestObject>.ListCall("0", null, 500)));
+            Assert.That(call, Is.EqualTo(new FakeListWatch<TestObject>.ListCall("", null, 500)));
             Assert.That(changes, Is.EquivalentTo(new (TestObject? Old, TestObject? New)[]
             {
                 (null, A),
@@ -57,6 +57,64 @@ public class InformerListTests
             Assert.That(cachedBeforeLastPage, Is.Zero, "pages are swapped in together");
             Assert.That(h.Cache.List(), Is.EquivalentTo(new[] { A, B, C }));
             Assert.That(watch.ResourceVersion, Is.EqualTo("10"));
+        });
+    }
+
+    [Test]
+    public async Task RunAsync_PagedList_AsksForTheNextPageBeforeTransformingThisOne()
+    {
+        var listCallsAtFirstTransform = -1;
+        FakeListWatch<TestObject>? source = null;
+        await using var h = new InformerHarness(transform: o =>
+        {
+            if (listCallsAtFirstTransform < 0)
+            {
+                listCallsAtFirstTransform = source!.ListCount;
+            }
+            return o;
+        });
+        source = h.Source;
+        h.Start();
+        await h.Source.NextListCallAsync();
+        h.Source.AnswerList(new ListPage<TestObject>([A, B], "10", "token-1"));
+        await h.Source.NextListCallAsync();
+        h.Source.AnswerList(new ListPage<TestObject>([C], "10", null));
+        await h.Informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(Deadline.Default);
+
+        Assert.That(listCallsAtFirstTransform, Is.EqualTo(2), "page 2 is requested before page 1 is transformed");
+        Assert.That(h.Cache.List(), Is.EquivalentTo(new[] { A, B, C }));
+    }
+
+    [Test]
+    public async Task RunAsync_OutOfMemoryInTransform_FailsTheListInsteadOfSkippingTheObject()
+    {
+        var failNext = true;
+        await using var h = new InformerHarness(transform: o =>
+        {
+            if (o == B && failNext)
+            {
+                failNext = false;
+#pragma warning disable CA2201 // What the runtime throws when an allocation fails, which is the case under test.
+                throw new OutOfMemoryException();
+#pragma warning restore CA2201
+            }
+            return o;
+        });
+        h.Start();
+        await h.Source.NextListCallAsync();
+        h.Source.AnswerList("10", A, B);
+
+        await h.ElapseBackoffAsync();
+        await h.Source.NextListCallAsync();
+        var syncedAfterFailure = h.Informer.HasSynced;
+        h.Source.AnswerList("11", A, B);
+        await h.Informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(Deadline.Default);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(syncedAfterFailure, Is.False, "a list with a hole is never swapped in");
+            Assert.That(h.Cache.List(), Is.EquivalentTo(new[] { A, B }));
+            Assert.That(h.Metrics.Calls, Does.Not.Contain("transform-failed"));
         });
     }
 

@@ -15,29 +15,29 @@ public class TrustBundleTests
     private static string Pem(TestCa ca) => Encoding.ASCII.GetString(ca.CertificatePem);
 
     [Test]
-    public void Includes_TheCertificateAlone_IsTrue() => Assert.That(TrustBundle.Includes(Bundle(Pem(Ca)), Ca.Certificate), Is.True);
+    public void Includes_TheCertificateAlone_IsTrue() => Assert.That(TrustBundle.Includes(Bundle(Pem(Ca)), Ca.Certificate.RawData), Is.True);
 
     [Test]
     public void Includes_TheCertificateAfterAnother_IsTrue() =>
-        Assert.That(TrustBundle.Includes(Bundle(Pem(Other), Pem(Ca)), Ca.Certificate), Is.True);
+        Assert.That(TrustBundle.Includes(Bundle(Pem(Other), Pem(Ca)), Ca.Certificate.RawData), Is.True);
 
     [Test]
-    public void Includes_OnlyAnotherCertificate_IsFalse() => Assert.That(TrustBundle.Includes(Bundle(Pem(Other)), Ca.Certificate), Is.False);
+    public void Includes_OnlyAnotherCertificate_IsFalse() => Assert.That(TrustBundle.Includes(Bundle(Pem(Other)), Ca.Certificate.RawData), Is.False);
 
     [TestCase(null)]
     [TestCase("")]
     [TestCase("not base64 !")]
-    public void Includes_NoBundle_IsFalse(string? data) => Assert.That(TrustBundle.Includes(data, Ca.Certificate), Is.False);
+    public void Includes_NoBundle_IsFalse(string? data) => Assert.That(TrustBundle.Includes(data, Ca.Certificate.RawData), Is.False);
 
     [Test]
     public void Includes_ABrokenBlockBesideTheCertificate_StillTrustsIt() =>
-        Assert.That(TrustBundle.Includes(Bundle("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", Pem(Ca)), Ca.Certificate), Is.True);
+        Assert.That(TrustBundle.Includes(Bundle("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", Pem(Ca)), Ca.Certificate.RawData), Is.True);
 
     [Test]
     public void Includes_TheSameBytesUnderAnotherLabel_IsFalse()
     {
         var relabelled = Pem(Ca).Replace("CERTIFICATE", "X509 CRL", StringComparison.Ordinal);
 
-        Assert.That(TrustBundle.Includes(Bundle(relabelled), Ca.Certificate), Is.False);
+        Assert.That(TrustBundle.Includes(Bundle(relabelled), Ca.Certificate.RawData), Is.False);
     }
 }
