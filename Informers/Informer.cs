@@ -154,7 +154,7 @@ public sealed class Informer<TRaw, TObject>(
         }
         catch when (next is { IsCompleted: false })
         {
-            // Leaving with a page still on its way (cancelled): its outcome is observed here, not left to the finalizer.
+            // Leaving (cancelled, or out of memory) with a page still on its way: its outcome is observed here.
             _ = next.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             throw;
         }
