@@ -22,13 +22,6 @@ public sealed class Informer<TRaw, TObject>(
     IInformerMetrics? metrics = null) : IInformer
     where TObject : class
 {
-    private readonly IListWatch<TRaw> _source = source ?? throw new ArgumentNullException(nameof(source));
-    private readonly Func<TRaw, TObject> _transform = transform ?? throw new ArgumentNullException(nameof(transform));
-    private readonly InformerCache<TObject> _cache = cache ?? throw new ArgumentNullException(nameof(cache));
-    private readonly InformerOptions _options = options ?? throw new ArgumentNullException(nameof(options));
-    private readonly TimeProvider _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-    private readonly Random _random = random ?? throw new ArgumentNullException(nameof(random));
-    private readonly ILogger _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly LastSyncedVersion _version = new();
     private ImmutableArray<Action<TObject?, TObject?>> _handlers = [];
@@ -37,7 +30,7 @@ public sealed class Informer<TRaw, TObject>(
     private long _failingSinceTicks;
     private Action<TRaw, Exception>? _onTransformFailed;
 
-    public string Name => _options.Name;
+    public string Name => options.Name;
 
     public bool HasSynced => _synced.Task.IsCompleted;
 
@@ -69,8 +62,8 @@ public sealed class Informer<TRaw, TObject>(
             throw new InvalidOperationException($"Informer {Name} is already running.");
         }
 
-        var backoff = new ReflectorBackoff(_options.Backoff, _time, _random);
-        var pipeline = new ResiliencePipelineBuilder { TimeProvider = _time }
+        var backoff = new ReflectorBackoff(options.Backoff, timeProvider, random);
+        var pipeline = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
             .AddRetry(new RetryStrategyOptions
             {
                 // Every failure is retried for as long as we run: an informer that gives up leaves a stale cache.
@@ -138,7 +131,7 @@ public sealed class Informer<TRaw, TObject>(
         var requested = _version.ForNextList();
         string resourceVersion;
         // Only the first page names a version; the token pins every later page to the first page's snapshot.
-        Task<ListPage<TRaw>>? next = _source.ListAsync(requested, null, _options.PageSize, cancellationToken);
+        Task<ListPage<TRaw>>? next = source.ListAsync(requested, null, options.PageSize, cancellationToken);
         try
         {
             do
@@ -146,7 +139,7 @@ public sealed class Informer<TRaw, TObject>(
                 var page = await next;
                 // The next page is asked for before this one is transformed, so that the server reads it while we
                 // decode this one: a large list takes the longer of the two, not their sum.
-                next = string.IsNullOrEmpty(page.Continue) ? null : _source.ListAsync(null, page.Continue, _options.PageSize, cancellationToken);
+                next = string.IsNullOrEmpty(page.Continue) ? null : source.ListAsync(null, page.Continue, options.PageSize, cancellationToken);
                 objects.AddRange(page.Items.Select(Transform).OfType<TObject>());
                 resourceVersion = page.ResourceVersion;
             }
@@ -160,11 +153,11 @@ public sealed class Informer<TRaw, TObject>(
         }
 
         // Pages are collected first and swapped in together: readers never see half a list.
-        var changes = _cache.Replace(objects);
+        var changes = cache.Replace(objects);
         _version.Listed(resourceVersion);
         _needsList = false;
         Progressed();
-        InformerLog.Listed(_logger, Name, objects.Count, resourceVersion, requested);
+        InformerLog.Listed(logger, Name, objects.Count, resourceVersion, requested);
         if (HasSynced)
         {
             metrics?.Relisted(Name);
@@ -182,18 +175,18 @@ public sealed class Informer<TRaw, TObject>(
     {
         // Never 0: a real server reads timeoutSeconds=0 as "no timeout", and the watchdog below would then fire on
         // every healthy but quiet watch. The options already refuse a minimum under 1 s; this keeps truncation honest.
-        var timeoutSeconds = Math.Max(1, (int)(_options.MinWatchTimeout.TotalSeconds * (1 + _random.NextDouble())));
-        var idleLimit = TimeSpan.FromSeconds(timeoutSeconds) + _options.IdleMargin;
+        var timeoutSeconds = Math.Max(1, (int)(options.MinWatchTimeout.TotalSeconds * (1 + random.NextDouble())));
+        var idleLimit = TimeSpan.FromSeconds(timeoutSeconds) + options.IdleMargin;
         var resourceVersion = LastResourceVersion!;
-        InformerLog.Watching(_logger, Name, resourceVersion, timeoutSeconds);
+        InformerLog.Watching(logger, Name, resourceVersion, timeoutSeconds);
 
-        using var idle = new CancellationTokenSource(idleLimit, _time);
+        using var idle = new CancellationTokenSource(idleLimit, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
-        var startedAt = _time.GetUtcNow();
+        var startedAt = timeProvider.GetUtcNow();
         var events = 0;
         try
         {
-            await foreach (var evt in _source.WatchAsync(resourceVersion, timeoutSeconds, linked.Token).WithCancellation(linked.Token))
+            await foreach (var evt in source.WatchAsync(resourceVersion, timeoutSeconds, linked.Token).WithCancellation(linked.Token))
             {
                 idle.CancelAfter(idleLimit);
                 events++;
@@ -206,7 +199,7 @@ public sealed class Informer<TRaw, TObject>(
             throw new InformerRestartException(RestartReason.Idle, $"No watch event for {idleLimit}: presumed half-open. {ex.Message}");
         }
 
-        if (events == 0 && _time.GetUtcNow() - startedAt < _options.MinWatchDuration)
+        if (events == 0 && timeProvider.GetUtcNow() - startedAt < options.MinWatchDuration)
         {
             throw new InformerRestartException(RestartReason.ShortWatch, "The watch ended without events as soon as it started.");
         }
@@ -218,11 +211,11 @@ public sealed class Informer<TRaw, TObject>(
         switch (evt.Kind)
         {
             case WatchEventType.Added or WatchEventType.Modified when Transform(evt.Item!) is { } obj:
-                Notify(_cache.Upsert(obj), obj);
+                Notify(cache.Upsert(obj), obj);
                 break;
             case WatchEventType.Deleted when Transform(evt.Item!) is { } obj:
                 // Prefer what handlers last saw; the final state still identifies the object if we never had it.
-                Notify(_cache.Delete(_cache.Accessor.KeyOf(obj)) ?? obj, null);
+                Notify(cache.Delete(cache.Accessor.KeyOf(obj)) ?? obj, null);
                 break;
         }
 
@@ -236,14 +229,13 @@ public sealed class Informer<TRaw, TObject>(
     {
         try
         {
-            return _transform(raw) ?? throw new InvalidOperationException("The transform returned null.");
+            return transform(raw) ?? throw new InvalidOperationException("The transform returned null.");
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
         {
-            // A transform must be total; one bad object must not stop the informer for every other object. Running
-            // out of memory says nothing about the object: skipping it would leave a hole in the cache, so that
-            // fails the list (or the watch) instead, and the informer starts over after its backoff.
-            InformerLog.TransformFailed(_logger, Name, ex);
+            // A transform must be total; one bad object must not stop the informer for every other object. Running out
+            // of memory says nothing about the object: skipping it would leave a hole in the cache, so that fails the list.
+            InformerLog.TransformFailed(logger, Name, ex);
             metrics?.TransformFailed(Name);
             try
             {
@@ -251,7 +243,7 @@ public sealed class Informer<TRaw, TObject>(
             }
             catch (Exception reportFailure)
             {
-                InformerLog.HandlerFailed(_logger, Name, reportFailure);
+                InformerLog.HandlerFailed(logger, Name, reportFailure);
             }
 
             return null;
@@ -272,7 +264,7 @@ public sealed class Informer<TRaw, TObject>(
             catch (Exception ex)
             {
                 // The cache is already written; a faulty handler must not stall the watch for everyone.
-                InformerLog.HandlerFailed(_logger, Name, ex);
+                InformerLog.HandlerFailed(logger, Name, ex);
                 metrics?.HandlerFailed(Name);
             }
         }
@@ -280,7 +272,7 @@ public sealed class Informer<TRaw, TObject>(
 
     private void OnRestart(Exception exception, TimeSpan delay)
     {
-        Interlocked.CompareExchange(ref _failingSinceTicks, _time.GetUtcNow().UtcTicks, 0);
+        Interlocked.CompareExchange(ref _failingSinceTicks, timeProvider.GetUtcNow().UtcTicks, 0);
         var reason = exception switch
         {
             InformerRestartException restart => restart.Reason,
@@ -289,11 +281,11 @@ public sealed class Informer<TRaw, TObject>(
         };
         if (reason == RestartReason.TooManyRequests)
         {
-            InformerLog.Throttled(_logger, Name, ((InformerRestartException)exception).RetryAfter, delay);
+            InformerLog.Throttled(logger, Name, ((InformerRestartException)exception).RetryAfter, delay);
         }
         else
         {
-            InformerLog.Restarting(_logger, Name, reason, delay, exception);
+            InformerLog.Restarting(logger, Name, reason, delay, exception);
         }
 
         metrics?.Restarted(Name, reason);

@@ -16,11 +16,6 @@ public sealed class KubernetesListWatch<TRaw>(
     Func<string, int, Action<Exception>, CancellationToken, IAsyncEnumerable<(WatchEventType, TRaw)>> watch,
     Func<TRaw, string?> resourceVersionOf) : IListWatch<TRaw>
 {
-    private readonly Func<string?, string?, int, CancellationToken, Task<ListPage<TRaw>>> _list = list ?? throw new ArgumentNullException(nameof(list));
-    private readonly Func<string, int, Action<Exception>, CancellationToken, IAsyncEnumerable<(WatchEventType, TRaw)>> _watch =
-        watch ?? throw new ArgumentNullException(nameof(watch));
-    private readonly Func<TRaw, string?> _resourceVersionOf = resourceVersionOf ?? throw new ArgumentNullException(nameof(resourceVersionOf));
-
     public async Task<ListPage<TRaw>> ListAsync(string? resourceVersion, string? continueToken, int limit, CancellationToken cancellationToken)
     {
         if (continueToken is not null && resourceVersion is not null)
@@ -30,7 +25,7 @@ public sealed class KubernetesListWatch<TRaw>(
 
         try
         {
-            return await _list(string.IsNullOrEmpty(resourceVersion) ? null : resourceVersion, continueToken, limit, cancellationToken);
+            return await list(string.IsNullOrEmpty(resourceVersion) ? null : resourceVersion, continueToken, limit, cancellationToken);
         }
         catch (HttpOperationException ex) when (KubernetesErrors.FromResponse(ex) is { } mapped)
         {
@@ -53,7 +48,7 @@ public sealed class KubernetesListWatch<TRaw>(
         }
 
         // The generated method starts the HTTP request when called, so it is called here, inside the iterator.
-        await using var events = _watch(resourceVersion, timeoutSeconds, OnError, abort.Token).GetAsyncEnumerator(abort.Token);
+        await using var events = watch(resourceVersion, timeoutSeconds, OnError, abort.Token).GetAsyncEnumerator(abort.Token);
         while (true)
         {
             bool more;
@@ -82,7 +77,7 @@ public sealed class KubernetesListWatch<TRaw>(
             }
 
             var (type, item) = events.Current;
-            var version = item is null ? string.Empty : _resourceVersionOf(item) ?? string.Empty;
+            var version = item is null ? string.Empty : resourceVersionOf(item) ?? string.Empty;
             yield return type switch
             {
                 WatchEventType.Added or WatchEventType.Modified or WatchEventType.Deleted => new(type, item, version),

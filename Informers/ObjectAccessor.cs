@@ -5,9 +5,4 @@ namespace KamajiKubeconfig.Informers;
 /// Controller's own trimmed record, which knows nothing of this folder, so the knowledge is passed in rather
 /// than demanded through an interface on the record.
 /// </summary>
-public sealed class ObjectAccessor<T>(Func<T, ObjectKey> keyOf, Func<T, string> resourceVersionOf)
-{
-    public Func<T, ObjectKey> KeyOf { get; } = keyOf ?? throw new ArgumentNullException(nameof(keyOf));
-
-    public Func<T, string> ResourceVersionOf { get; } = resourceVersionOf ?? throw new ArgumentNullException(nameof(resourceVersionOf));
-}
+public sealed record ObjectAccessor<T>(Func<T, ObjectKey> KeyOf, Func<T, string> ResourceVersionOf);

@@ -7,9 +7,6 @@ namespace KamajiKubeconfig.Informers;
 /// </summary>
 public sealed class ReflectorBackoff(BackoffOptions options, TimeProvider timeProvider, Random random)
 {
-    private readonly BackoffOptions _options = options ?? throw new ArgumentNullException(nameof(options));
-    private readonly TimeProvider _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-    private readonly Random _random = random ?? throw new ArgumentNullException(nameof(random));
     private TimeSpan _next = options.Initial;
     private DateTimeOffset? _attemptStartsAt;
 
@@ -20,20 +17,20 @@ public sealed class ReflectorBackoff(BackoffOptions options, TimeProvider timePr
     /// </summary>
     public TimeSpan Next(TimeSpan? retryAfter = null)
     {
-        var now = _time.GetUtcNow();
+        var now = timeProvider.GetUtcNow();
 
         // The attempt that just failed started when the previous delay ended; if it stayed up long enough,
         // this failure is a fresh incident and must not inherit the old, long delay.
-        if (_attemptStartsAt is { } start && now - start >= _options.ResetAfter)
+        if (_attemptStartsAt is { } start && now - start >= options.ResetAfter)
         {
-            _next = _options.Initial;
+            _next = options.Initial;
         }
 
         var baseDelay = _next;
-        var grown = TimeSpan.FromTicks((long)Math.Min(baseDelay.Ticks * _options.Factor, _options.Cap.Ticks));
+        var grown = TimeSpan.FromTicks((long)Math.Min(baseDelay.Ticks * options.Factor, options.Cap.Ticks));
         _next = grown > baseDelay ? grown : baseDelay;
-        var jittered = (long)(baseDelay.Ticks * (1 + (_options.Jitter * _random.NextDouble())));
-        var delay = TimeSpan.FromTicks(Math.Max(jittered, Math.Min((retryAfter ?? TimeSpan.Zero).Ticks, _options.Cap.Ticks)));
+        var jittered = (long)(baseDelay.Ticks * (1 + (options.Jitter * random.NextDouble())));
+        var delay = TimeSpan.FromTicks(Math.Max(jittered, Math.Min((retryAfter ?? TimeSpan.Zero).Ticks, options.Cap.Ticks)));
 
         _attemptStartsAt = now + delay;
         return delay;

@@ -15,8 +15,6 @@ public sealed class GeneratorTriggers(ITriggerView view)
     // entry, so its verdict is remembered per instance rather than recomputed for every generator on every event.
     private static readonly ConditionalWeakTable<GeneratorSpec, object> UsableSelectors = [];
 
-    private readonly ITriggerView _view = view ?? throw new ArgumentNullException(nameof(view));
-
     /// <summary>A generator change only ever wakes that generator, for a full pass (see <see cref="NeedsReconcile"/>).</summary>
     public static IReadOnlyList<Wake> WakesForGenerator(Generator? oldGenerator, Generator? newGenerator, GeneratorStatus? lastWritten = null)
     {
@@ -34,13 +32,13 @@ public sealed class GeneratorTriggers(ITriggerView view)
         var name = (newNamespace ?? oldNamespace)?.Name;
         if (name is null
             || (oldNamespace is not null && newNamespace is not null && oldNamespace.Labels.Equals(newNamespace.Labels))
-            || !_view.HasTenantControlPlanes(name))
+            || !view.HasTenantControlPlanes(name))
         {
             return [];
         }
         var wakes = new WakeSet();
         // TCP selectors are not checked: the TCP cache may lag a concurrent TCP relabel, and namespace relabels are rare.
-        foreach (var generator in _view.Generators)
+        foreach (var generator in view.Generators)
         {
             var spec = generator.Spec;
             if (IsUsable(spec)
@@ -61,9 +59,9 @@ public sealed class GeneratorTriggers(ITriggerView view)
         {
             return [];
         }
-        var namespaceLabels = _view.NamespaceLabels(tcp.Namespace);
+        var namespaceLabels = view.NamespaceLabels(tcp.Namespace);
         var wakes = new WakeSet();
-        foreach (var generator in _view.Generators)
+        foreach (var generator in view.Generators)
         {
             var spec = generator.Spec;
             if (!IsUsable(spec) || !NamespaceMatches(spec, namespaceLabels))
@@ -101,7 +99,7 @@ public sealed class GeneratorTriggers(ITriggerView view)
             }
         }
         // As if each TCP naming the Secret were added: the generators that select it, for it.
-        foreach (var wake in _view.TenantControlPlanesUsingSecret(secret.Ref).SelectMany(tcp => WakesForTenantControlPlane(null, tcp)))
+        foreach (var wake in view.TenantControlPlanesUsingSecret(secret.Ref).SelectMany(tcp => WakesForTenantControlPlane(null, tcp)))
         {
             wakes.Add(wake.Generator, wake.Tenant);
         }

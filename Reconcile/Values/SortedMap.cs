@@ -14,6 +14,9 @@ public sealed class SortedMap : IReadOnlyDictionary<string, string>, IEquatable<
 
     public static readonly SortedMap Empty = new([]);
 
+    private static readonly IComparer<KeyValuePair<string, string>> ByKey =
+        Comparer<KeyValuePair<string, string>>.Create(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+
     private SortedMap(KeyValuePair<string, string>[] items) => _items = items;
 
     /// <summary>A repeated key is kept once when its values agree.</summary>
@@ -25,11 +28,7 @@ public sealed class SortedMap : IReadOnlyDictionary<string, string>, IEquatable<
         {
             return Empty;
         }
-        foreach (var item in sorted)
-        {
-            ArgumentNullException.ThrowIfNull(item.Key, nameof(items));
-        }
-        Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        Array.Sort(sorted, ByKey);
         var distinct = 1;
         for (var i = 1; i < sorted.Length; i++)
         {
@@ -50,15 +49,10 @@ public sealed class SortedMap : IReadOnlyDictionary<string, string>, IEquatable<
 
     public SortedMap With(string key, string value)
     {
+        // Replaces the entry with this key, or goes in where the key belongs.
         var index = IndexOf(key);
-        if (index >= 0)
-        {
-            var replaced = (KeyValuePair<string, string>[])_items.Clone();
-            replaced[index] = KeyValuePair.Create(key, value);
-            return new(replaced);
-        }
-        var at = ~index;
-        return new([.. _items.AsSpan(0, at), KeyValuePair.Create(key, value), .. _items.AsSpan(at)]);
+        var (before, after) = index >= 0 ? (index, index + 1) : (~index, ~index);
+        return new([.. _items.AsSpan(0, before), KeyValuePair.Create(key, value), .. _items.AsSpan(after)]);
     }
 
     public SortedMap Without(string key)
@@ -104,27 +98,5 @@ public sealed class SortedMap : IReadOnlyDictionary<string, string>, IEquatable<
     public override string ToString() => "{" + string.Join(", ", _items.Select(p => $"{p.Key}={p.Value}")) + "}";
 
     /// <summary>The key's index, or the bitwise complement of where it would be inserted.</summary>
-    private int IndexOf(string key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        int low = 0, high = _items.Length - 1;
-        while (low <= high)
-        {
-            var middle = low + ((high - low) >> 1);
-            var order = string.CompareOrdinal(_items[middle].Key, key);
-            if (order == 0)
-            {
-                return middle;
-            }
-            if (order < 0)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-        return ~low;
-    }
+    private int IndexOf(string key) => Array.BinarySearch(_items, KeyValuePair.Create(key ?? throw new ArgumentNullException(nameof(key)), ""), ByKey);
 }
