@@ -17,6 +17,12 @@ public sealed record ValidityKey(
 /// <summary>The parsed template of one admin kubeconfig Secret key, by the Secret's resourceVersion.</summary>
 public sealed record TemplateKey(ObjectRef Secret, string ResourceVersion, string EndpointKey);
 
+/// <summary>A generated kubeconfig, by content (the SHA-256 of its bytes): the same bytes always read the same.</summary>
+public sealed record KubeconfigContentKey(string Sha256)
+{
+    public static KubeconfigContentKey Of(byte[] value) => new(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(value)));
+}
+
 /// <summary>The parsed CA of one CA Secret, by its resourceVersion.</summary>
 public sealed record CertificateAuthorityKey(ObjectRef Secret, string ResourceVersion);
 

@@ -14,9 +14,19 @@ public sealed record SecretInfo(
 {
     public ObjectRef Ref => new(Namespace, Name);
 
+    /// <summary>A generated Secret's kubeconfig as cached, in place of its <c>value</c> (then absent from <see cref="Data"/>).</summary>
+    public StoredKubeconfig? Kubeconfig { get; init; }
+
     public bool IsPaused => Annotations.ContainsKey(WellKnown.PausedAnnotation);
 
     public byte[]? Get(string key) => Data.TryGetValue(key, out var value) ? value : null;
+
+    /// <summary>This generated Secret as the cache keeps it: its kubeconfig read (once per content) and its data dropped.</summary>
+    public SecretInfo WithoutValue(IValidityMemo memo) => this with
+    {
+        Data = ImmutableDictionary<string, byte[]>.Empty,
+        Kubeconfig = Get(WellKnown.ValueKey) is { } value ? memo.GetOrAdd(KubeconfigContentKey.Of(value), () => StoredKubeconfig.Read(value)) : StoredKubeconfig.Read(null),
+    };
 }
 
 public sealed record OwnerReference(string ApiVersion, string Kind, string Name, string Uid, bool Controller, bool BlockOwnerDeletion);

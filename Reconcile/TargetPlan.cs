@@ -60,7 +60,8 @@ public enum IssueReason
 
 /// <summary>
 /// Every field of a generated Secret this controller owns. Server-side apply removes owned fields that an apply
-/// leaves out, so an apply always carries all of them; <see cref="Value"/> is null only until the issuer fills it.
+/// leaves out, so an apply always carries all of them; <see cref="Value"/> is null only until the issuer
+/// fills it, or, repairing a cached Secret (whose value the cache does not hold), until the applier reads it back.
 /// </summary>
 public sealed record DesiredSecret(ObjectRef Ref, SortedMap Labels, SortedMap Annotations, OwnerReference Owner, byte[]? Value)
 {

@@ -33,7 +33,7 @@ public static class TargetPlanner
             : existing.Annotations.GetValueOrDefault(WellKnown.RotateAnnotation) == "" ? new KubeconfigFacts(IssueReason.RotationRequested, default, default)
             : KubeconfigValidity.Judge(memo.GetOrAdd(
                 new ValidityKey(existing.Ref, existing.ResourceVersion, caSecret!.Ref, caSecret.ResourceVersion, template, generator.Name, identity, settings.KeyAlgorithm),
-                () => KubeconfigValidity.Inspect(existing.Get(WellKnown.ValueKey), template, generator.Name, identity, settings.KeyAlgorithm, ca)),
+                () => KubeconfigValidity.Inspect(existing.Kubeconfig ?? StoredKubeconfig.Read(existing.Get(WellKnown.ValueKey)), template, generator.Name, identity, settings.KeyAlgorithm, ca)),
                 ca, now, settings.RenewBefore);
         hold = hold with { Reason = verdict.Reason };
         if (ca is null)
@@ -55,6 +55,7 @@ public static class TargetPlanner
             var drifted = !existing!.Labels.Contains(desired.Labels) || !existing.Annotations.Contains(desired.Annotations)
                 || !existing.OwnerReferences.Contains(desired.Owner);
             return drifted && pause is null
+                // A cached Secret holds no value (Caches): the applier reads it back to restore the metadata.
                 ? hold with { Action = TargetAction.Repair, Secret = desired with { Value = existing!.Get(WellKnown.ValueKey) }, RenewAt = renewAt, CertificateNotAfter = verdict.NotAfter }
                 : hold with { Action = TargetAction.Keep, RenewAt = renewAt, CertificateNotAfter = verdict.NotAfter };
         }

@@ -53,10 +53,10 @@ public sealed class PlanExecutor(
                 failed[target.TenantControlPlane] = result;
                 return;
             }
-            recentWrites?.Record(target.SecretRef, target.ObservedResourceVersion, result.Stored);
+            recentWrites?.Record(target.SecretRef, target.ObservedResourceVersion, result.Stored?.WithoutValue(memo ?? NoValidityMemo.Instance));
             if (facts.TryGetValue(target.TenantControlPlane, out var written))
             {
-                Remember(target, result.Stored, written);
+                Remember(target, result.Stored, written.Facts);
             }
         }, cancellationToken);
         var deleteFailures = 0;
@@ -129,12 +129,12 @@ public sealed class PlanExecutor(
     /// Reads the CA keys the targets need (<see cref="CaKeyReads"/>), signs, and wipes the keys before any write.
     /// Targets whose CA cannot sign land in <paramref name="failed"/>, with the API's transient verdict.
     /// </summary>
-    private async Task<(IReadOnlyList<TargetPlan> Issued, IReadOnlyDictionary<ObjectRef, KubeconfigFacts> Facts)> IssueAsync(
+    private async Task<(IReadOnlyList<TargetPlan> Issued, IReadOnlyDictionary<ObjectRef, IssueResult> Results)> IssueAsync(
         List<TargetPlan> toIssue, ConcurrentDictionary<ObjectRef, WriteResult> failed, ConcurrentBag<Exception> unexpected, CancellationToken cancellationToken)
     {
         if (toIssue.Count == 0)
         {
-            return ([], new Dictionary<ObjectRef, KubeconfigFacts>());
+            return ([], new Dictionary<ObjectRef, IssueResult>());
         }
         using var caKeys = await CaKeyReads.ReadAsync(api, toIssue.Select(t => t.Issue!), applyParallelism, unexpected, cancellationToken);
         foreach (var target in toIssue)
@@ -146,6 +146,11 @@ public sealed class PlanExecutor(
         }
         var (issued, facts, issueFailures) = issuing.IssueAll(
             [.. toIssue.Where(t => !failed.ContainsKey(t.TenantControlPlane))], caKeys.KeyOf, cancellationToken);
+        foreach (var result in facts.Values)
+        {
+            // Before the write: its watch event can be cached before the write returns, and should not parse the key.
+            memo?.GetOrAdd(KubeconfigContentKey.Of(result.Kubeconfig!), () => result.Stored!);
+        }
         foreach (var (tcp, cause) in issueFailures)
         {
             // The CA or the request cannot produce a certificate: an input error, not worth a retry.

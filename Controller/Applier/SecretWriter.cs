@@ -39,6 +39,16 @@ public sealed class SecretWriter(IKubeApi api)
                     }
                 }
             }
+            if (secret.Value is null && target.Action == TargetAction.Repair)
+            {
+                // Only the value the planner judged valid may be applied back: any other version waits for the next pass.
+                var current = await api.GetSecretAsync(secret.Ref, cancellationToken);
+                if (current?.ResourceVersion != target.ObservedResourceVersion || current.Get(WellKnown.ValueKey) is not { } value)
+                {
+                    return new WriteResult("the Secret changed while its metadata was being restored: retrying", true, null);
+                }
+                secret = secret with { Value = value };
+            }
             return WriteResult.Written(await api.ApplySecretAsync(secret, force: true, cancellationToken));
         }
         catch (KubeApiException e)

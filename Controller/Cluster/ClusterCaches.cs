@@ -11,7 +11,8 @@ namespace KamajiKubeconfig.Controller.Cluster;
 /// <summary>
 /// The controller's informers and their caches: all generators, all TCPs, all Namespaces, and only the Secrets it
 /// needs (its own, by <c>managed-by</c>; Kamaji's admin kubeconfig and CA Secrets, by <c>component</c>).
-/// Each object is mapped to our trimmed record before it is stored.
+/// Each object is mapped to our trimmed record before it is stored: no Secret's private key is kept (docs/design.md,
+/// "Caches"); the validity memo spares reading back the kubeconfigs this process issued.
 /// </summary>
 public sealed class ClusterCaches
 {
@@ -19,14 +20,14 @@ public sealed class ClusterCaches
     public const string ManagedSecretsSelector = WellKnown.ManagedByLabel;
     public const string KamajiSecretsSelector = WellKnown.ComponentLabel + " in (admin-kubeconfig,ca)";
 
-    public ClusterCaches(IKubernetes client, TimeProvider time, ILoggerFactory logging, IInformerMetrics metrics)
+    public ClusterCaches(IKubernetes client, TimeProvider time, ILoggerFactory logging, IInformerMetrics metrics, IValidityMemo? memo = null)
         : this(
             KubernetesListWatches.ClusterCustomObjects(client, WellKnown.Group, WellKnown.Version, WellKnown.GeneratorPlural),
             KubernetesListWatches.NamespacedCustomObjects(client, WellKnown.Group, WellKnown.Version, WellKnown.TenantControlPlanePlural),
             KubernetesListWatches.Namespaces(client),
             KubernetesListWatches.Secrets(client, ManagedSecretsSelector),
             KubernetesListWatches.Secrets(client, KamajiSecretsSelector),
-            time, Random.Shared, logging, metrics)
+            time, Random.Shared, logging, metrics, memo)
     {
     }
 
@@ -34,7 +35,7 @@ public sealed class ClusterCaches
     internal ClusterCaches(
         IListWatch<JsonElement> generators, IListWatch<JsonElement> tenantControlPlanes, IListWatch<V1Namespace> namespaces,
         IListWatch<V1Secret> managedSecrets, IListWatch<V1Secret> kamajiSecrets,
-        TimeProvider time, Random random, ILoggerFactory logging, IInformerMetrics metrics)
+        TimeProvider time, Random random, ILoggerFactory logging, IInformerMetrics metrics, IValidityMemo? memo = null)
     {
         _generators = new(new(g => ObjectKey.Cluster(g.Name), g => g.ResourceVersion));
         _tenantControlPlanes = new(new(t => new ObjectKey(t.Namespace, t.Name), t => t.ResourceVersion),
@@ -62,7 +63,7 @@ public sealed class ClusterCaches
             namespaces, CoreMapper.FromNamespace, _namespaces, new InformerOptions { Name = "namespaces" },
             time, random, logging.CreateLogger("informer.namespaces"), metrics);
         ManagedSecretInformer = new Informer<V1Secret, SecretInfo>(
-            managedSecrets, CoreMapper.FromSecret, _managedSecrets,
+            managedSecrets, s => CoreMapper.FromSecret(s).WithoutValue(memo ?? NoValidityMemo.Instance), _managedSecrets,
             new InformerOptions { Name = "secrets-generated" }, time, random, logging.CreateLogger("informer.secrets-generated"), metrics);
         KamajiSecretInformer = new Informer<V1Secret, SecretInfo>(
             kamajiSecrets, s => KamajiSecretTrimmer.Trim(CoreMapper.FromSecret(s)), _kamajiSecrets,

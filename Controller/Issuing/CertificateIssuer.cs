@@ -35,7 +35,10 @@ public sealed class CertificateIssuer(IKeyMaterialSource keys)
                 Encoding.UTF8.GetBytes(yaml),
                 new DateTimeOffset(certificate.NotBefore.ToUniversalTime(), TimeSpan.Zero),
                 new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero),
-                null);
+                null)
+            {
+                Stored = StoredKubeconfig.Issued(request, certificate.RawData),
+            };
         }
         // One target's failure, whatever its kind (a CA whose dates make no certificate possible, a key type the
         // platform refuses), is that target's error: it must never escape the parallel loop and stop the others.
@@ -115,6 +118,9 @@ public sealed record IssueResult(byte[]? Kubeconfig, DateTimeOffset NotBefore, D
 
     /// <summary>What <see cref="KubeconfigValidity.Inspect"/> would conclude, known without a parse: it is the issuer's own output.</summary>
     public KubeconfigFacts Facts => new(null, NotBefore, NotAfter);
+
+    /// <summary>What <see cref="StoredKubeconfig.Read"/> would make of <see cref="Kubeconfig"/>, likewise known without a parse.</summary>
+    public StoredKubeconfig? Stored { get; init; }
 
     public override string ToString() => Error is null ? $"IssueResult {{ NotBefore = {NotBefore:O}, NotAfter = {NotAfter:O} }}" : $"IssueResult {{ Error = {Error} }}";
 }

@@ -38,6 +38,7 @@ public sealed class BoundedValidityMemo(int capacity) : IValidityMemo
         ValidityKey k => k.SecretResourceVersion.Length > 0 && k.CaResourceVersion.Length > 0,
         TemplateKey k => k.ResourceVersion.Length > 0,
         CertificateAuthorityKey k => k.ResourceVersion.Length > 0,
+        KubeconfigContentKey => true,
         _ => false,
     };
 }

@@ -132,7 +132,7 @@ public class PlanExecutorTests
     }
 
     [Test]
-    public async Task Execute_MetadataDrift_AppliesWithForceAndTheSameValue()
+    public async Task Execute_MetadataDrift_ReadsTheValueBackAndAppliesItWithForce()
     {
         var world = new TestWorld().Tenant("ns", "t");
         var generator = new GeneratorBuilder("g").Build();
@@ -140,14 +140,40 @@ public class PlanExecutorTests
         var value = world.Secret("ns", "t-g")!.Get("value");
         world.Edit("ns", "t-g", s => s with { Labels = s.Labels.Without(WellKnown.LifecycleLabel) });
         var settled = new GeneratorBuilder("g").Status(world.Reconcile(generator, Now).Status).Build();
+        var plan = world.Reconcile(settled, Now);
         var api = Strict();
+        // The cache holds no value (it would hold the client key): the applier GETs the version the planner judged.
+        api.Setup(a => a.GetSecretAsync(new ObjectRef("ns", "t-g"), It.IsAny<CancellationToken>())).ReturnsAsync(world.Secret("ns", "t-g"));
         api.Setup(a => a.ApplySecretAsync(It.Is<DesiredSecret>(s => s.Value == value && s.Labels[WellKnown.LifecycleLabel] == "kubeconfig"), true, It.IsAny<CancellationToken>()))
             .ReturnsAsync((SecretInfo?)null);
 
-        var report = await Executor(api).ExecuteAsync(settled, world.Reconcile(settled, Now), Now, None);
+        var report = await Executor(api).ExecuteAsync(settled, plan, Now, None);
 
+        Assert.That(plan.Targets.Single().Secret!.Value, Is.Null, "planned from the cache, which holds no value");
         Assert.That(report.Repaired, Is.EqualTo(1));
         api.VerifyAll();
+    }
+
+    [Test]
+    public async Task Execute_MetadataDriftButTheSecretChangedSincePlanned_AppliesNothingAndRetries()
+    {
+        var world = new TestWorld().Tenant("ns", "t");
+        var generator = new GeneratorBuilder("g").Build();
+        world.Apply(world.Reconcile(generator, Now));
+        world.Edit("ns", "t-g", s => s with { Labels = s.Labels.Without(WellKnown.LifecycleLabel) });
+        var settled = new GeneratorBuilder("g").Status(world.Reconcile(generator, Now).Status).Build();
+        var plan = world.Reconcile(settled, Now);
+        // Someone wrote another value after the pass read the cache: applying it back would bless an unjudged value.
+        world.Edit("ns", "t-g", s => s with { Data = s.Data.SetItem("value", "someone else's"u8.ToArray()) });
+        var api = Strict();
+        api.Setup(a => a.GetSecretAsync(new ObjectRef("ns", "t-g"), It.IsAny<CancellationToken>())).ReturnsAsync(world.Secret("ns", "t-g"));
+        api.Setup(a => a.ApplyStatusAsync("g", It.IsAny<GeneratorStatus>(), It.IsAny<CancellationToken>())).ReturnsAsync((GeneratorStatus?)null);
+        api.Setup(a => a.RecordWarningAsync(It.IsAny<Generator>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        var report = await Executor(api).ExecuteAsync(settled, plan, Now, None);
+
+        Assert.That((report.Transient, report.Repaired), Is.EqualTo((true, 0)));
+        api.Verify(a => a.ApplySecretAsync(It.IsAny<DesiredSecret>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]

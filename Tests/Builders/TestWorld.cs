@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KamajiKubeconfig.Controller.Issuing;
+using KamajiKubeconfig.Controller.Workers;
 using KamajiKubeconfig.Reconcile;
 
 namespace KamajiKubeconfig.Tests.Builders;
@@ -19,6 +20,8 @@ public sealed class TestWorld
     private int _resourceVersion;
 
     public CertificateIssuer Issuer { get; } = new(FixedKeySource.Shared);
+
+    private readonly BoundedValidityMemo _memo = new(10_000);
 
     public TestWorld Namespace(string name, params (string Key, string Value)[] labels)
     {
@@ -121,7 +124,9 @@ public sealed class TestWorld
 
     public void Edit(string ns, string name, Func<SecretInfo, SecretInfo> edit) => Put(edit(_secrets[new ObjectRef(ns, name)]));
 
-    public ClusterSnapshot Snapshot() => new(_namespaces.Values, _tcps.Values, _secrets.Values);
+    /// <summary>The world as the controller's caches hold it: generated Secrets without their value, read once.</summary>
+    public ClusterSnapshot Snapshot() => new(_namespaces.Values, _tcps.Values,
+        _secrets.Values.Select(s => s.Labels.ContainsKey(WellKnown.ManagedByLabel) ? s.WithoutValue(_memo) : s));
 
     public ReconcilePlan Reconcile(Generator generator, DateTimeOffset now, ReconcileOptions? options = null) =>
         Reconciler.Reconcile(generator, Snapshot(), now, options ?? ReconcileOptions.Default);
@@ -131,8 +136,10 @@ public sealed class TestWorld
     {
         foreach (var target in plan.Targets.Where(t => t.Secret is not null))
         {
-            var value = target.Action == TargetAction.Issue ? Issuer.Issue(target.Issue!, _secrets[target.Issue!.CaSecret].Get(WellKnown.CaPrivateKeyKey)).Kubeconfig! : target.Secret!.Value!;
             var existing = _secrets.GetValueOrDefault(target.SecretRef);
+            // A repair planned from the cache carries no value: the applier reads it back, as here.
+            var value = target.Action == TargetAction.Issue ? Issuer.Issue(target.Issue!, _secrets[target.Issue!.CaSecret].Get(WellKnown.CaPrivateKeyKey)).Kubeconfig!
+                : target.Secret!.Value ?? existing!.Get(WellKnown.ValueKey)!;
             Put(new SecretInfo(target.SecretRef.Namespace, target.SecretRef.Name, "",
                 SortedMap.From((existing?.Labels ?? SortedMap.Empty).Concat(target.Secret!.Labels).GroupBy(p => p.Key).Select(g => g.Last())),
                 SortedMap.From((existing?.Annotations ?? SortedMap.Empty).Concat(target.Secret.Annotations).GroupBy(p => p.Key).Select(g => g.Last())),

@@ -7,7 +7,8 @@ namespace KamajiKubeconfig.Tests.Issuing;
 /// <summary>
 /// The facts the issuer reports for its own output are exactly what inspecting that output concludes, for every
 /// CA and client key type and for request times with fractions of a second (certificates keep whole seconds).
-/// The controller seeds its memo with them after a write, so any difference would be a silent wrong answer.
+/// The controller seeds its memo with them (and the cache with the issuer's StoredKubeconfig) after a write, so any
+/// difference would be a silent wrong answer.
 /// </summary>
 public class IssuedFactsTests
 {
@@ -26,11 +27,16 @@ public class IssuedFactsTests
         request = request with { NotBefore = request.NotBefore.AddMilliseconds(123.456), NotAfter = request.NotAfter.AddMilliseconds(789) };
 
         var result = new CertificateIssuer(FixedKeySource.Shared).Issue(request, TestPki.KeyOf(request.CertificateAuthority));
+        var read = StoredKubeconfig.Read(result.Kubeconfig);
         var inspected = KubeconfigValidity.Inspect(
-            result.Kubeconfig, request.Cluster, request.GeneratorName, request.Identity, request.KeyAlgorithm, request.CertificateAuthority);
+            read, request.Cluster, request.GeneratorName, request.Identity, request.KeyAlgorithm, request.CertificateAuthority);
 
         Assert.That(result.Facts, Is.EqualTo(inspected));
         Assert.That(inspected.Reason, Is.Null, "a fresh kubeconfig needs nothing");
         Assert.That(result.Facts.NotAfter.Millisecond, Is.Zero, "whole seconds, as encoded");
+        // The memo hands the issuer's StoredKubeconfig to the cache in place of reading the kubeconfig back.
+        Assert.That(result.Stored! with { CertificateDer = null }, Is.EqualTo(read with { CertificateDer = null }));
+        Assert.That(result.Stored!.CertificateDer, Is.EqualTo(read.CertificateDer));
+        Assert.That(read.KeyMatches, Is.True);
     }
 }

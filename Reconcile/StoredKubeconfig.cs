@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+
+namespace KamajiKubeconfig.Reconcile;
+
+/// <summary>
+/// A generated kubeconfig reduced to what <see cref="KubeconfigValidity"/> reads (docs/design.md, "Caches"): the
+/// layout, the cluster with its CA data as a digest, the client certificate, and whether the client key matches it
+/// and of what type it is. The key itself is read once and dropped, so the cache holds no tenant's private key.
+/// <see cref="Problem"/> is set when there is nothing more to judge (unreadable, or not our layout).
+/// </summary>
+public sealed record StoredKubeconfig(
+    IssueReason? Problem, string? UserName, KubeconfigContext? Context, string? CurrentContext, KubeconfigCluster? Cluster,
+    byte[]? CertificateDer, bool KeyMatches, KeyAlgorithm? KeyAlgorithm)
+{
+    private static readonly StoredKubeconfig Unreadable = new(IssueReason.Unreadable, null, null, null, null, null, false, null);
+
+    public static StoredKubeconfig Read(byte[]? value)
+    {
+        var config = value is null ? null : KubeconfigReader.TryRead(Encoding.UTF8.GetString(value), out _);
+        if (config is null)
+        {
+            return Unreadable;
+        }
+        // Exactly what the controller writes: one cluster, user and context, and the user holding only the client
+        // certificate and key. An added exec plugin, token or file reference changes what using the kubeconfig does.
+        if (config.UnexpectedFields.Count > 0 || config.Clusters.Count != 1 || config.Users.Count != 1 || config.Contexts.Count != 1)
+        {
+            return Unreadable with { Problem = IssueReason.LayoutChanged };
+        }
+        var user = config.Users[0];
+        var layout = new StoredKubeconfig(null, user.Name, config.Contexts[0], config.CurrentContext, Digested(config.Clusters[0]), null, false, null);
+        using var certificate = Attempt(() => X509Certificate2.CreateFromPem(DecodeBase64(user.ClientCertificateData)));
+        using var key = certificate is null ? null : Attempt(() => PemKeys.TryRead(DecodeBase64(user.ClientKeyData), out _));
+        return certificate is null ? layout : layout with
+        {
+            CertificateDer = certificate.RawData,
+            KeyMatches = key is not null && PemKeys.PublicKeyInfo(key).AsSpan().SequenceEqual(certificate.PublicKey.ExportSubjectPublicKeyInfo()),
+            KeyAlgorithm = key is null ? null : PemKeys.AlgorithmOf(key),
+        };
+    }
+
+    /// <summary>Null for anything that does not parse: the text may come from anyone who can edit the Secret.</summary>
+    private static T? Attempt<T>(Func<T?> read)
+        where T : class
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>What <see cref="Read"/> returns for a kubeconfig the issuer just wrote, without parsing it back.</summary>
+    public static StoredKubeconfig Issued(IssueRequest request, byte[] certificateDer) => new(
+        null, request.GeneratorName, new KubeconfigContext(request.GeneratorName, request.Cluster.Name, request.GeneratorName), request.GeneratorName,
+        Digested(request.Cluster), certificateDer, true, request.KeyAlgorithm);
+
+    /// <summary>The cluster with its certificate-authority-data replaced by a digest of the decoded PEM.</summary>
+    public static KubeconfigCluster Digested(KubeconfigCluster cluster) => cluster with
+    {
+        CertificateAuthorityData = DecodeBase64(cluster.CertificateAuthorityData) is { } pem ? Convert.ToHexString(SHA256.HashData(Encoding.ASCII.GetBytes(pem))) : null,
+    };
+
+    private static string? DecodeBase64(string? base64)
+    {
+        var buffer = new byte[base64?.Length ?? 0];
+        return base64 is not null && Convert.TryFromBase64String(base64, buffer, out var written) ? Encoding.ASCII.GetString(buffer, 0, written) : null;
+    }
+
+    public override string ToString() => $"StoredKubeconfig {{ Problem = {Problem}, Cluster = {Cluster?.Name}, KeyMatches = {KeyMatches} }}";
+}
