@@ -14,6 +14,9 @@ public sealed record SecretInfo(
 {
     public ObjectRef Ref => new(Namespace, Name);
 
+    /// <summary>An admin kubeconfig Secret's templates as cached, by data key, in place of their values (then absent from <see cref="Data"/>).</summary>
+    public ImmutableDictionary<string, KubeconfigCluster>? Templates { get; init; }
+
     /// <summary>A generated Secret's kubeconfig as cached, in place of its <c>value</c> (then absent from <see cref="Data"/>).</summary>
     public StoredKubeconfig? Kubeconfig { get; init; }
 

@@ -20,8 +20,13 @@ public static class TemplateLoader
             error = $"an error occurred retrieving the admin Kubeconfig: {invalid ?? $"secrets {GoFormat.Quote(tcp.AdminSecretName)} not found"}";
             return null;
         }
+        if (secret.Templates?.GetValueOrDefault(endpointKey) is { } cached)
+        {
+            error = null;
+            return cached;
+        }
         (var template, error) = memo.GetOrAdd(new TemplateKey(secret.Ref, secret.ResourceVersion, endpointKey),
-            () => (Parse(secret, endpointKey, out var problem), problem));
+            () => (Parse(secret.Get(endpointKey), endpointKey, out var problem), problem));
         return template;
     }
 
@@ -35,9 +40,9 @@ public static class TemplateLoader
         return config.Clusters.FirstOrDefault(c => c.Name == contextCluster) ?? (config.Clusters.Count > 0 ? config.Clusters[0] : null);
     }
 
-    private static KubeconfigCluster? Parse(SecretInfo secret, string endpointKey, out string? error)
+    /// <summary>The template in one data value of the admin kubeconfig Secret, or null and Kamaji's error text.</summary>
+    public static KubeconfigCluster? Parse(byte[]? data, string endpointKey, out string? error)
     {
-        var data = secret.Get(endpointKey);
         string? problem = null;
         var config = data is null ? null : KubeconfigReader.TryRead(Encoding.UTF8.GetString(data), out problem);
         var chosen = config is null ? null : ChooseCluster(config);
