@@ -20,11 +20,15 @@ public static class KamajiSecretTrimmer
     /// <summary>A value that is no usable template stays as it is, so reconcile reports the same error it would have.</summary>
     private static SecretInfo WithTemplates(SecretInfo secret)
     {
+        // The templates differ in their server at most: one copy of the (kilobytes long) CA data serves them all.
         var distinct = new Dictionary<KubeconfigCluster, KubeconfigCluster>();
+        var caData = new Dictionary<string, string>(StringComparer.Ordinal);
+        KubeconfigCluster Shared(KubeconfigCluster t) => distinct.TryGetValue(t, out var known) ? known
+            : distinct[t] = t.CertificateAuthorityData is { } ca ? t with { CertificateAuthorityData = caData.TryAdd(ca, ca) ? ca : caData[ca] } : t;
         var templates = secret.Data
             .Select(p => (p.Key, Template: TemplateLoader.Parse(p.Value, p.Key, out _)))
             .Where(p => p.Template is not null)
-            .ToImmutableDictionary(p => p.Key, p => distinct.TryAdd(p.Template!, p.Template!) ? p.Template! : distinct[p.Template!], StringComparer.Ordinal);
+            .ToImmutableDictionary(p => p.Key, p => Shared(p.Template!), StringComparer.Ordinal);
         return secret with { Data = secret.Data.RemoveRange(templates.Keys), Templates = templates };
     }
 }

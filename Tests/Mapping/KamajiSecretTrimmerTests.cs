@@ -53,7 +53,7 @@ public class KamajiSecretTrimmerTests
     [Test]
     public void Trim_KubeconfigsThatDifferOnlyInTheirUsers_ShareOneTemplate()
     {
-        static string Config(string user) => $"clusters:\n- cluster: {{server: https://t:6443}}\n  name: t\ncontexts:\n- context: {{cluster: t, user: {user}}}\n  name: {user}@t\ncurrent-context: {user}@t\n";
+        static string Config(string user) => $"clusters:\n- cluster: {{server: https://t:6443, certificate-authority-data: QUJD}}\n  name: t\ncontexts:\n- context: {{cluster: t, user: {user}}}\n  name: {user}@t\ncurrent-context: {user}@t\n";
         var secret = Admin(("admin.conf", Config("kubernetes-admin")), ("super-admin.conf", Config("kubernetes-super-admin")),
             ("admin.svc", Config("kubernetes-admin").Replace("https://t:6443", "https://t.ns.svc:6443", StringComparison.Ordinal)));
 
@@ -61,6 +61,7 @@ public class KamajiSecretTrimmerTests
 
         Assert.That(trimmed.Templates!["admin.conf"], Is.SameAs(trimmed.Templates["super-admin.conf"]));
         Assert.That(trimmed.Templates["admin.svc"], Is.Not.EqualTo(trimmed.Templates["admin.conf"]));
+        Assert.That(trimmed.Templates["admin.svc"].CertificateAuthorityData, Is.SameAs(trimmed.Templates["admin.conf"].CertificateAuthorityData));
     }
 
     private static SecretInfo Admin(params (string Key, string Value)[] data) =>
