@@ -34,6 +34,10 @@ public interface IValidityMemo
 {
     T GetOrAdd<T>(object key, Func<T> compute)
         where T : notnull;
+
+    /// <summary>What was remembered under <paramref name="key"/>, without remembering anything new.</summary>
+    T? Find<T>(object key)
+        where T : class => null;
 }
 
 /// <summary>No memory: compute every time (tests, and the default).</summary>

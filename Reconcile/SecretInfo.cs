@@ -24,11 +24,14 @@ public sealed record SecretInfo(
 
     public byte[]? Get(string key) => Data.TryGetValue(key, out var value) ? value : null;
 
-    /// <summary>This generated Secret as the cache keeps it: its kubeconfig read (once per content) and its data dropped.</summary>
+    /// <summary>
+    /// This generated Secret as the cache keeps it: its kubeconfig read, or found in <paramref name="memo"/> when this
+    /// process issued it, and its data dropped. Content written by others is not remembered: edits cannot grow the memo.
+    /// </summary>
     public SecretInfo WithoutValue(IValidityMemo memo) => this with
     {
         Data = ImmutableDictionary<string, byte[]>.Empty,
-        Kubeconfig = Get(WellKnown.ValueKey) is { } value ? memo.GetOrAdd(KubeconfigContentKey.Of(value), () => StoredKubeconfig.Read(value)) : StoredKubeconfig.Read(null),
+        Kubeconfig = Get(WellKnown.ValueKey) is { } value ? memo.Find<StoredKubeconfig>(KubeconfigContentKey.Of(value)) ?? StoredKubeconfig.Read(value) : StoredKubeconfig.Read(null),
     };
 }
 

@@ -33,6 +33,9 @@ public sealed class BoundedValidityMemo(int capacity) : IValidityMemo
         return (T)_entries.GetOrAdd(key, _ => compute());
     }
 
+    public T? Find<T>(object key)
+        where T : class => _entries.TryGetValue(key, out var known) ? known as T : null;
+
     private static bool Identifiable(object key) => key switch
     {
         ValidityKey k => k.SecretResourceVersion.Length > 0 && k.CaResourceVersion.Length > 0,

@@ -46,6 +46,18 @@ public class ManagedSecretCacheTests
         Assert.That(cached.Kubeconfig, Is.SameAs(stored));
     }
 
+    [Test]
+    public async Task Cache_KubeconfigWrittenBySomeoneElse_IsReadButNotRemembered()
+    {
+        var (value, _) = Issue();
+        var memo = new BoundedValidityMemo(10);
+
+        var cached = await CacheAsync(value, memo);
+
+        Assert.That(cached.Kubeconfig!.KeyMatches, Is.True);
+        Assert.That(memo.Count, Is.Zero, "each edit of a Secret would otherwise add an entry");
+    }
+
     [TestCase("not a kubeconfig: [")]
     [TestCase("")]
     public async Task Cache_UnreadableValue_IsCachedAsUnreadableNotSkipped(string value)
