@@ -16,54 +16,28 @@ public static partial class KubeconfigWriter
     [GeneratedRegex("^(true|false|yes|no|on|off|null|~|[-+.0-9][-+.0-9eE_:]*)\\z", RegexOptions.IgnoreCase)]
     private static partial Regex Ambiguous();
 
-    public static string Write(KubeconfigCluster cluster, string generatorName, string certificateDataBase64, string keyDataBase64) =>
-        Write(new Kubeconfig(
-            EquatableList.Of(cluster),
-            EquatableList.Of(new KubeconfigUser(generatorName, certificateDataBase64, keyDataBase64)),
-            EquatableList.Of(new KubeconfigContext(generatorName, cluster.Name, generatorName)),
-            generatorName));
-
-    /// <summary>
-    /// Without users this is a template: clusters, contexts and the current context only (the controller never needs
-    /// Kamaji's admin keys, so it does not keep them in memory).
-    /// </summary>
-    public static string Write(Kubeconfig config)
+    public static string Write(KubeconfigCluster cluster, string generatorName, string certificateDataBase64, string keyDataBase64)
     {
-        var sb = new StringBuilder("apiVersion: v1\nclusters:\n");
-        foreach (var cluster in config.Clusters)
+        var sb = new StringBuilder("apiVersion: v1\nclusters:\n- cluster:\n");
+        Field(sb, "    ", "certificate-authority-data", cluster.CertificateAuthorityData);
+        if (cluster.InsecureSkipTlsVerify)
         {
-            sb.Append("- cluster:\n");
-            Field(sb, "    ", "certificate-authority-data", cluster.CertificateAuthorityData);
-            if (cluster.InsecureSkipTlsVerify)
-            {
-                sb.Append("    insecure-skip-tls-verify: true\n");
-            }
-            Field(sb, "    ", "proxy-url", cluster.ProxyUrl);
-            Field(sb, "    ", "server", cluster.Server);
-            Field(sb, "    ", "tls-server-name", cluster.TlsServerName);
-            Field(sb, "  ", "name", cluster.Name);
+            sb.Append("    insecure-skip-tls-verify: true\n");
         }
-        sb.Append("contexts:\n");
-        foreach (var context in config.Contexts)
-        {
-            sb.Append("- context:\n");
-            Field(sb, "    ", "cluster", context.Cluster);
-            Field(sb, "    ", "user", context.User);
-            Field(sb, "  ", "name", context.Name);
-        }
-        Field(sb, "", "current-context", config.CurrentContext);
-        sb.Append("kind: Config\n");
-        if (config.Users.Count > 0)
-        {
-            sb.Append("preferences: {}\nusers:\n");
-        }
-        foreach (var user in config.Users)
-        {
-            Field(sb, "- ", "name", user.Name);
-            sb.Append("  user:\n");
-            Field(sb, "    ", "client-certificate-data", user.ClientCertificateData);
-            Field(sb, "    ", "client-key-data", user.ClientKeyData);
-        }
+        Field(sb, "    ", "proxy-url", cluster.ProxyUrl);
+        Field(sb, "    ", "server", cluster.Server);
+        Field(sb, "    ", "tls-server-name", cluster.TlsServerName);
+        Field(sb, "  ", "name", cluster.Name);
+        sb.Append("contexts:\n- context:\n");
+        Field(sb, "    ", "cluster", cluster.Name);
+        Field(sb, "    ", "user", generatorName);
+        Field(sb, "  ", "name", generatorName);
+        Field(sb, "", "current-context", generatorName);
+        sb.Append("kind: Config\npreferences: {}\nusers:\n");
+        Field(sb, "- ", "name", generatorName);
+        sb.Append("  user:\n");
+        Field(sb, "    ", "client-certificate-data", certificateDataBase64);
+        Field(sb, "    ", "client-key-data", keyDataBase64);
         return sb.ToString();
     }
 
