@@ -11,19 +11,18 @@ namespace KamajiKubeconfig.Reconcile;
 /// </summary>
 public static class CertificateSignature
 {
-    public static bool IsSignedBy(X509Certificate2 certificate, X509Certificate2 issuer)
+    public static bool IsSignedBy(X509Certificate2 certificate, X509Certificate2 issuer) => IsSignedBy(certificate.RawData, issuer);
+
+    /// <summary>The same from the certificate's DER, which is read here and not parsed by the platform's X.509 code.</summary>
+    public static bool IsSignedBy(byte[] certificateDer, X509Certificate2 issuer)
     {
-        if (!certificate.IssuerName.RawData.AsSpan().SequenceEqual(issuer.SubjectName.RawData))
-        {
-            return false;
-        }
         try
         {
-            var reader = new AsnReader(certificate.RawData, AsnEncodingRules.DER).ReadSequence();
+            var reader = new AsnReader(certificateDer, AsnEncodingRules.DER).ReadSequence();
             var tbs = reader.ReadEncodedValue();
             var algorithm = reader.ReadSequence().ReadObjectIdentifier();
             var signature = reader.ReadBitString(out _);
-            return algorithm switch
+            return IssuerOf(tbs).Span.SequenceEqual(issuer.SubjectName.RawData) && algorithm switch
             {
                 "1.2.840.113549.1.1.11" => VerifyRsa(issuer, tbs, signature, HashAlgorithmName.SHA256),
                 "1.2.840.113549.1.1.12" => VerifyRsa(issuer, tbs, signature, HashAlgorithmName.SHA384),
@@ -38,6 +37,19 @@ public static class CertificateSignature
         {
             return false;
         }
+    }
+
+    /// <summary>A TBSCertificate's issuer Name: after the optional [0] version, the serial number and the signature algorithm.</summary>
+    private static ReadOnlyMemory<byte> IssuerOf(ReadOnlyMemory<byte> tbs)
+    {
+        var fields = new AsnReader(tbs, AsnEncodingRules.DER).ReadSequence();
+        if (fields.PeekTag().HasSameClassAndValue(new Asn1Tag(TagClass.ContextSpecific, 0, true)))
+        {
+            fields.ReadEncodedValue();
+        }
+        fields.ReadEncodedValue();
+        fields.ReadEncodedValue();
+        return fields.ReadEncodedValue();
     }
 
     private static bool VerifyRsa(X509Certificate2 issuer, ReadOnlyMemory<byte> tbs, byte[] signature, HashAlgorithmName hash)

@@ -53,21 +53,19 @@ public static class KubeconfigValidity
         {
             return new(IssueReason.InvalidCertificate, default, default);
         }
-        using var certificate = X509CertificateLoader.LoadCertificate(stored.CertificateDer);
-        var notBefore = new DateTimeOffset(certificate.NotBefore.ToUniversalTime(), TimeSpan.Zero);
-        var notAfter = new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);
+        // The certificate was parsed when the Secret was cached: only the CA is parsed here.
         using var caCertificate = ca.Open();
-        var reason = !CertificateSignature.IsSignedBy(certificate, caCertificate) ? IssueReason.CertificateAuthorityChanged
+        var reason = !CertificateSignature.IsSignedBy(stored.CertificateDer, caCertificate) ? IssueReason.CertificateAuthorityChanged
             : !stored.KeyMatches ? IssueReason.KeyMismatch
-            : !SubjectMatches(certificate, identity) ? IssueReason.IdentityChanged
+            : !SubjectMatches(new X500DistinguishedName(stored.SubjectName!), identity) ? IssueReason.IdentityChanged
             : stored.KeyAlgorithm != algorithm ? IssueReason.KeyAlgorithmChanged
             : (IssueReason?)null;
-        return new(reason, notBefore, notAfter);
+        return new(reason, stored.NotBefore, stored.NotAfter);
     }
 
-    private static bool SubjectMatches(X509Certificate2 certificate, Identity identity)
+    private static bool SubjectMatches(X500DistinguishedName subject, Identity identity)
     {
-        var names = certificate.SubjectName.EnumerateRelativeDistinguishedNames().ToList();
+        var names = subject.EnumerateRelativeDistinguishedNames().ToList();
         var commonNames = names.Where(n => n.GetSingleElementType().Value == "2.5.4.3").Select(n => n.GetSingleElementValue()).ToList();
         var organizations = names.Where(n => n.GetSingleElementType().Value == "2.5.4.10")
             .Select(n => n.GetSingleElementValue() ?? "").Distinct().Order(StringComparer.Ordinal);

@@ -6,14 +6,21 @@ namespace KamajiKubeconfig.Reconcile;
 
 /// <summary>
 /// A generated kubeconfig reduced to what <see cref="KubeconfigValidity"/> reads (docs/design.md, "Caches"): the
-/// layout, the cluster with its CA data as a digest, the client certificate, and whether the client key matches it
-/// and of what type it is. The key itself is read once and dropped, so the cache holds no tenant's private key.
+/// layout, the cluster with its CA data as a digest, the client certificate (its DER for the signature check, and
+/// the window and subject read from it once), and whether the client key matches it and of what type it is. The key itself is read once and dropped, so the cache holds no tenant's private key.
 /// <see cref="Problem"/> is set when there is nothing more to judge (unreadable, or not our layout).
 /// </summary>
 public sealed record StoredKubeconfig(
     IssueReason? Problem, string? UserName, KubeconfigContext? Context, string? CurrentContext, KubeconfigCluster? Cluster,
     byte[]? CertificateDer, bool KeyMatches, KeyAlgorithm? KeyAlgorithm)
 {
+    public DateTimeOffset NotBefore { get; init; }
+
+    public DateTimeOffset NotAfter { get; init; }
+
+    /// <summary>The certificate's subject Name, DER-encoded.</summary>
+    public byte[]? SubjectName { get; init; }
+
     private static readonly StoredKubeconfig Unreadable = new(IssueReason.Unreadable, null, null, null, null, null, false, null);
 
     public static StoredKubeconfig Read(byte[]? value)
@@ -33,9 +40,8 @@ public sealed record StoredKubeconfig(
         var layout = new StoredKubeconfig(null, user.Name, config.Contexts[0], config.CurrentContext, Digested(config.Clusters[0]), null, false, null);
         using var certificate = Attempt(() => X509Certificate2.CreateFromPem(DecodeBase64(user.ClientCertificateData)));
         using var key = certificate is null ? null : Attempt(() => PemKeys.TryRead(DecodeBase64(user.ClientKeyData), out _));
-        return certificate is null ? layout : layout with
+        return certificate is null ? layout : WithCertificate(layout, certificate) with
         {
-            CertificateDer = certificate.RawData,
             KeyMatches = key is not null && PemKeys.PublicKeyInfo(key).AsSpan().SequenceEqual(certificate.PublicKey.ExportSubjectPublicKeyInfo()),
             KeyAlgorithm = key is null ? null : PemKeys.AlgorithmOf(key),
         };
@@ -56,9 +62,17 @@ public sealed record StoredKubeconfig(
     }
 
     /// <summary>What <see cref="Read"/> returns for a kubeconfig the issuer just wrote, without parsing it back.</summary>
-    public static StoredKubeconfig Issued(IssueRequest request, byte[] certificateDer) => new(
+    public static StoredKubeconfig Issued(IssueRequest request, X509Certificate2 certificate) => WithCertificate(new(
         null, request.GeneratorName, new KubeconfigContext(request.GeneratorName, request.Cluster.Name, request.GeneratorName), request.GeneratorName,
-        Digested(request.Cluster), certificateDer, true, request.KeyAlgorithm);
+        Digested(request.Cluster), null, true, request.KeyAlgorithm), certificate);
+
+    private static StoredKubeconfig WithCertificate(StoredKubeconfig stored, X509Certificate2 certificate) => stored with
+    {
+        CertificateDer = certificate.RawData,
+        NotBefore = new DateTimeOffset(certificate.NotBefore.ToUniversalTime(), TimeSpan.Zero),
+        NotAfter = new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero),
+        SubjectName = certificate.SubjectName.RawData,
+    };
 
     /// <summary>The cluster with its certificate-authority-data replaced by a digest of the decoded PEM.</summary>
     public static KubeconfigCluster Digested(KubeconfigCluster cluster) => cluster with

@@ -37,7 +37,7 @@ public sealed class CertificateIssuer(IKeyMaterialSource keys)
                 new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero),
                 null)
             {
-                Stored = StoredKubeconfig.Issued(request, certificate.RawData),
+                Stored = StoredKubeconfig.Issued(request, certificate),
             };
         }
         // One target's failure, whatever its kind (a CA whose dates make no certificate possible, a key type the
