@@ -7,10 +7,13 @@ namespace KamajiKubeconfig.Reconcile;
 /// <summary>
 /// A TCP's CA certificate as read from its Secret. The private key is not part of it: the caches never hold it, and
 /// the issuer reads it from the API server only to sign (<see cref="KeyProblem"/> checks it then). Kept as bytes
-/// and the few facts planning reads, not as a parsed certificate: the memo holds one per tenant, and a parsed
-/// certificate costs several times more, most of it native memory; the rare readers <see cref="Open"/> their own.
+/// and the facts planning, signing and signature checks read, not as a parsed certificate: the memo holds one per
+/// tenant, and a parsed certificate costs several times more, most of it native memory. Nothing parses it again: with
+/// OpenSSL 3 a parse costs as much as a signature. <see cref="SubjectName"/> is the encoded subject, the issuer name of
+/// every certificate it signs; <see cref="SubjectKeyIdentifier"/>, when it has one, their authority key identifier.
 /// </summary>
-public sealed record CertificateAuthority(byte[] CertificatePem, byte[] Der, byte[] PublicKeyInfo, DateTimeOffset NotAfter, string Subject)
+public sealed record CertificateAuthority(
+    byte[] CertificatePem, byte[] Der, byte[] PublicKeyInfo, DateTimeOffset NotAfter, string Subject, byte[] SubjectName, byte[]? SubjectKeyIdentifier)
 {
     /// <summary>Equal when the PEM bytes are equal: two reads of one Secret give equal CAs.</summary>
     public bool Equals(CertificateAuthority? other) =>
@@ -19,9 +22,6 @@ public sealed record CertificateAuthority(byte[] CertificatePem, byte[] Der, byt
     public override int GetHashCode() => CertificatePem.Length;
 
     public override string ToString() => $"CertificateAuthority {{ Subject = {Subject} }}";
-
-    /// <summary>The certificate, parsed anew; the caller disposes it.</summary>
-    public X509Certificate2 Open() => X509CertificateLoader.LoadCertificate(Der);
 
     /// <summary>Parses <c>ca.crt</c> (first PEM block, as Kamaji does); the message follows Kamaji's wording.</summary>
     public static CertificateAuthority? TryLoad(SecretInfo secret, out string? error)
@@ -36,7 +36,8 @@ public sealed record CertificateAuthority(byte[] CertificatePem, byte[] Der, byt
             using var certificate = X509Certificate2.CreateFromPem(Encoding.ASCII.GetString(crt));
             error = NotACa(certificate);
             return error is not null ? null : new CertificateAuthority(crt, certificate.RawData, certificate.PublicKey.ExportSubjectPublicKeyInfo(),
-                new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero), certificate.Subject);
+                new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero), certificate.Subject, certificate.SubjectName.RawData,
+                certificate.Extensions.OfType<X509SubjectKeyIdentifierExtension>().FirstOrDefault()?.SubjectKeyIdentifierBytes.ToArray());
         }
         catch (CryptographicException e)
         {

@@ -11,10 +11,14 @@ namespace KamajiKubeconfig.Reconcile;
 /// </summary>
 public static class CertificateSignature
 {
-    public static bool IsSignedBy(X509Certificate2 certificate, X509Certificate2 issuer) => IsSignedBy(certificate.RawData, issuer);
+    public static bool IsSignedBy(X509Certificate2 certificate, X509Certificate2 issuer) =>
+        IsSignedBy(certificate.RawData, issuer.SubjectName.RawData, issuer.PublicKey.ExportSubjectPublicKeyInfo());
 
-    /// <summary>The same from the certificate's DER, which is read here and not parsed by the platform's X.509 code.</summary>
-    public static bool IsSignedBy(byte[] certificateDer, X509Certificate2 issuer)
+    /// <summary>
+    /// The same from the certificate's DER and the issuer's encoded subject and public key: the certificate is read
+    /// here and not parsed by the platform's X.509 code, and only the issuer's key is imported.
+    /// </summary>
+    public static bool IsSignedBy(byte[] certificateDer, ReadOnlySpan<byte> issuerName, byte[] issuerPublicKeyInfo)
     {
         try
         {
@@ -22,14 +26,14 @@ public static class CertificateSignature
             var tbs = reader.ReadEncodedValue();
             var algorithm = reader.ReadSequence().ReadObjectIdentifier();
             var signature = reader.ReadBitString(out _);
-            return IssuerOf(tbs).Span.SequenceEqual(issuer.SubjectName.RawData) && algorithm switch
+            return IssuerOf(tbs).Span.SequenceEqual(issuerName) && algorithm switch
             {
-                "1.2.840.113549.1.1.11" => VerifyRsa(issuer, tbs, signature, HashAlgorithmName.SHA256),
-                "1.2.840.113549.1.1.12" => VerifyRsa(issuer, tbs, signature, HashAlgorithmName.SHA384),
-                "1.2.840.113549.1.1.13" => VerifyRsa(issuer, tbs, signature, HashAlgorithmName.SHA512),
-                "1.2.840.10045.4.3.2" => VerifyEcdsa(issuer, tbs, signature, HashAlgorithmName.SHA256),
-                "1.2.840.10045.4.3.3" => VerifyEcdsa(issuer, tbs, signature, HashAlgorithmName.SHA384),
-                "1.2.840.10045.4.3.4" => VerifyEcdsa(issuer, tbs, signature, HashAlgorithmName.SHA512),
+                "1.2.840.113549.1.1.11" => VerifyRsa(issuerPublicKeyInfo, tbs, signature, HashAlgorithmName.SHA256),
+                "1.2.840.113549.1.1.12" => VerifyRsa(issuerPublicKeyInfo, tbs, signature, HashAlgorithmName.SHA384),
+                "1.2.840.113549.1.1.13" => VerifyRsa(issuerPublicKeyInfo, tbs, signature, HashAlgorithmName.SHA512),
+                "1.2.840.10045.4.3.2" => VerifyEcdsa(issuerPublicKeyInfo, tbs, signature, HashAlgorithmName.SHA256),
+                "1.2.840.10045.4.3.3" => VerifyEcdsa(issuerPublicKeyInfo, tbs, signature, HashAlgorithmName.SHA384),
+                "1.2.840.10045.4.3.4" => VerifyEcdsa(issuerPublicKeyInfo, tbs, signature, HashAlgorithmName.SHA512),
                 _ => false,
             };
         }
@@ -52,15 +56,18 @@ public static class CertificateSignature
         return fields.ReadEncodedValue();
     }
 
-    private static bool VerifyRsa(X509Certificate2 issuer, ReadOnlyMemory<byte> tbs, byte[] signature, HashAlgorithmName hash)
+    /// <summary>A key of another type does not import: a CryptographicException, read as "not signed by it".</summary>
+    private static bool VerifyRsa(byte[] publicKeyInfo, ReadOnlyMemory<byte> tbs, byte[] signature, HashAlgorithmName hash)
     {
-        using var key = issuer.GetRSAPublicKey();
-        return key is not null && key.VerifyData(tbs.Span, signature, hash, RSASignaturePadding.Pkcs1);
+        using var key = RSA.Create();
+        key.ImportSubjectPublicKeyInfo(publicKeyInfo, out _);
+        return key.VerifyData(tbs.Span, signature, hash, RSASignaturePadding.Pkcs1);
     }
 
-    private static bool VerifyEcdsa(X509Certificate2 issuer, ReadOnlyMemory<byte> tbs, byte[] signature, HashAlgorithmName hash)
+    private static bool VerifyEcdsa(byte[] publicKeyInfo, ReadOnlyMemory<byte> tbs, byte[] signature, HashAlgorithmName hash)
     {
-        using var key = issuer.GetECDsaPublicKey();
-        return key is not null && key.VerifyData(tbs.Span, signature, hash, DSASignatureFormat.Rfc3279DerSequence);
+        using var key = ECDsa.Create();
+        key.ImportSubjectPublicKeyInfo(publicKeyInfo, out _);
+        return key.VerifyData(tbs.Span, signature, hash, DSASignatureFormat.Rfc3279DerSequence);
     }
 }

@@ -53,9 +53,8 @@ public static class KubeconfigValidity
         {
             return new(IssueReason.InvalidCertificate, default, default);
         }
-        // The certificate was parsed when the Secret was cached: only the CA is parsed here.
-        using var caCertificate = ca.Open();
-        var reason = !CertificateSignature.IsSignedBy(stored.CertificateDer, caCertificate) ? IssueReason.CertificateAuthorityChanged
+        // The certificate was parsed when the Secret was cached, the CA when it was loaded: neither is parsed here.
+        var reason = !CertificateSignature.IsSignedBy(stored.CertificateDer, ca.SubjectName, ca.PublicKeyInfo) ? IssueReason.CertificateAuthorityChanged
             : !stored.KeyMatches ? IssueReason.KeyMismatch
             : !SubjectMatches(new X500DistinguishedName(stored.SubjectName!), identity) ? IssueReason.IdentityChanged
             : stored.KeyAlgorithm != algorithm ? IssueReason.KeyAlgorithmChanged

@@ -52,7 +52,7 @@ public sealed class CertificateIssuer(IKeyMaterialSource keys)
 
     private X509Certificate2 Sign(IssueRequest request, AsymmetricAlgorithm caKey, AsymmetricAlgorithm clientKey)
     {
-        using var ca = request.CertificateAuthority.Open();
+        var ca = request.CertificateAuthority;
         var hash = SignatureHash(caKey);
         var subject = Subject(request.Identity);
         var certificateRequest = clientKey switch
@@ -66,9 +66,9 @@ public sealed class CertificateIssuer(IKeyMaterialSource keys)
             new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
         certificateRequest.CertificateExtensions.Add(
             new X509EnhancedKeyUsageExtension(new OidCollection { new Oid(ClientAuthOid) }, false));
-        if (ca.Extensions.OfType<X509SubjectKeyIdentifierExtension>().FirstOrDefault()?.SubjectKeyIdentifierBytes is { Length: > 0 } id)
+        if (ca.SubjectKeyIdentifier is { Length: > 0 } id)
         {
-            certificateRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromSubjectKeyIdentifier(id.Span));
+            certificateRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromSubjectKeyIdentifier(id));
         }
         var generator = caKey switch
         {
@@ -76,7 +76,7 @@ public sealed class CertificateIssuer(IKeyMaterialSource keys)
             ECDsa ec => X509SignatureGenerator.CreateForECDsa(ec),
             _ => throw new CryptographicException($"unsupported Certificate Authority key type {caKey.GetType().Name}"),
         };
-        return certificateRequest.Create(ca.SubjectName, generator, request.NotBefore, request.NotAfter, keys.NewSerialNumber());
+        return certificateRequest.Create(new X500DistinguishedName(ca.SubjectName), generator, request.NotBefore, request.NotAfter, keys.NewSerialNumber());
     }
 
     /// <summary>Go's choice: SHA-256 for RSA and P-256 CAs, SHA-384 for P-384, SHA-512 for P-521.</summary>
