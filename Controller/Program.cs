@@ -38,7 +38,7 @@ else
     });
 }
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
-using var client = new Kubernetes(KubernetesConfig.Build(options.Kubeconfig), new BufferedResponses());
+using var client = new Kubernetes(KubernetesConfig.Build(options.Kubeconfig));
 var identity = $"{Environment.GetEnvironmentVariable("HOSTNAME") ?? Environment.MachineName}_{Guid.NewGuid():N}";
 builder.Services.AddKubeconfigGenerator(options, client, identity);
 await using var app = builder.Build();
