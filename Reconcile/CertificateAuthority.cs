@@ -1,3 +1,4 @@
+using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -7,13 +8,13 @@ namespace KamajiKubeconfig.Reconcile;
 /// <summary>
 /// A TCP's CA certificate as read from its Secret. The private key is not part of it: the caches never hold it, and
 /// the issuer reads it from the API server only to sign (<see cref="KeyProblem"/> checks it then). Kept as bytes
-/// and the facts planning, signing and signature checks read, not as a parsed certificate: the memo holds one per
-/// tenant, and a parsed certificate costs several times more, most of it native memory. Nothing parses it again: with
-/// OpenSSL 3 a parse costs as much as a signature. <see cref="SubjectName"/> is the encoded subject, the issuer name of
-/// every certificate it signs; <see cref="SubjectKeyIdentifier"/>, when it has one, their authority key identifier.
+/// and the facts planning, signing and signature checks read (<see cref="CertificateFields"/> reads them once, without
+/// OpenSSL), not as a parsed certificate: the memo holds one per tenant, and a parsed certificate costs several times
+/// more, most of it native memory. <see cref="SubjectName"/> is the encoded subject, the issuer name of every
+/// certificate it signs; <see cref="SubjectKeyIdentifier"/>, when it has one, their authority key identifier.
 /// </summary>
 public sealed record CertificateAuthority(
-    byte[] CertificatePem, byte[] Der, byte[] PublicKeyInfo, DateTimeOffset NotAfter, string Subject, byte[] SubjectName, byte[]? SubjectKeyIdentifier)
+    byte[] CertificatePem, byte[] Der, byte[] PublicKeyInfo, DateTimeOffset NotAfter, byte[] SubjectName, byte[]? SubjectKeyIdentifier)
 {
     /// <summary>Equal when the PEM bytes are equal: two reads of one Secret give equal CAs.</summary>
     public bool Equals(CertificateAuthority? other) =>
@@ -21,7 +22,7 @@ public sealed record CertificateAuthority(
 
     public override int GetHashCode() => CertificatePem.Length;
 
-    public override string ToString() => $"CertificateAuthority {{ Subject = {Subject} }}";
+    public override string ToString() => $"CertificateAuthority {{ Subject = {new X500DistinguishedName(SubjectName).Name} }}";
 
     /// <summary>Parses <c>ca.crt</c> (first PEM block, as Kamaji does); the message follows Kamaji's wording.</summary>
     public static CertificateAuthority? TryLoad(SecretInfo secret, out string? error)
@@ -33,13 +34,12 @@ public sealed record CertificateAuthority(
         }
         try
         {
-            using var certificate = X509Certificate2.CreateFromPem(Encoding.ASCII.GetString(crt));
-            error = NotACa(certificate);
-            return error is not null ? null : new CertificateAuthority(crt, certificate.RawData, certificate.PublicKey.ExportSubjectPublicKeyInfo(),
-                new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero), certificate.Subject, certificate.SubjectName.RawData,
+            var certificate = CertificateFields.FromPem(Encoding.ASCII.GetString(crt));
+            error = NotACa(certificate.Extensions);
+            return error is not null ? null : new CertificateAuthority(crt, certificate.Der, certificate.PublicKeyInfo, certificate.NotAfter, certificate.SubjectName,
                 certificate.Extensions.OfType<X509SubjectKeyIdentifierExtension>().FirstOrDefault()?.SubjectKeyIdentifierBytes.ToArray());
         }
-        catch (CryptographicException e)
+        catch (Exception e) when (e is CryptographicException or AsnContentException)
         {
             error = $"cannot parse Certificate Authority certificate: {e.Message}";
             return null;
@@ -51,14 +51,14 @@ public sealed record CertificateAuthority(
     /// CA:TRUE, and keyCertSign when it restricts its key usage. Verifiers (the tenant API server among them) reject
     /// chains through anything else, so certificates signed by it would look valid to us and fail for the user.
     /// </summary>
-    private static string? NotACa(X509Certificate2 certificate)
+    private static string? NotACa(IReadOnlyList<X509Extension> extensions)
     {
-        var constraints = certificate.Extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault();
+        var constraints = extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault();
         if (constraints is null || !constraints.CertificateAuthority)
         {
             return "the Certificate Authority certificate is not a CA: its basic constraints do not say CA:TRUE";
         }
-        var usage = certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault();
+        var usage = extensions.OfType<X509KeyUsageExtension>().FirstOrDefault();
         return usage is not null && !usage.KeyUsages.HasFlag(X509KeyUsageFlags.KeyCertSign)
             ? "the Certificate Authority certificate is not a CA: its key usage does not allow keyCertSign"
             : null;
