@@ -5,12 +5,13 @@ using System.Security.Cryptography.X509Certificates;
 namespace KamajiKubeconfig.Reconcile;
 
 /// <summary>
-/// The fields of an X.509 certificate a CA is judged by, read from its DER (RFC 5280 4.1) with <see cref="AsnReader"/>
-/// instead of the platform's parser: OpenSSL 3 took ~180 µs per certificate on the reference machine, this ~12 µs,
-/// and planning reads one CA per tenant. Strict DER; anything else throws <see cref="AsnContentException"/> or
+/// The fields of an X.509 certificate the controller judges (a CA, or a client certificate it finds in a Secret), read
+/// from its DER (RFC 5280 4.1) with <see cref="AsnReader"/> instead of the platform's parser: OpenSSL 3 took ~180 µs
+/// per certificate on the reference machine, this ~12 µs, and a restart reads two per tenant. Strict DER; anything else throws <see cref="AsnContentException"/> or
 /// <see cref="CryptographicException"/>. The extensions the controller judges are decoded by .NET's own types.
 /// </summary>
-public sealed record CertificateFields(byte[] Der, DateTimeOffset NotAfter, byte[] SubjectName, byte[] PublicKeyInfo, IReadOnlyList<X509Extension> Extensions)
+public sealed record CertificateFields(
+    byte[] Der, DateTimeOffset NotBefore, DateTimeOffset NotAfter, byte[] SubjectName, byte[] PublicKeyInfo, IReadOnlyList<X509Extension> Extensions)
 {
     private static readonly Asn1Tag Version = new(TagClass.ContextSpecific, 0, true);
     private static readonly Asn1Tag ExtensionList = new(TagClass.ContextSpecific, 3, true);
@@ -47,7 +48,7 @@ public sealed record CertificateFields(byte[] Der, DateTimeOffset NotAfter, byte
         tbs.ReadSequence();
         tbs.ReadSequence();
         var validity = tbs.ReadSequence();
-        ReadTime(validity);
+        var notBefore = ReadTime(validity);
         var notAfter = ReadTime(validity);
         validity.ThrowIfNotEmpty();
         var subject = Sequence(tbs);
@@ -81,7 +82,7 @@ public sealed record CertificateFields(byte[] Der, DateTimeOffset NotAfter, byte
             }
             tbs.ThrowIfNotEmpty();
         }
-        return new(der, notAfter, subject, publicKeyInfo, extensions);
+        return new(der, notBefore, notAfter, subject, publicKeyInfo, extensions);
     }
 
     /// <summary>UTCTime years 50–99 are 19xx, as RFC 5280 4.1.2.5.1 says (the reader's default).</summary>

@@ -1,3 +1,4 @@
+using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -38,11 +39,16 @@ public sealed record StoredKubeconfig(
         }
         var user = config.Users[0];
         var layout = new StoredKubeconfig(null, user.Name, config.Contexts[0], config.CurrentContext, Digested(config.Clusters[0]), null, false, null);
-        using var certificate = Attempt(() => X509Certificate2.CreateFromPem(DecodeBase64(user.ClientCertificateData)));
+        // Read from its DER, not by OpenSSL (CertificateFields): a restart reads one per tenant.
+        var certificate = Attempt(() => CertificateFields.FromPem(DecodeBase64(user.ClientCertificateData)));
         using var key = certificate is null ? null : Attempt(() => PemKeys.TryRead(DecodeBase64(user.ClientKeyData), out _));
-        return certificate is null ? layout : WithCertificate(layout, certificate) with
+        return certificate is null ? layout : layout with
         {
-            KeyMatches = key is not null && PemKeys.PublicKeyInfo(key).AsSpan().SequenceEqual(certificate.PublicKey.ExportSubjectPublicKeyInfo()),
+            CertificateDer = certificate.Der,
+            NotBefore = certificate.NotBefore,
+            NotAfter = certificate.NotAfter,
+            SubjectName = certificate.SubjectName,
+            KeyMatches = key is not null && PemKeys.PublicKeyInfo(key).AsSpan().SequenceEqual(certificate.PublicKeyInfo),
             KeyAlgorithm = key is null ? null : PemKeys.AlgorithmOf(key),
         };
     }
@@ -55,7 +61,7 @@ public sealed record StoredKubeconfig(
         {
             return read();
         }
-        catch (Exception e) when (e is CryptographicException or FormatException or ArgumentException)
+        catch (Exception e) when (e is CryptographicException or AsnContentException or FormatException or ArgumentException)
         {
             return null;
         }

@@ -29,6 +29,7 @@ public class CertificateFieldsTests
         Assert.Multiple(() =>
         {
             Assert.That(fields.Der, Is.EqualTo(platform.RawData));
+            Assert.That(fields.NotBefore, Is.EqualTo(new DateTimeOffset(platform.NotBefore.ToUniversalTime(), TimeSpan.Zero)));
             Assert.That(fields.NotAfter, Is.EqualTo(new DateTimeOffset(platform.NotAfter.ToUniversalTime(), TimeSpan.Zero)));
             Assert.That(fields.SubjectName, Is.EqualTo(platform.SubjectName.RawData));
             Assert.That(new X500DistinguishedName(fields.SubjectName).Name, Is.EqualTo(platform.Subject));
