@@ -30,6 +30,12 @@ public sealed class Informer<TRaw, TObject>(
     private long _failingSinceTicks;
     private Action<TRaw, Exception>? _onTransformFailed;
 
+    // Relists asked for (RelistAsync), and how many of them the last completed list covers; the current watch's stop.
+    private long _relistsAsked;
+    private long _relistsDone;
+    private TaskCompletionSource _listed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CancellationTokenSource? _stopWatch;
+
     public string Name => options.Name;
 
     public bool HasSynced => _synced.Task.IsCompleted;
@@ -53,6 +59,35 @@ public sealed class Informer<TRaw, TObject>(
     {
         ArgumentNullException.ThrowIfNull(handler);
         ImmutableInterlocked.Update(ref _handlers, static (list, h) => list.Add(h), handler);
+    }
+
+    /// <summary>
+    /// Lists again (ending the current watch), for a transform that now keeps more of each object: completes once a
+    /// list that started after this call is in the cache and its handlers have run. Failed lists are retried as ever.
+    /// </summary>
+    public async Task RelistAsync(CancellationToken cancellationToken)
+    {
+        var asked = Interlocked.Increment(ref _relistsAsked);
+        try
+        {
+            Volatile.Read(ref _stopWatch)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // That watch has ended already; the loop sees the request before its next watch.
+        }
+
+        while (true)
+        {
+            // The signal is read before the count: a list completing in between completes this signal.
+            var listed = Volatile.Read(ref _listed).Task;
+            if (Interlocked.Read(ref _relistsDone) >= asked)
+            {
+                return;
+            }
+
+            await listed.WaitAsync(cancellationToken);
+        }
     }
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -102,9 +137,15 @@ public sealed class Informer<TRaw, TObject>(
 
             while (true)
             {
-                await WatchAsync(cancellationToken);
-                Progressed();
-                metrics?.Restarted(Name, RestartReason.Closed);
+                if (await WatchAsync(cancellationToken))
+                {
+                    Progressed();
+                    metrics?.Restarted(Name, RestartReason.Closed);
+                }
+                else
+                {
+                    await ListAsync(cancellationToken);
+                }
             }
         }
         catch (InformerRestartException e) when (e.Reason is RestartReason.Expired or RestartReason.TooLargeResourceVersion)
@@ -129,6 +170,8 @@ public sealed class Informer<TRaw, TObject>(
     {
         var objects = new List<TObject>();
         var requested = _version.ForNextList();
+        // Read before the first object is transformed: what a relist asker changed first is seen by this list.
+        var relistsCovered = Interlocked.Read(ref _relistsAsked);
         string resourceVersion;
         // Only the first page names a version; the token pins every later page to the first page's snapshot.
         Task<ListPage<TRaw>>? next = source.ListAsync(requested, null, options.PageSize, cancellationToken);
@@ -169,9 +212,12 @@ public sealed class Informer<TRaw, TObject>(
         }
 
         _synced.TrySetResult();
+        Interlocked.Exchange(ref _relistsDone, relistsCovered);
+        Interlocked.Exchange(ref _listed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
-    private async Task WatchAsync(CancellationToken cancellationToken)
+    /// <summary>False when the watch ended because a relist was asked for.</summary>
+    private async Task<bool> WatchAsync(CancellationToken cancellationToken)
     {
         // Never 0: a real server reads timeoutSeconds=0 as "no timeout", and the watchdog below would then fire on
         // every healthy but quiet watch. The options already refuse a minimum under 1 s; this keeps truncation honest.
@@ -181,7 +227,15 @@ public sealed class Informer<TRaw, TObject>(
         InformerLog.Watching(logger, Name, resourceVersion, timeoutSeconds);
 
         using var idle = new CancellationTokenSource(idleLimit, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
+        using var stop = new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token, stop.Token);
+        // Published before the count is read: an asker either stops this watch or is seen here.
+        Interlocked.Exchange(ref _stopWatch, stop);
+        if (Interlocked.Read(ref _relistsAsked) > Interlocked.Read(ref _relistsDone))
+        {
+            return false;
+        }
+
         var startedAt = timeProvider.GetUtcNow();
         var events = 0;
         try
@@ -194,15 +248,27 @@ public sealed class Informer<TRaw, TObject>(
                 Apply(evt);
             }
         }
+        catch (Exception) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Asked to relist: however the cancelled stream ended, the list that follows reads everything again.
+            return false;
+        }
         catch (Exception ex) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new InformerRestartException(RestartReason.Idle, $"No watch event for {idleLimit}: presumed half-open. {ex.Message}");
+        }
+
+        if (stop.IsCancellationRequested)
+        {
+            return false;
         }
 
         if (events == 0 && timeProvider.GetUtcNow() - startedAt < options.MinWatchDuration)
         {
             throw new InformerRestartException(RestartReason.ShortWatch, "The watch ended without events as soon as it started.");
         }
+
+        return true;
     }
 
     private void Apply(WatchEvent<TRaw> evt)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using k8s;
 using k8s.Models;
@@ -66,7 +67,7 @@ public sealed class ClusterCaches
             managedSecrets, s => CoreMapper.FromSecret(s).WithoutValue(memo ?? NoValidityMemo.Instance), _managedSecrets,
             new InformerOptions { Name = "secrets-generated" }, time, random, logging.CreateLogger("informer.secrets-generated"), metrics);
         KamajiSecretInformer = new Informer<V1Secret, SecretInfo>(
-            kamajiSecrets, s => KamajiSecretTrimmer.Trim(CoreMapper.FromSecret(s)), _kamajiSecrets,
+            kamajiSecrets, s => KamajiSecretTrimmer.Trim(CoreMapper.FromSecret(s), Volatile.Read(ref _templateKeys)), _kamajiSecrets,
             new InformerOptions { Name = "secrets-kamaji" }, time, random, logging.CreateLogger("informer.secrets-kamaji"), metrics);
         RecentWrites = new RecentWrites(r => _managedSecrets.Get(new ObjectKey(r.Namespace, r.Name))?.ResourceVersion);
         // Our own writes stand in for the cached Secret until the informer shows them (or anything newer).
@@ -81,6 +82,10 @@ public sealed class ClusterCaches
     private readonly InformerCache<NamespaceInfo> _namespaces;
     private readonly InformerCache<SecretInfo> _managedSecrets;
     private readonly InformerCache<SecretInfo> _kamajiSecrets;
+
+    // The admin kubeconfig keys the Kamaji Secret cache parses, each with the list that first parsed it.
+    private readonly Dictionary<string, Lazy<Task>> _templateKeyReads = new(StringComparer.Ordinal);
+    private ImmutableHashSet<string> _templateKeys = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
 
     /// <summary>Secrets this process wrote that the managed-Secret cache has not delivered yet.</summary>
     public RecentWrites RecentWrites { get; }
@@ -108,6 +113,43 @@ public sealed class ClusterCaches
     /// </summary>
     public bool IsFresh(DateTimeOffset now, TimeSpan staleAfter) =>
         All.All(i => i.HasSynced && (i.FailingSince is not { } since || now - since <= staleAfter));
+
+    /// <summary>
+    /// Runs every informer. Kamaji's Secrets are listed once the generators are, so that their first list already
+    /// parses the admin kubeconfig keys the existing generators read.
+    /// </summary>
+    public IEnumerable<Task> RunAsync(CancellationToken cancellationToken) =>
+        All.Select(i => i == KamajiSecretInformer ? RunKamajiSecretInformerAsync(cancellationToken) : i.RunAsync(cancellationToken));
+
+    private async Task RunKamajiSecretInformerAsync(CancellationToken cancellationToken)
+    {
+        await GeneratorInformer.WaitForSyncAsync(cancellationToken);
+        foreach (var generator in Generators.List())
+        {
+            _ = TemplatesReadAsync(generator.Spec.ControlPlaneEndpointFrom, CancellationToken.None);
+        }
+        await KamajiSecretInformer.RunAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Completes once the cached admin kubeconfig Secrets hold the templates of <paramref name="key"/>: at once when
+    /// a list parsed it already, else after the relist its first asker starts (a generator reading a key no other
+    /// generator read). A key stays parsed once asked for: dropping it would take another relist.
+    /// </summary>
+    public Task TemplatesReadAsync(string key, CancellationToken cancellationToken)
+    {
+        Lazy<Task> read;
+        lock (_templateKeyReads)
+        {
+            if (!_templateKeyReads.TryGetValue(key, out read!))
+            {
+                // The key first, then the relist: every list the relist waits for parses it.
+                Volatile.Write(ref _templateKeys, _templateKeys.Add(key));
+                _templateKeyReads[key] = read = new(() => KamajiSecretInformer.RelistAsync(CancellationToken.None));
+            }
+        }
+        return read.Value.WaitAsync(cancellationToken);
+    }
 
     public Task WaitForSyncAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(All.Select(i => i.WaitForSyncAsync(cancellationToken)));

@@ -46,7 +46,7 @@ internal sealed partial class ControllerHost(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         RegisterTriggers();
-        var informers = caches.All.Select(i => i.RunAsync(stoppingToken)).ToList();
+        var informers = caches.RunAsync(stoppingToken).ToList();
         await caches.WaitForSyncAsync(stoppingToken);
         LogSynced(logger, caches.Generators.Count, caches.TenantControlPlanes.Count, caches.ManagedSecrets.Count + caches.KamajiSecrets.Count);
         // The initial lists leave the heap full of decoded pages and parsed kubeconfigs that are garbage by now: one

@@ -5,15 +5,16 @@ namespace KamajiKubeconfig.Controller.Mapping;
 
 /// <summary>
 /// Trims Kamaji's Secrets before they are cached (docs/design.md, Caches): no CA or admin private key ever sits in
-/// this process, and each admin kubeconfig is kept as the one template cluster it stands for, parsed once, with equal
-/// templates (Kamaji's four kubeconfigs hold two) sharing one instance.
+/// this process, and of each admin kubeconfig Secret only the keys some generator reads (its
+/// <c>controlPlaneEndpointFrom</c>) are kept, each as the one template cluster it stands for, parsed once, with equal
+/// templates sharing one instance. Kamaji writes four kubeconfigs per tenant; generators usually read one of them.
 /// </summary>
 public static class KamajiSecretTrimmer
 {
-    public static SecretInfo Trim(SecretInfo secret) => secret.Labels.GetValueOrDefault(WellKnown.ComponentLabel) switch
+    public static SecretInfo Trim(SecretInfo secret, IReadOnlySet<string> templateKeys) => secret.Labels.GetValueOrDefault(WellKnown.ComponentLabel) switch
     {
         "ca" => secret with { Data = secret.Data.Where(p => p.Key is WellKnown.CaCertificateKey).ToImmutableDictionary() },
-        "admin-kubeconfig" => WithTemplates(secret),
+        "admin-kubeconfig" => WithTemplates(secret with { Data = secret.Data.Where(p => templateKeys.Contains(p.Key)).ToImmutableDictionary() }),
         _ => secret,
     };
 

@@ -27,6 +27,12 @@ public sealed class PassRunner(
 
     public async Task<PassReport?> RunAsync(string generatorName, CancellationToken cancellationToken)
     {
+        // A generator reading an admin kubeconfig key no list has parsed yet waits for the relist that parses it, before
+        // the drain: the relist changes every admin kubeconfig Secret, and this pass reads them all anyway.
+        if (caches.Generators.Get(ObjectKey.Cluster(generatorName)) is { } reading)
+        {
+            await caches.TemplatesReadAsync(reading.Spec.ControlPlaneEndpointFrom, cancellationToken);
+        }
         // Drained first: whatever changes while this pass runs is marked again and runs in the pass after it.
         var changed = dirty.Drain(generatorName);
         _lastPlans.TryRemove(generatorName, out var previous);
@@ -35,6 +41,8 @@ public sealed class PassRunner(
         {
             return null;
         }
+        // At once, unless the generator changed its key since the wait above.
+        await caches.TemplatesReadAsync(generator.Spec.ControlPlaneEndpointFrom, cancellationToken);
         var view = caches.View();
         // A full pass when something calls for it or there is nothing to continue from; otherwise the marked TCPs,
         // plus those whose Secrets the last pass had to read directly (unwatched: read and planned again).

@@ -11,18 +11,34 @@ public class KamajiSecretTrimmerTests
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
+    // Every key Kamaji writes, as if generators read each of them.
+    private static readonly HashSet<string> AllKeys = ["admin.conf", "admin.svc", "super-admin.conf", "super-admin.svc"];
+
     [Test]
     public void Trim_AdminKubeconfig_KeepsOnlyTheClusterTheTemplateStandsFor()
     {
         var world = new TestWorld().Tenant("ns", "t");
         var admin = world.Secret("ns", "t-admin-kubeconfig")! with { Labels = SortedMap.Of((WellKnown.ComponentLabel, "admin-kubeconfig")) };
 
-        var trimmed = KamajiSecretTrimmer.Trim(admin);
+        var trimmed = KamajiSecretTrimmer.Trim(admin, admin.Data.Keys.ToHashSet());
 
         var before = KubeconfigReader.TryRead(Encoding.UTF8.GetString(admin.Get("admin.conf")!), out _)!;
         Assert.That(trimmed.Templates!["admin.conf"], Is.EqualTo(TemplateLoader.ChooseCluster(before)));
         Assert.That(trimmed.Templates.Keys, Is.EquivalentTo(admin.Data.Keys));
         Assert.That(trimmed.Data, Is.Empty, "no admin kubeconfig (and so no admin key) is kept");
+    }
+
+    [Test]
+    public void Trim_AdminKubeconfig_KeepsOnlyTheKeysGeneratorsRead()
+    {
+        var secret = Admin(("admin.conf", "clusters: [unclosed"), ("admin.svc", "clusters:\n- cluster: {server: https://t.ns.svc:6443}\n  name: t\n"),
+            ("super-admin.conf", "clusters: [unclosed"));
+
+        var trimmed = KamajiSecretTrimmer.Trim(secret, new HashSet<string> { "admin.svc" });
+
+        Assert.That(trimmed.Templates!.Keys, Is.EqualTo(new[] { "admin.svc" }));
+        Assert.That(trimmed.Data, Is.Empty, "a key no generator reads is neither parsed nor kept, readable or not");
+        Assert.That(KamajiSecretTrimmer.Trim(secret, new HashSet<string>()).Templates, Is.Empty);
     }
 
     [Test]
@@ -45,7 +61,7 @@ public class KamajiSecretTrimmerTests
             """;
         var secret = Admin(("admin.conf", yaml));
 
-        var template = KamajiSecretTrimmer.Trim(secret).Templates!["admin.conf"];
+        var template = KamajiSecretTrimmer.Trim(secret, AllKeys).Templates!["admin.conf"];
 
         Assert.That((template.Name, template.Server, template.CertificateAuthorityData), Is.EqualTo(("second", "https://second:6443", "QUJD")));
     }
@@ -57,7 +73,7 @@ public class KamajiSecretTrimmerTests
         var secret = Admin(("admin.conf", Config("kubernetes-admin")), ("super-admin.conf", Config("kubernetes-super-admin")),
             ("admin.svc", Config("kubernetes-admin").Replace("https://t:6443", "https://t.ns.svc:6443", StringComparison.Ordinal)));
 
-        var trimmed = KamajiSecretTrimmer.Trim(secret);
+        var trimmed = KamajiSecretTrimmer.Trim(secret, AllKeys);
 
         Assert.That(trimmed.Templates!["admin.conf"], Is.SameAs(trimmed.Templates["super-admin.conf"]));
         Assert.That(trimmed.Templates["admin.svc"], Is.Not.EqualTo(trimmed.Templates["admin.conf"]));
@@ -77,7 +93,7 @@ public class KamajiSecretTrimmerTests
         var ca = new TestWorld().Tenant("ns", "t").Secret("ns", "t-ca")!;
         var withCopies = ca with { Data = ca.Data.Add("tls.crt", ca.Get("ca.crt")!).Add("tls.key", ca.Get("ca.key")!) };
 
-        Assert.That(KamajiSecretTrimmer.Trim(withCopies).Data.Keys, Is.EquivalentTo(new[] { "ca.crt" }));
+        Assert.That(KamajiSecretTrimmer.Trim(withCopies, AllKeys).Data.Keys, Is.EquivalentTo(new[] { "ca.crt" }));
     }
 
     [Test]
@@ -90,7 +106,7 @@ public class KamajiSecretTrimmerTests
         };
         secret = secret with { Data = secret.Data.SetItem("admin.conf", garbage) };
 
-        var trimmed = KamajiSecretTrimmer.Trim(secret);
+        var trimmed = KamajiSecretTrimmer.Trim(secret, AllKeys);
 
         Assert.That(trimmed.Get("admin.conf"), Is.EqualTo(garbage));
         Assert.That(trimmed.Templates!.ContainsKey("admin.conf"), Is.False);
@@ -105,7 +121,7 @@ public class KamajiSecretTrimmerTests
         var plain = world.Reconcile(generator, Now);
         foreach (var name in new[] { "t-admin-kubeconfig", "t-ca" })
         {
-            world.Edit("ns", name, s => KamajiSecretTrimmer.Trim(s with { Labels = s.Labels.With(WellKnown.ComponentLabel, name == "t-ca" ? "ca" : "admin-kubeconfig") }));
+            world.Edit("ns", name, s => KamajiSecretTrimmer.Trim(s with { Labels = s.Labels.With(WellKnown.ComponentLabel, name == "t-ca" ? "ca" : "admin-kubeconfig") }, AllKeys));
         }
 
         var trimmed = world.Reconcile(generator, Now);

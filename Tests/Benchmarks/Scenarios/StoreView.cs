@@ -30,10 +30,16 @@ public static class StoreView
             using var document = JsonDocument.Parse(t.Json);
             return TenantControlPlaneMapper.FromJson(document.RootElement);
         });
+        // As the controller's cache holds them: parsed for the admin kubeconfig keys the generators read.
+        var keys = store.List(GeneratorsKey, null).Items.Select(g =>
+        {
+            using var document = JsonDocument.Parse(g.Json);
+            return GeneratorMapper.FromJson(document.RootElement).Spec.ControlPlaneEndpointFrom;
+        }).ToHashSet();
         var secrets = store.List("/secrets", null).Items
             .Where(s => s.Labels.ContainsKey(WellKnown.ComponentLabel) || (withGenerated && s.Labels.ContainsKey(WellKnown.ManagedByLabel)))
             .Select(s => CoreMapper.FromSecret(KubernetesJson.Deserialize<V1Secret>(Encoding.UTF8.GetString(s.Json))))
-            .Select(s => s.Labels.ContainsKey(WellKnown.ManagedByLabel) ? s : KamajiSecretTrimmer.Trim(s));
+            .Select(s => s.Labels.ContainsKey(WellKnown.ManagedByLabel) ? s : KamajiSecretTrimmer.Trim(s, keys));
         return new ClusterSnapshot(namespaces, tenants.ToList(), secrets.ToList());
     }
 
