@@ -67,7 +67,9 @@ public sealed class BenchSandbox : IAsyncDisposable
             sandbox.CreateTenant(sandbox.Ns(i), BenchObjects.SeededTenant(i));
         }
         var deadline = Stopwatch.GetTimestamp() + (long)(Stopwatch.Frequency * timeout.TotalSeconds);
-        while (Volatile.Read(ref reconciled) < tenants)
+        // Every tenant readied, and the simulator's queue empty: its own status writes queue each TCP once more, and
+        // that second round would otherwise run while the controller starts, on the same two cores.
+        while (Volatile.Read(ref reconciled) < tenants || !server.Kamaji.Idle)
         {
             if (Stopwatch.GetTimestamp() > deadline)
             {
