@@ -13,7 +13,6 @@ namespace KamajiKubeconfig.Informers;
 /// that no write can happen before an index exists.
 /// </param>
 public sealed class InformerCache<T>(ObjectAccessor<T> accessor, IReadOnlyDictionary<string, Func<T, IEnumerable<string>>>? indexers = null)
-    : ICacheReader<T>
     where T : class
 {
     private CacheSnapshot<T> _current = CacheSnapshot<T>.Build(
@@ -27,16 +26,6 @@ public sealed class InformerCache<T>(ObjectAccessor<T> accessor, IReadOnlyDictio
     public ICacheReader<T> Snapshot => Current;
 
     private CacheSnapshot<T> Current => Volatile.Read(ref _current);
-
-    public int Count => Current.Count;
-
-    public T? Get(ObjectKey key) => Current.Get(key);
-
-    public IEnumerable<T> List() => Current.List();
-
-    public IReadOnlyList<T> ListByNamespace(string @namespace) => Current.ListByNamespace(@namespace);
-
-    public IReadOnlyList<T> ByIndex(string indexName, string value) => Current.ByIndex(indexName, value);
 
     /// <summary>Writer only. Adds or replaces an object; returns the previous state, null if it is new.</summary>
     public T? Upsert(T obj)

@@ -11,12 +11,9 @@ namespace KamajiKubeconfig.Reconcile;
 /// </summary>
 public static class CertificateSignature
 {
-    public static bool IsSignedBy(X509Certificate2 certificate, X509Certificate2 issuer) =>
-        IsSignedBy(certificate.RawData, issuer.SubjectName.RawData, issuer.PublicKey.ExportSubjectPublicKeyInfo());
-
     /// <summary>
-    /// The same from the certificate's DER and the issuer's encoded subject and public key: the certificate is read
-    /// here and not parsed by the platform's X.509 code, and only the issuer's key is imported.
+    /// From the certificate's DER and the issuer's encoded subject and public key: the certificate is read here and
+    /// not parsed by the platform's X.509 code, and only the issuer's key is imported.
     /// </summary>
     public static bool IsSignedBy(byte[] certificateDer, ReadOnlySpan<byte> issuerName, byte[] issuerPublicKeyInfo)
     {

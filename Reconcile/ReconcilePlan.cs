@@ -62,7 +62,6 @@ public sealed record ReconcilePlan(
     }
 }
 
-/// <summary>The shape of a pass.</summary>
 public enum PlanMode
 {
     /// <summary>Normal pass: apply targets, prune, write status.</summary>

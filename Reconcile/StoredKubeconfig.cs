@@ -86,7 +86,8 @@ public sealed record StoredKubeconfig(
         CertificateAuthorityData = DecodeBase64(cluster.CertificateAuthorityData) is { } pem ? Convert.ToHexString(SHA256.HashData(Encoding.ASCII.GetBytes(pem))) : null,
     };
 
-    private static string? DecodeBase64(string? base64)
+    /// <summary>The text <paramref name="base64"/> encodes (PEM is ASCII), or null when it is absent or not base64.</summary>
+    internal static string? DecodeBase64(string? base64)
     {
         var buffer = new byte[base64?.Length ?? 0];
         return base64 is not null && Convert.TryFromBase64String(base64, buffer, out var written) ? Encoding.ASCII.GetString(buffer, 0, written) : null;

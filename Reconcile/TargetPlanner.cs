@@ -21,7 +21,7 @@ public static class TargetPlanner
         }
         var existing = cluster.GetSecret(secretRef);
         hold = hold with { ObservedResourceVersion = existing?.ResourceVersion ?? "" };
-        if (existing is not null && OwnershipProblem(existing, generator.Name, tcp) is { } ownershipError)
+        if (existing is not null && OwnershipProblem(existing, generator.Name, tcp.Name, tcp.Uid) is { } ownershipError)
         {
             return hold with { Error = ownershipError };
         }
@@ -102,7 +102,7 @@ public static class TargetPlanner
     }
 
     /// <summary>docs/behaviour.md B7: write only to a Secret that is ours by both labels, or that does not exist.</summary>
-    private static string? OwnershipProblem(SecretInfo existing, string generator, TenantControlPlane tcp)
+    internal static string? OwnershipProblem(SecretInfo existing, string generator, string tcpName, string tcpUid)
     {
         var quoted = GoFormat.Quote(existing.Ref.ToString());
         var managedBy = existing.Labels.GetValueOrDefault(WellKnown.ManagedByLabel);
@@ -111,12 +111,12 @@ public static class TargetPlanner
         // someone removed managed-for or pointed it elsewhere: that label is repaired. The name is this TCP's, so no
         // other TCP's pass would ever prune it, and the uid proves which TCP it was written for; without that proof
         // it is someone else's Secret.
-        var provenByOwner = existing.OwnerReferences.Any(o => o.Controller && o.Uid == tcp.Uid && tcp.Uid.Length > 0);
-        if (managedBy != generator || (managedFor != tcp.Name && !provenByOwner))
+        var provenByOwner = existing.OwnerReferences.Any(o => o.Controller && o.Uid == tcpUid && tcpUid.Length > 0);
+        if (managedBy != generator || (managedFor != tcpName && !provenByOwner))
         {
             return $"the {quoted} Secret already exists and is not managed by this generator for this TenantControlPlane: refusing to overwrite it";
         }
-        var otherController = existing.OwnerReferences.FirstOrDefault(o => o.Controller && o.Uid != tcp.Uid);
+        var otherController = existing.OwnerReferences.FirstOrDefault(o => o.Controller && o.Uid != tcpUid);
         return otherController is null ? null
             : $"the {quoted} Secret is controlled by {otherController.Kind} {GoFormat.Quote(otherController.Name)}: refusing to take it over";
     }

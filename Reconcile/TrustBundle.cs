@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace KamajiKubeconfig.Reconcile;
 
@@ -20,36 +18,19 @@ public static class TrustBundle
     /// </summary>
     public static bool Includes(string? base64Pem, ReadOnlySpan<byte> certificateDer)
     {
-        if (string.IsNullOrEmpty(base64Pem))
+        ReadOnlySpan<char> pem = StoredKubeconfig.DecodeBase64(base64Pem);
+        var der = new byte[certificateDer.Length];
+        while (PemEncoding.TryFind(pem, out var fields))
         {
-            return false;
-        }
-        var buffer = ArrayPool<byte>.Shared.Rent(base64Pem.Length);
-        try
-        {
-            if (!Convert.TryFromBase64String(base64Pem, buffer, out var written))
+            if (pem[fields.Label].SequenceEqual(CertificateLabel)
+                && fields.DecodedDataLength == certificateDer.Length
+                && Convert.TryFromBase64Chars(pem[fields.Base64Data], der, out var length)
+                && der.AsSpan(0, length).SequenceEqual(certificateDer))
             {
-                return false;
+                return true;
             }
-            ReadOnlySpan<char> pem = Encoding.ASCII.GetString(buffer, 0, written);
-            var expected = certificateDer;
-            var der = new byte[expected.Length];
-            while (PemEncoding.TryFind(pem, out var fields))
-            {
-                if (pem[fields.Label].SequenceEqual(CertificateLabel)
-                    && fields.DecodedDataLength == expected.Length
-                    && Convert.TryFromBase64Chars(pem[fields.Base64Data], der, out var length)
-                    && der.AsSpan(0, length).SequenceEqual(expected))
-                {
-                    return true;
-                }
-                pem = pem[fields.Location.End..];
-            }
-            return false;
+            pem = pem[fields.Location.End..];
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        return false;
     }
 }

@@ -35,7 +35,6 @@ public interface IKubeApi
     /// <summary>Replaces the finalizer list, guarded by resourceVersion so a concurrent edit is not lost.</summary>
     Task SetFinalizersAsync(string generator, string resourceVersion, IReadOnlyList<string> finalizers, CancellationToken cancellationToken);
 
-    /// <summary>A Warning Event on the generator.</summary>
     Task RecordWarningAsync(Generator generator, string reason, string message, CancellationToken cancellationToken);
 
     /// <summary>A Warning Event on any object (in its namespace; cluster-scoped ones in <c>default</c>).</summary>

@@ -31,7 +31,7 @@ public sealed class SecretWriter(IKubeApi api)
                 catch (KubeApiException e) when (e.Kind == ApiFailureKind.AlreadyExists)
                 {
                     var existing = await api.GetSecretAsync(secret.Ref, cancellationToken);
-                    if (existing is null || !IsOurs(existing, generator.Name, target.TenantControlPlane.Name, secret.Owner.Uid))
+                    if (existing is null || TargetPlanner.OwnershipProblem(existing, generator.Name, target.TenantControlPlane.Name, secret.Owner.Uid) is not null)
                     {
                         return new WriteResult(
                             $"the {GoFormat.Quote(secret.Ref.ToString())} Secret already exists and is not managed by this generator for this TenantControlPlane: refusing to overwrite it",
@@ -56,11 +56,4 @@ public sealed class SecretWriter(IKubeApi api)
             return WriteResult.From(e);
         }
     }
-
-    /// <summary>The planner's proof of ownership (docs/behaviour.md B7): both labels, or managed-by plus a controller reference to this TCP's uid.</summary>
-    private static bool IsOurs(SecretInfo secret, string generator, string tcp, string tcpUid) =>
-        secret.Labels.GetValueOrDefault(WellKnown.ManagedByLabel) == generator
-        && (secret.Labels.GetValueOrDefault(WellKnown.ManagedForLabel) == tcp
-            || secret.OwnerReferences.Any(o => o.Controller && tcpUid.Length > 0 && o.Uid == tcpUid))
-        && !secret.OwnerReferences.Any(o => o.Controller && o.Uid != tcpUid);
 }

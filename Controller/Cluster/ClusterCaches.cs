@@ -69,7 +69,7 @@ public sealed class ClusterCaches
         KamajiSecretInformer = new Informer<V1Secret, SecretInfo>(
             kamajiSecrets, s => KamajiSecretTrimmer.Trim(CoreMapper.FromSecret(s), Volatile.Read(ref _templateKeys)), _kamajiSecrets,
             new InformerOptions { Name = "secrets-kamaji" }, time, random, logging.CreateLogger("informer.secrets-kamaji"), metrics);
-        RecentWrites = new RecentWrites(r => _managedSecrets.Get(new ObjectKey(r.Namespace, r.Name))?.ResourceVersion);
+        RecentWrites = new RecentWrites(r => _managedSecrets.Snapshot.Get(new ObjectKey(r.Namespace, r.Name))?.ResourceVersion);
         // Our own writes stand in for the cached Secret until the informer shows them (or anything newer).
         ManagedSecretInformer.AddHandler((o, n) => RecentWrites.Observed((n ?? o)!.Ref, n?.ResourceVersion));
     }
@@ -90,11 +90,11 @@ public sealed class ClusterCaches
     /// <summary>Secrets this process wrote that the managed-Secret cache has not delivered yet.</summary>
     public RecentWrites RecentWrites { get; }
 
-    public ICacheReader<Generator> Generators => _generators;
-    public ICacheReader<TenantControlPlane> TenantControlPlanes => _tenantControlPlanes;
-    public ICacheReader<NamespaceInfo> Namespaces => _namespaces;
-    public ICacheReader<SecretInfo> ManagedSecrets => _managedSecrets;
-    public ICacheReader<SecretInfo> KamajiSecrets => _kamajiSecrets;
+    public ICacheReader<Generator> Generators => _generators.Snapshot;
+    public ICacheReader<TenantControlPlane> TenantControlPlanes => _tenantControlPlanes.Snapshot;
+    public ICacheReader<NamespaceInfo> Namespaces => _namespaces.Snapshot;
+    public ICacheReader<SecretInfo> ManagedSecrets => _managedSecrets.Snapshot;
+    public ICacheReader<SecretInfo> KamajiSecrets => _kamajiSecrets.Snapshot;
 
     public Informer<JsonElement, Generator> GeneratorInformer { get; }
     public Informer<JsonElement, TenantControlPlane> TenantControlPlaneInformer { get; }
@@ -104,8 +104,6 @@ public sealed class ClusterCaches
 
     public IReadOnlyList<IInformer> All =>
         [GeneratorInformer, TenantControlPlaneInformer, NamespaceInformer, ManagedSecretInformer, KamajiSecretInformer];
-
-    public bool HasSynced => All.All(i => i.HasSynced);
 
     /// <summary>
     /// Ready to serve: every cache synced, and none whose list/watch has failed without a break for longer than

@@ -61,9 +61,6 @@ public sealed class RecentWrites(Func<ObjectRef, string?> cachedVersion)
         }
     }
 
-    /// <summary>What a pass should see for <paramref name="secret"/>, given what the cache shows now.</summary>
-    public SecretInfo? Resolve(ObjectRef secret, SecretInfo? cached) => Snapshot().Resolve(secret, cached);
-
     /// <summary>Removes the entry of <paramref name="secret"/> unless a later write replaced it meanwhile.</summary>
     private void RemoveIfStill(ObjectRef secret, RecentWrite entry) =>
         ImmutableInterlocked.Update(ref _entries, (entries, pair) =>

@@ -29,6 +29,5 @@ public static class SecretReferenceIndex
         }
     }
 
-    /// <summary>The index value to look a Secret up by.</summary>
     public static string ValueOf(ObjectRef secret) => secret.ToString();
 }

@@ -6,6 +6,4 @@ public sealed class AlwaysLeader : ILeadership
     public Task WaitForLeadershipAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public CancellationToken Lost => CancellationToken.None;
-
-    public bool IsLeader => true;
 }

@@ -26,8 +26,6 @@ internal sealed partial class LeaseLeadership(
     private readonly CancellationTokenSource _lost = new();
     private volatile bool _stopping;
 
-    public string Identity => identity;
-
     public CancellationToken Lost => _lost.Token;
 
     public bool IsLeader => _leading.Task.IsCompleted && !_lost.IsCancellationRequested;

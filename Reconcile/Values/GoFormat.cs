@@ -62,7 +62,6 @@ public static class GoFormat
         JsonValueKind.Object => Count("a map with", value.EnumerateObject().Count(), "key"),
         JsonValueKind.Array => Count("a list of", value.GetArrayLength(), "item"),
         JsonValueKind.String => Plain(value.GetString()!),
-        // Integers as digits, other numbers as the shortest round-trip text.
         JsonValueKind.Number => value.TryGetInt64(out var l) ? l.ToString(CultureInfo.InvariantCulture)
             : value.GetDouble().ToString("R", CultureInfo.InvariantCulture),
         JsonValueKind.True => "true",

@@ -44,9 +44,6 @@ public sealed class SortedMap : IReadOnlyDictionary<string, string>, IEquatable<
         return new(distinct == sorted.Length ? sorted : sorted[..distinct]);
     }
 
-    public static SortedMap Of(params (string Key, string Value)[] items) =>
-        From(items.Select(i => KeyValuePair.Create(i.Key, i.Value)));
-
     public SortedMap With(string key, string value)
     {
         // Replaces the entry with this key, or goes in where the key belongs.

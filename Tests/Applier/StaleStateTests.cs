@@ -32,7 +32,7 @@ public class StaleStateTests
         var writes = new RecentWrites(_ => cached.ResourceVersion);
         writes.Record(Ref, "5", Secret("9", "2026-06-01T12:00:00Z"));
 
-        Assert.That(writes.Resolve(Ref, cached)!.ResourceVersion, Is.EqualTo("9"));
+        Assert.That(writes.Snapshot().Resolve(Ref, cached)!.ResourceVersion, Is.EqualTo("9"));
     }
 
     [Test]
@@ -41,7 +41,7 @@ public class StaleStateTests
         var writes = new RecentWrites(_ => null);
         writes.Record(Ref, "", Secret("9"));
 
-        Assert.That(writes.Resolve(Ref, null)!.ResourceVersion, Is.EqualTo("9"));
+        Assert.That(writes.Snapshot().Resolve(Ref, null)!.ResourceVersion, Is.EqualTo("9"));
     }
 
     [TestCase("9")]
@@ -54,7 +54,7 @@ public class StaleStateTests
 
         writes.Observed(Ref, delivered);
 
-        Assert.That((writes.Count, writes.Resolve(Ref, Secret("5"))!.ResourceVersion), Is.EqualTo((0, "5")));
+        Assert.That((writes.Count, writes.Snapshot().Resolve(Ref, Secret("5"))!.ResourceVersion), Is.EqualTo((0, "5")));
     }
 
     [Test]
@@ -64,7 +64,7 @@ public class StaleStateTests
         var writes = new RecentWrites(_ => "9");
         writes.Record(Ref, "", Secret("9"));
 
-        Assert.That((writes.Count, writes.Resolve(Ref, null)), Is.EqualTo((0, (SecretInfo?)null)));
+        Assert.That((writes.Count, writes.Snapshot().Resolve(Ref, null)), Is.EqualTo((0, (SecretInfo?)null)));
     }
 
     [Test]
@@ -75,7 +75,7 @@ public class StaleStateTests
 
         writes.Observed(Ref, "5");
 
-        Assert.That(writes.Resolve(Ref, Secret("5"))!.ResourceVersion, Is.EqualTo("9"));
+        Assert.That(writes.Snapshot().Resolve(Ref, Secret("5"))!.ResourceVersion, Is.EqualTo("9"));
     }
 
     [Test]
@@ -88,7 +88,7 @@ public class StaleStateTests
 
         writes.Observed(Ref, "7");
 
-        Assert.That(writes.Resolve(Ref, Secret("7", rotate: ""))!.ResourceVersion, Is.EqualTo("9"));
+        Assert.That(writes.Snapshot().Resolve(Ref, Secret("7", rotate: ""))!.ResourceVersion, Is.EqualTo("9"));
     }
 
     [Test]
@@ -108,7 +108,7 @@ public class StaleStateTests
 
         writes.Observed(Ref, "a7");
 
-        Assert.That((writes.Count, writes.Resolve(Ref, Secret("a7"))!.ResourceVersion), Is.EqualTo((0, "a7")));
+        Assert.That((writes.Count, writes.Snapshot().Resolve(Ref, Secret("a7"))!.ResourceVersion), Is.EqualTo((0, "a7")));
     }
 
     [Test]
@@ -119,9 +119,9 @@ public class StaleStateTests
         writes.Record(Ref, "5", Secret("9"));
         writes.Record(Ref, "9", Secret("12", "2026-06-01T12:00:00Z"));
 
-        Assert.That(writes.Resolve(Ref, Secret("5"))!.ResourceVersion, Is.EqualTo("12"));
+        Assert.That(writes.Snapshot().Resolve(Ref, Secret("5"))!.ResourceVersion, Is.EqualTo("12"));
         writes.Observed(Ref, "12");
-        Assert.That((writes.Count, writes.Resolve(Ref, Secret("12"))!.ResourceVersion), Is.EqualTo((0, "12")));
+        Assert.That((writes.Count, writes.Snapshot().Resolve(Ref, Secret("12"))!.ResourceVersion), Is.EqualTo((0, "12")));
     }
 
     [Test]
@@ -160,7 +160,7 @@ public class StaleStateTests
 
         public IEnumerable<TenantControlPlane> TenantControlPlanesIn(string @namespace) => inner.TenantControlPlanesIn(@namespace);
 
-        public SecretInfo? GetSecret(ObjectRef secret) => writes.Resolve(secret, inner.GetSecret(secret));
+        public SecretInfo? GetSecret(ObjectRef secret) => writes.Snapshot().Resolve(secret, inner.GetSecret(secret));
 
         public IEnumerable<SecretInfo> SecretsManagedBy(string generator) => inner.SecretsManagedBy(generator);
     }

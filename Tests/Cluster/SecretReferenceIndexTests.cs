@@ -53,8 +53,8 @@ public class SecretReferenceIndexTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(cache.ByIndex(SecretReferenceIndex.Name, SecretReferenceIndex.ValueOf(new ObjectRef("ns1", "t1-ca-2"))), Is.EqualTo(new[] { after }));
-            Assert.That(cache.ByIndex(SecretReferenceIndex.Name, SecretReferenceIndex.ValueOf(new ObjectRef("ns1", "t1-ca"))), Is.Empty);
+            Assert.That(cache.Snapshot.ByIndex(SecretReferenceIndex.Name, SecretReferenceIndex.ValueOf(new ObjectRef("ns1", "t1-ca-2"))), Is.EqualTo(new[] { after }));
+            Assert.That(cache.Snapshot.ByIndex(SecretReferenceIndex.Name, SecretReferenceIndex.ValueOf(new ObjectRef("ns1", "t1-ca"))), Is.Empty);
         });
     }
 }

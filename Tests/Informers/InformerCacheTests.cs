@@ -18,9 +18,9 @@ public class InformerCacheTests
         Assert.Multiple(() =>
         {
             Assert.That(old, Is.Null);
-            Assert.That(cache.Get(a.Key), Is.EqualTo(a));
-            Assert.That(cache.Count, Is.EqualTo(1));
-            Assert.That(cache.List(), Is.EquivalentTo(new[] { a }));
+            Assert.That(cache.Snapshot.Get(a.Key), Is.EqualTo(a));
+            Assert.That(cache.Snapshot.Count, Is.EqualTo(1));
+            Assert.That(cache.Snapshot.List(), Is.EquivalentTo(new[] { a }));
         });
     }
 
@@ -35,7 +35,7 @@ public class InformerCacheTests
         var old = cache.Upsert(v2);
 
         Assert.That(old, Is.EqualTo(v1));
-        Assert.That(cache.Get(v1.Key), Is.EqualTo(v2));
+        Assert.That(cache.Snapshot.Get(v1.Key), Is.EqualTo(v2));
     }
 
     [Test]
@@ -57,8 +57,8 @@ public class InformerCacheTests
         cache.Upsert(TestObject.Of("ns2", "c"));
         cache.Delete(b.Key);
 
-        Assert.That(cache.ListByNamespace("ns1"), Is.EquivalentTo(new[] { a }));
-        Assert.That(cache.ListByNamespace("nowhere"), Is.Empty);
+        Assert.That(cache.Snapshot.ListByNamespace("ns1"), Is.EquivalentTo(new[] { a }));
+        Assert.That(cache.Snapshot.ListByNamespace("nowhere"), Is.Empty);
     }
 
     [Test]
@@ -73,9 +73,9 @@ public class InformerCacheTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(cache.ByIndex(TestObject.ByReference, "ca-1"), Is.Empty);
-            Assert.That(cache.ByIndex(TestObject.ByReference, "ca-2"), Is.EquivalentTo(new[] { moved }));
-            Assert.That(cache.ByIndex(TestObject.ByReference, "admin-1"), Is.EquivalentTo(new[] { moved }));
+            Assert.That(cache.Snapshot.ByIndex(TestObject.ByReference, "ca-1"), Is.Empty);
+            Assert.That(cache.Snapshot.ByIndex(TestObject.ByReference, "ca-2"), Is.EquivalentTo(new[] { moved }));
+            Assert.That(cache.Snapshot.ByIndex(TestObject.ByReference, "admin-1"), Is.EquivalentTo(new[] { moved }));
         });
     }
 
@@ -90,7 +90,7 @@ public class InformerCacheTests
 
         cache.Delete(a.Key);
 
-        Assert.That(cache.ByIndex(TestObject.ByReference, "ca"), Is.EquivalentTo(new[] { b }));
+        Assert.That(cache.Snapshot.ByIndex(TestObject.ByReference, "ca"), Is.EquivalentTo(new[] { b }));
     }
 
     [Test]
@@ -98,7 +98,7 @@ public class InformerCacheTests
     {
         var cache = NewCache();
 
-        Assert.That(() => cache.ByIndex("nope", "x"), Throws.ArgumentException);
+        Assert.That(() => cache.Snapshot.ByIndex("nope", "x"), Throws.ArgumentException);
     }
 
     [Test]
@@ -124,9 +124,9 @@ public class InformerCacheTests
                 (null, added),
                 (gone, null),
             }));
-            Assert.That(cache.Get(gone.Key), Is.Null);
-            Assert.That(cache.ByIndex(TestObject.ByReference, "ca"), Is.Empty);
-            Assert.That(cache.ListByNamespace("ns2"), Is.EquivalentTo(new[] { added }));
+            Assert.That(cache.Snapshot.Get(gone.Key), Is.Null);
+            Assert.That(cache.Snapshot.ByIndex(TestObject.ByReference, "ca"), Is.Empty);
+            Assert.That(cache.Snapshot.ListByNamespace("ns2"), Is.EquivalentTo(new[] { added }));
         });
     }
 
@@ -145,7 +145,7 @@ public class InformerCacheTests
         {
             Assert.That(snapshot.Get(a.Key), Is.EqualTo(a));
             Assert.That(snapshot.ByIndex(TestObject.ByReference, "ca"), Is.EquivalentTo(new[] { a }));
-            Assert.That(cache.ByIndex(TestObject.ByReference, "ca").Single().Name, Is.EqualTo("b"));
+            Assert.That(cache.Snapshot.ByIndex(TestObject.ByReference, "ca").Single().Name, Is.EqualTo("b"));
         });
     }
 

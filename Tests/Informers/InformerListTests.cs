@@ -29,7 +29,7 @@ public class InformerListTests
                 (null, A),
                 (null, B),
             }));
-            Assert.That(h.Cache.List(), Is.EquivalentTo(new[] { A, B }));
+            Assert.That(h.Cache.Snapshot.List(), Is.EquivalentTo(new[] { A, B }));
             Assert.That(watch.ResourceVersion, Is.EqualTo("10"));
             Assert.That(h.Informer.HasSynced, Is.True);
         });
@@ -45,7 +45,7 @@ public class InformerListTests
 
         var second = await h.Source.NextListCallAsync();
         var syncedBeforeLastPage = h.Informer.HasSynced;
-        var cachedBeforeLastPage = h.Cache.Count;
+        var cachedBeforeLastPage = h.Cache.Snapshot.Count;
         h.Source.AnswerList(new ListPage<TestObject>([C], "10", null));
         await h.Informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(Deadline.Default);
         var watch = await h.Source.NextWatchAsync();
@@ -55,7 +55,7 @@ public class InformerListTests
             Assert.That(second, Is.EqualTo(new FakeListWatch<TestObject>.ListCall(null, "token-1", 500)));
             Assert.That(syncedBeforeLastPage, Is.False);
             Assert.That(cachedBeforeLastPage, Is.Zero, "pages are swapped in together");
-            Assert.That(h.Cache.List(), Is.EquivalentTo(new[] { A, B, C }));
+            Assert.That(h.Cache.Snapshot.List(), Is.EquivalentTo(new[] { A, B, C }));
             Assert.That(watch.ResourceVersion, Is.EqualTo("10"));
         });
     }
@@ -82,7 +82,7 @@ public class InformerListTests
         await h.Informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(Deadline.Default);
 
         Assert.That(listCallsAtFirstTransform, Is.EqualTo(2), "page 2 is requested before page 1 is transformed");
-        Assert.That(h.Cache.List(), Is.EquivalentTo(new[] { A, B, C }));
+        Assert.That(h.Cache.Snapshot.List(), Is.EquivalentTo(new[] { A, B, C }));
     }
 
     [Test]
@@ -113,7 +113,7 @@ public class InformerListTests
         Assert.Multiple(() =>
         {
             Assert.That(syncedAfterFailure, Is.False, "a list with a hole is never swapped in");
-            Assert.That(h.Cache.List(), Is.EquivalentTo(new[] { A, B }));
+            Assert.That(h.Cache.Snapshot.List(), Is.EquivalentTo(new[] { A, B }));
             Assert.That(h.Metrics.Calls, Does.Not.Contain("transform-failed"));
         });
     }
@@ -160,7 +160,7 @@ public class InformerListTests
                 (B, null),
             }), "A did not change, so it is not reported again");
             Assert.That(h.Changes.Pending, Is.Zero);
-            Assert.That(h.Cache.List(), Is.EquivalentTo(new[] { A, C }));
+            Assert.That(h.Cache.Snapshot.List(), Is.EquivalentTo(new[] { A, C }));
             Assert.That(next.ResourceVersion, Is.EqualTo("20"));
             Assert.That(h.Metrics.Calls, Is.EqualTo(new[] { "restarted:Expired", "relisted" }));
         });
@@ -200,7 +200,7 @@ public class InformerListTests
 
         await h.Source.NextWatchAsync();
 
-        Assert.That(h.Cache.Get(A.Key)!.References, Is.Empty);
+        Assert.That(h.Cache.Snapshot.Get(A.Key)!.References, Is.Empty);
     }
 
     [Test]

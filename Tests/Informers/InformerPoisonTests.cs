@@ -26,7 +26,7 @@ public class InformerPoisonTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(h.Cache.List().Select(o => o.Name).Order(), Is.EqualTo(new[] { "a", "z" }));
+            Assert.That(h.Cache.Snapshot.List().Select(o => o.Name).Order(), Is.EqualTo(new[] { "a", "z" }));
             Assert.That(reported, Is.EqualTo(new[] { ("poison", "cannot decode") }));
             Assert.That(h.Informer.HasSynced, Is.True);
         });
@@ -44,7 +44,7 @@ public class InformerPoisonTests
         watch.Added(TestObject.Of("ns", "next"), "12");
         await h.Changes.TakeAsync(1);
 
-        Assert.That((h.Cache.List().Single().Name, reported), Is.EqualTo(("next", 1)));
+        Assert.That((h.Cache.Snapshot.List().Single().Name, reported), Is.EqualTo(("next", 1)));
     }
 
     [Test]

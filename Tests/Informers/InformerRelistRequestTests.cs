@@ -28,7 +28,7 @@ public class InformerRelistRequestTests
         Assert.Multiple(() =>
         {
             Assert.That(call.ResourceVersion, Is.EqualTo("10"), "listed at our version: never behind what handlers saw");
-            Assert.That(h.Cache.List(), Is.EqualTo(new[] { a2 }));
+            Assert.That(h.Cache.Snapshot.List(), Is.EqualTo(new[] { a2 }));
             Assert.That(watch.ResourceVersion, Is.EqualTo("12"));
             Assert.That(h.Metrics.Calls, Does.Contain("relisted"));
         });

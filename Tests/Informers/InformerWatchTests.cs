@@ -38,9 +38,9 @@ public class InformerWatchTests
                 (A, a2),
                 (B, null),
             }));
-            Assert.That(h.Cache.List(), Is.EquivalentTo(new[] { a2, C }));
-            Assert.That(h.Cache.ByIndex(TestObject.ByReference, "ca-1"), Is.Empty);
-            Assert.That(h.Cache.ByIndex(TestObject.ByReference, "ca-2"), Is.EquivalentTo(new[] { a2 }));
+            Assert.That(h.Cache.Snapshot.List(), Is.EquivalentTo(new[] { a2, C }));
+            Assert.That(h.Cache.Snapshot.ByIndex(TestObject.ByReference, "ca-1"), Is.Empty);
+            Assert.That(h.Cache.Snapshot.ByIndex(TestObject.ByReference, "ca-2"), Is.EquivalentTo(new[] { a2 }));
             Assert.That(h.Informer.LastResourceVersion, Is.EqualTo("13"));
         });
     }
@@ -64,7 +64,7 @@ public class InformerWatchTests
         {
             Assert.That(afterBookmark.ResourceVersion, Is.EqualTo("50"));
             Assert.That(h.Changes.Pending, Is.Zero);
-            Assert.That(h.Cache.Count, Is.EqualTo(2));
+            Assert.That(h.Cache.Snapshot.Count, Is.EqualTo(2));
         });
     }
 
@@ -121,7 +121,7 @@ public class InformerWatchTests
         {
             Assert.That(next.ResourceVersion, Is.EqualTo("11"));
             Assert.That(h.Source.ListCount, Is.EqualTo(1));
-            Assert.That(h.Cache.Get(C.Key), Is.EqualTo(C));
+            Assert.That(h.Cache.Snapshot.Get(C.Key), Is.EqualTo(C));
             Assert.That(h.Metrics.Calls, Is.EqualTo(new[] { "restarted:Transport" }));
         });
     }
@@ -209,7 +209,7 @@ public class InformerWatchTests
         Assert.Multiple(() =>
         {
             Assert.That(changes.Select(c => c.New), Is.EqualTo(new[] { A, C }));
-            Assert.That(h.Cache.Count, Is.EqualTo(2));
+            Assert.That(h.Cache.Snapshot.Count, Is.EqualTo(2));
             Assert.That(h.Metrics.Calls, Is.EqualTo(new[] { "handler-failed" }));
         });
     }

@@ -59,7 +59,7 @@ public class InformerWiringExampleTests
         await stop.CancelAsync();
         await run.WaitAsync(Deadline.Default);
 
-        Assert.That(cache.Get(new ObjectKey("ns1", "t1-gen")), Is.EqualTo(new SecretRecord(new ObjectKey("ns1", "t1-gen"), "7", "cert")));
+        Assert.That(cache.Snapshot.Get(new ObjectKey("ns1", "t1-gen")), Is.EqualTo(new SecretRecord(new ObjectKey("ns1", "t1-gen"), "7", "cert")));
     }
 
     [Test]
@@ -90,6 +90,6 @@ public class InformerWiringExampleTests
         await stop.CancelAsync();
         await run.WaitAsync(Deadline.Default);
 
-        Assert.That(cache.ByIndex("by-tcp-selector", "tier=gold").Single().Key, Is.EqualTo(ObjectKey.Cluster("gen")));
+        Assert.That(cache.Snapshot.ByIndex("by-tcp-selector", "tier=gold").Single().Key, Is.EqualTo(ObjectKey.Cluster("gen")));
     }
 }

@@ -111,7 +111,7 @@ public class SecretReferenceTests
         var empty = new InformerCache<SecretInfo>(new(s => new ObjectKey(s.Namespace, s.Name), s => s.ResourceVersion));
         var namespaces = new InformerCache<NamespaceInfo>(new(n => ObjectKey.Cluster(n.Name), n => n.ResourceVersion));
         namespaces.Replace([new NamespaceInfo("ns", SortedMap.Empty)]);
-        var view = new CacheClusterView(namespaces, tcps, empty, empty, new Dictionary<ObjectRef, SecretInfo>());
+        var view = new CacheClusterView(namespaces.Snapshot, tcps.Snapshot, empty.Snapshot, empty.Snapshot, new Dictionary<ObjectRef, SecretInfo>());
 
         Assert.That(view.MissingReferences(new GeneratorBuilder("g").Build().Spec).Select(m => m.Secret), Is.Empty);
     }
@@ -124,7 +124,7 @@ public class SecretReferenceTests
         var empty = new InformerCache<SecretInfo>(new(s => new ObjectKey(s.Namespace, s.Name), s => s.ResourceVersion));
         var namespaces = new InformerCache<NamespaceInfo>(new(n => ObjectKey.Cluster(n.Name), n => n.ResourceVersion));
         namespaces.Replace([new NamespaceInfo("ns", SortedMap.Empty)]);
-        var view = new CacheClusterView(namespaces, tcps, empty, empty, new Dictionary<ObjectRef, SecretInfo>());
+        var view = new CacheClusterView(namespaces.Snapshot, tcps.Snapshot, empty.Snapshot, empty.Snapshot, new Dictionary<ObjectRef, SecretInfo>());
 
         Assert.That(view.MissingReferences(new GeneratorBuilder("g").Build().Spec).Select(m => m.Secret),
             Is.EquivalentTo(new[] { new ObjectRef("ns", "tcp-admin-kubeconfig"), new ObjectRef("ns", "tcp-ca") }));

@@ -21,7 +21,7 @@ public class InitialListIntegrationTests
         Assert.Multiple(() =>
         {
             Assert.That(secrets.Informer.HasSynced, Is.True);
-            Assert.That(secrets.Cache.Count, Is.EqualTo(7));
+            Assert.That(secrets.Cache.Snapshot.Count, Is.EqualTo(7));
             Assert.That(secrets.Seen.All.Count(s => s.Kind == SeenKind.Added), Is.EqualTo(7));
             Assert.That(lists, Has.Count.EqualTo(3), "7 objects in pages of 3");
             Assert.That(RequestLog.Query(lists[0], "resourceVersion"), Is.Null);

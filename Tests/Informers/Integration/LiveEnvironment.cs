@@ -98,7 +98,7 @@ internal sealed class LiveEnvironment : IAsyncDisposable
             async () =>
             {
                 var server = (await serverList()).Select(r => r.ToString()).Order(StringComparer.Ordinal).ToList();
-                var cached = cache.List().Select(r => r.ToString()).Order(StringComparer.Ordinal).ToList();
+                var cached = cache.Snapshot.List().Select(r => r.ToString()).Order(StringComparer.Ordinal).ToList();
                 return server.SequenceEqual(cached)
                     ? true
                     : throw new InvalidOperationException(

@@ -36,7 +36,7 @@ public class LiveWatchIntegrationTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(secrets.Cache.Get(a), Is.Null);
+            Assert.That(secrets.Cache.Snapshot.Get(a), Is.Null);
             Assert.That(secrets.Seen.Mentions(hidden), Is.False, "a Secret outside the selector reached the handlers");
             Assert.That(env.Requests.Lists, Has.Count.EqualTo(1), "a live watch must not relist");
         });
@@ -56,12 +56,12 @@ public class LiveWatchIntegrationTests
         await UntilAsync(() => secrets.Seen.Has(SeenKind.Added, a), "a added");
         await env.PatchSecretAsync("it-relabel", "a", ("informer-it", "no"));
         await UntilAsync(() => secrets.Seen.Has(SeenKind.Deleted, a), "a deleted when it left the selector");
-        Assert.That(secrets.Cache.Get(a), Is.Null);
+        Assert.That(secrets.Cache.Snapshot.Get(a), Is.Null);
         await CacheMatchesServerAsync(secrets.Cache, env.ServerSecretsAsync);
 
         await env.PatchSecretAsync("it-relabel", "a", ("informer-it", "yes"), (Row.StepLabel, "3"));
         await UntilAsync(() => secrets.Seen.Count(SeenKind.Added, a) == 2, "a added again when it re-entered the selector");
-        Assert.That(secrets.Cache.Get(a)?.Step, Is.EqualTo("3"));
+        Assert.That(secrets.Cache.Snapshot.Get(a)?.Step, Is.EqualTo("3"));
         await CacheMatchesServerAsync(secrets.Cache, env.ServerSecretsAsync);
     }
 
@@ -71,7 +71,7 @@ public class LiveWatchIntegrationTests
         await using var env = await StartAsync();
         var namespaces = env.Start(KubernetesListWatches.Namespaces(env.InformerClient), Row.Of, LiveInformer<V1Namespace>.Options("namespaces"));
         await namespaces.SyncedAsync();
-        Assert.That(namespaces.Cache.Get(ObjectKey.Cluster("default")), Is.Not.Null);
+        Assert.That(namespaces.Cache.Snapshot.Get(ObjectKey.Cluster("default")), Is.Not.Null);
 
         // Deletion goes through Terminating (a MODIFIED) before the namespace controller finalises it (DELETED).
         await LifecycleAsync(
@@ -156,10 +156,10 @@ public class LiveWatchIntegrationTests
         await create();
         await UntilAsync(() => informer.Seen.Has(SeenKind.Added, key), $"{key} added");
         await update();
-        await UntilAsync(() => informer.Seen.Has(SeenKind.Updated, key, step: "2") && informer.Cache.Get(key)?.Step == "2", $"{key} updated");
+        await UntilAsync(() => informer.Seen.Has(SeenKind.Updated, key, step: "2") && informer.Cache.Snapshot.Get(key)?.Step == "2", $"{key} updated");
         await CacheMatchesServerAsync(informer.Cache, server);
         await delete();
-        await UntilAsync(() => informer.Seen.Has(SeenKind.Deleted, key) && informer.Cache.Get(key) is null, $"{key} deleted");
+        await UntilAsync(() => informer.Seen.Has(SeenKind.Deleted, key) && informer.Cache.Snapshot.Get(key) is null, $"{key} deleted");
         await CacheMatchesServerAsync(informer.Cache, server);
     }
 }
