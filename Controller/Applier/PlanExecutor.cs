@@ -13,10 +13,11 @@ namespace KamajiKubeconfig.Controller.Applier;
 /// wrote is remembered in <paramref name="memo"/> under the stored resourceVersion, so the pass its own writes
 /// trigger does not parse them again (docs/behaviour.md B5); what it wrote is kept in <paramref name="recentWrites"/>
 /// until the cache shows it, so a pass that runs on a lagging cache does not issue the same certificate twice.
+/// Certificates are issued <paramref name="issueBatch"/> at a time, each batch written while the next is issued.
 /// </summary>
 public sealed class PlanExecutor(
     IKubeApi api, KubeconfigIssuing issuing, SecretWriter writer, int applyParallelism, IValidityMemo? memo = null, RecentWrites? recentWrites = null,
-    StatusLedger? statusLedger = null)
+    StatusLedger? statusLedger = null, int issueBatch = 500)
 {
     public async Task<PassReport> ExecuteAsync(Generator generator, ReconcilePlan plan, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -42,10 +43,7 @@ public sealed class PlanExecutor(
         var failed = new ConcurrentDictionary<ObjectRef, WriteResult>();
         var retry = new ConcurrentBag<TimeSpan?>();
         var unexpected = new ConcurrentBag<Exception>();
-        var toIssue = plan.Targets.Where(t => t.Action == TargetAction.Issue).ToList();
-        var (issued, facts) = await IssueAsync(toIssue, failed, unexpected, cancellationToken);
-        var writes = issued.Concat(plan.Targets.Where(t => t.Action == TargetAction.Repair)).ToList();
-        await ForEach(writes, async (target, ct) =>
+        Task WriteAllAsync(IEnumerable<TargetPlan> writes, IReadOnlyDictionary<ObjectRef, IssueResult> facts) => ForEach(writes, async (target, ct) =>
         {
             var result = await Contained(() => writer.WriteAsync(target, generator, ct), unexpected, ct);
             if (result.Cause is not null)
@@ -59,6 +57,21 @@ public sealed class PlanExecutor(
                 Remember(target, result.Stored, written.Facts);
             }
         }, cancellationToken);
+        // In batches: a batch is issued while the one before it is written (signing takes the cores, writing waits on
+        // the server), and its CA keys and new client keys are in memory until its writes are done. At 10,000 tenants
+        // a first pass held every CA key and every issued kubeconfig at once, which set the controller's peak memory.
+        var issued = new List<(ObjectRef Tenant, IssueReason Reason)>();
+        var writing = Task.CompletedTask;
+        foreach (var batch in plan.Targets.Where(t => t.Action == TargetAction.Issue).Chunk(issueBatch))
+        {
+            var (batchIssued, facts) = await IssueAsync([.. batch], failed, unexpected, cancellationToken);
+            await writing;
+            writing = WriteAllAsync(batchIssued, facts);
+            issued.AddRange(batchIssued.Select(t => (t.TenantControlPlane, t.Reason!.Value)));
+        }
+        await writing;
+        var repairs = plan.Targets.Where(t => t.Action == TargetAction.Repair).ToList();
+        await WriteAllAsync(repairs, new Dictionary<ObjectRef, IssueResult>());
         var deleteFailures = 0;
         await ForEach(plan.Deletes, async (secret, ct) =>
         {
@@ -99,8 +112,8 @@ public sealed class PlanExecutor(
             transient.Count > 0,
             transient.Max(),
             final,
-            issued.Where(t => !failed.ContainsKey(t.TenantControlPlane)).GroupBy(t => t.Reason!.Value).ToDictionary(g => g.Key, g => g.Count()),
-            writes.Count(t => t.Action == TargetAction.Repair && !failed.ContainsKey(t.TenantControlPlane)),
+            issued.Where(t => !failed.ContainsKey(t.Tenant)).GroupBy(t => t.Reason).ToDictionary(g => g.Key, g => g.Count()),
+            repairs.Count(t => !failed.ContainsKey(t.TenantControlPlane)),
             plan.Deletes.Count - deleteFailures,
             failed.Count)
         {
