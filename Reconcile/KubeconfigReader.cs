@@ -16,7 +16,14 @@ public static class KubeconfigReader
     private static readonly string[] UserFields = ["client-certificate-data", "client-key-data"];
     private static readonly string[] ContextFields = ["cluster", "user"];
 
+    /// <summary>The canonical layout without the YAML parser (<see cref="CanonicalKubeconfig"/>), anything else with it.</summary>
     public static Kubeconfig? TryRead(string text, out string? error)
+    {
+        error = null;
+        return text.Length <= YamlBounds.MaxCharacters && CanonicalKubeconfig.TryRead(text) is { } canonical ? canonical : ReadYaml(text, out error);
+    }
+
+    internal static Kubeconfig? ReadYaml(string text, out string? error)
     {
         var refused = YamlBounds.Read(text, out var events, out var malformed);
         if (refused is not null || malformed is not null)

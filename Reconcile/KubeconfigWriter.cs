@@ -16,7 +16,14 @@ public static partial class KubeconfigWriter
     [GeneratedRegex("^(true|false|yes|no|on|off|null|~|[-+.0-9][-+.0-9eE_:]*)\\z", RegexOptions.IgnoreCase)]
     private static partial Regex Ambiguous();
 
-    public static string Write(KubeconfigCluster cluster, string generatorName, string certificateDataBase64, string keyDataBase64)
+    public static string Write(KubeconfigCluster cluster, string generatorName, string certificateDataBase64, string keyDataBase64) =>
+        Write(cluster, generatorName, generatorName, certificateDataBase64, keyDataBase64);
+
+    /// <summary>
+    /// The canonical layout: what client-go's <c>clientcmd</c> writes for one cluster, context and user (Kamaji's admin
+    /// kubeconfigs), and with the context and user named alike, ours. <see cref="CanonicalKubeconfig"/> reads it back.
+    /// </summary>
+    public static string Write(KubeconfigCluster cluster, string contextName, string userName, string? certificateDataBase64, string? keyDataBase64)
     {
         var sb = new StringBuilder("apiVersion: v1\nclusters:\n- cluster:\n");
         Field(sb, "    ", "certificate-authority-data", cluster.CertificateAuthorityData);
@@ -30,11 +37,11 @@ public static partial class KubeconfigWriter
         Field(sb, "  ", "name", cluster.Name);
         sb.Append("contexts:\n- context:\n");
         Field(sb, "    ", "cluster", cluster.Name);
-        Field(sb, "    ", "user", generatorName);
-        Field(sb, "  ", "name", generatorName);
-        Field(sb, "", "current-context", generatorName);
+        Field(sb, "    ", "user", userName);
+        Field(sb, "  ", "name", contextName);
+        Field(sb, "", "current-context", contextName);
         sb.Append("kind: Config\npreferences: {}\nusers:\n");
-        Field(sb, "- ", "name", generatorName);
+        Field(sb, "- ", "name", userName);
         sb.Append("  user:\n");
         Field(sb, "    ", "client-certificate-data", certificateDataBase64);
         Field(sb, "    ", "client-key-data", keyDataBase64);
