@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using k8s;
 using k8s.Models;
 
@@ -85,10 +86,20 @@ public static class KubernetesListWatches
     }
 
     /// <summary>A custom resource list: its items stay raw JSON for their mapper.</summary>
-    private sealed class JsonList : IItems<JsonElement>, IMetadata<V1ListMeta>
+    internal sealed class JsonList : IItems<JsonElement>, IMetadata<V1ListMeta>
     {
+        [JsonPropertyName("items")]
         public IList<JsonElement> Items { get; set; } = [];
 
+        [JsonPropertyName("metadata")]
         public V1ListMeta Metadata { get; set; } = new();
     }
 }
+
+/// <summary>
+/// Generated decoding for <see cref="KubernetesListWatches.JsonList"/>: the client decodes types it has no generated
+/// code for by reflection, which a Native AOT build cannot do for a list of <see cref="JsonElement"/>.
+/// <see cref="KubernetesDecoding"/> puts it first in the client's resolvers.
+/// </summary>
+[JsonSerializable(typeof(KubernetesListWatches.JsonList))]
+internal sealed partial class CustomObjectListContext : JsonSerializerContext;

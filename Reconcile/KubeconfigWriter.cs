@@ -60,5 +60,5 @@ public static partial class KubeconfigWriter
     private static string Scalar(string value) =>
         PlainScalar().IsMatch(value) && !Ambiguous().IsMatch(value) && !value.Contains(": ", StringComparison.Ordinal)
             ? value
-            : System.Text.Json.JsonSerializer.Serialize(value);
+            : $"\"{System.Text.Json.JsonEncodedText.Encode(value)}\"";
 }

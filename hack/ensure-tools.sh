@@ -3,7 +3,7 @@
 # the demo use), openssl (an independent certificate checker) and the official Kubernetes Python client (Debian's
 # python3-kubernetes, the second independent client of the sandbox's conformance suite). A missing kubectl is downloaded into
 # out/tools/bin (the Makefile puts that first on PATH), checked against the release's published SHA-256; openssl
-# comes from the OS package manager. Prints what it did; exits non-zero with instructions when it cannot.
+# comes from the OS package manager, and so does the C toolchain Native AOT links with. Prints what it did; exits non-zero with instructions when it cannot.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KUBECTL_VERSION=${KUBECTL_VERSION:-v1.32.4}
@@ -58,7 +58,18 @@ install_python_client() {
   echo "ensure-tools: python3-kubernetes not installed (apt-get install python3-kubernetes); its conformance checks will be skipped" >&2
 }
 
+# Native AOT (make publish-check, the image) compiles to native code and links with the system C toolchain.
+install_c_toolchain() {
+  if have apt-get && [ "$(id -u)" = 0 ]; then
+    echo "ensure-tools: no C compiler found; installing clang and zlib1g-dev with apt-get (Native AOT links with them)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang zlib1g-dev > /dev/null && return 0
+  fi
+  echo "ensure-tools: Native AOT needs clang (or gcc) and zlib1g-dev: install them with your package manager" >&2
+  return 1
+}
+
 status=0
+{ have clang || have gcc; } || install_c_toolchain || status=1
 have kubectl || install_kubectl || status=1
 have openssl || install_openssl || status=1
 have_python_client || install_python_client

@@ -7,8 +7,8 @@ using System.Reflection;
 namespace KamajiKubeconfig.Benchmarks.Harness;
 
 /// <summary>
-/// The controller as it ships: its own process (the build's kubeconfig-generator.dll, same configuration as this
-/// program), workstation GC as in the Deployment, logs to a file. Measured from outside through /proc, scraped
+/// The controller as it ships: its own process (the Native AOT executable of `make publish-check` under `make bench`
+/// and `make test`, else the build's kubeconfig-generator.dll), workstation GC as in the Deployment, logs to a file. Measured from outside through /proc, scraped
 /// over HTTP, stopped with SIGTERM or killed with SIGKILL.
 /// </summary>
 public sealed class ControllerProcess : IAsyncDisposable
@@ -44,12 +44,15 @@ public sealed class ControllerProcess : IAsyncDisposable
         typeof(ControllerProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
     /// <summary>
-    /// The build of `make run` (bin/Release), or <c>BENCH_CONTROLLER_DLL</c> when set, to compare builds: a
-    /// ReadyToRun publish, or a Native AOT executable (a path without <c>.dll</c> is started directly).
+    /// <c>BENCH_CONTROLLER_DLL</c> when set (the Makefile sets the Native AOT executable the image ships; a path
+    /// without <c>.dll</c> is started directly), else the build of `make run` (bin/Release).
     /// </summary>
     public static string DllPath => Environment.GetEnvironmentVariable("BENCH_CONTROLLER_DLL") is { Length: > 0 } published
         ? Path.GetFullPath(published)
         : Path.Combine(Repository.Root, "bin", Configuration, "net10.0", "kubeconfig-generator.dll");
+
+    /// <summary>What results.json records as the controller's build: the configuration, or NativeAOT for an executable.</summary>
+    public static string BuildName => DllPath.EndsWith(".dll", StringComparison.Ordinal) ? Configuration : "NativeAOT";
 
     /// <summary>
     /// Starts the controller. <paramref name="memoryLimitBytes"/> is the container memory limit to emulate: in a
