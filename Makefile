@@ -60,9 +60,9 @@ demo: tools build
 
 # The Dockerfile's publish (Native AOT), run here so a broken publish fails the build (no Docker engine on CI
 # machines). `make test` then runs the bench smoke test against this executable, so the shipped build is exercised.
-AOT_EXECUTABLE := out/publish/kubeconfig-generator
+AOT_EXECUTABLE := $(CURDIR)/out/publish/kubeconfig-generator
 publish-check: tools restore
-	@mkdir -p out; $(DOTNET) publish Controller.csproj -c Release -r linux-x64 -o out/publish > out/publish.log 2>&1 || { cat out/publish.log; exit 1; }
+	@rm -rf out/publish; mkdir -p out; $(DOTNET) publish Controller.csproj -c Release -r linux-x64 -o out/publish > out/publish.log 2>&1 || { cat out/publish.log; exit 1; }
 
 # Against a real cluster (current kubeconfig context, e.g. kind).
 install:
