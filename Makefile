@@ -100,12 +100,13 @@ e2e: tools build
 	E2E_KUBECONFIG="$(E2E_KUBECONFIG)" $(DOTNET) test Tests/Controller.Tests.csproj --no-build -c $(CONFIGURATION) \
 	  --filter "FullyQualifiedName~KamajiKubeconfig.Tests.EndToEnd" --logger "console;verbosity=normal"
 
-# The controller as `make run` starts it (bin/$(CONFIGURATION)/net10.0/kubeconfig-generator.dll), against the sandbox
+# The controller as the image ships it (the Native AOT executable; CHAOS_CONTROLLER=bin/Debug/net10.0/kubeconfig-generator.dll
+# runs the JIT build instead), against the sandbox
 # API server process with the Kamaji simulator, under faults and hostile input; invariants checked after each scenario.
 # Ends with "chaos: F faults, B bad inputs, V violations" and exits non-zero when V > 0 (about 8 minutes).
 # ARGS="--only name,name" runs some scenarios/cases; --faults-only / --bad-inputs-only. Logs and report: out/chaos/<run>/.
-chaos: tools build
-	$(DOTNET) Tests/Chaos/bin/$(CONFIGURATION)/net10.0/KamajiKubeconfig.Chaos.dll $(ARGS)
+chaos: tools build publish-check
+	CHAOS_CONTROLLER=$${CHAOS_CONTROLLER:-$(AOT_EXECUTABLE)} $(DOTNET) Tests/Chaos/bin/$(CONFIGURATION)/net10.0/KamajiKubeconfig.Chaos.dll $(ARGS)
 
 # The controller process at 0 / 1,000 / 10,000 tenants against the sandbox with the Kamaji simulator, every
 # scenario of bench/README.md (about 10 minutes on a quiet machine, 30 when loaded): writes bench/results.json and prints the tables with the targets.

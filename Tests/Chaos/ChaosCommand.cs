@@ -25,7 +25,7 @@ public static class ChaosCommand
         bool Selected(string name) => only is null || only.Any(f => name.Contains(f, StringComparison.Ordinal));
         var clock = Stopwatch.StartNew();
         var directory = RepoLayout.OutputDirectory(DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
-        Console.WriteLine($"chaos: controller {RepoLayout.ControllerDll}, sandbox {RepoLayout.SandboxDll}, logs in {directory}");
+        Console.WriteLine($"chaos: controller {RepoLayout.Controller}, sandbox {RepoLayout.SandboxDll}, logs in {directory}");
         var scenarios = args.Contains("--bad-inputs-only") ? [] : FaultCatalogue.All().Where(s => Selected(s.Name)).ToList();
         var cases = args.Contains("--faults-only") ? [] : BadInputCatalogue.All().Where(c => Selected(c.Name)).ToList();
         var setup = new List<Violation>();

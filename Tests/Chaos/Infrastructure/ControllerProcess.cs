@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace KamajiKubeconfig.Chaos.Infrastructure;
 
 /// <summary>
-/// One replica of the controller as it ships (<c>bin/&lt;Configuration&gt;/net10.0/kubeconfig-generator.dll</c>, the
-/// build <c>make run</c> starts), with its own metrics and probe ports and a log file. Exits are counted, as a
+/// One replica of the controller (<see cref="RepoLayout.Controller"/>: the Native AOT executable under <c>make chaos</c>),
+/// with its own metrics and probe ports and a log file. Exits are counted, as a
 /// kubelet would count restarts.
 /// </summary>
 public sealed class ControllerProcess : IAsyncDisposable
@@ -46,7 +46,7 @@ public sealed class ControllerProcess : IAsyncDisposable
     {
         var metrics = FreePort.Next();
         var probes = FreePort.Next();
-        string[] args = [RepoLayout.ControllerDll, "--kubeconfig", kubeconfig, $"--leader-elect={(leaderElect ? "true" : "false")}",
+        string[] args = [.. RepoLayout.ControllerIsNative ? [] : (string[])[RepoLayout.Controller], "--kubeconfig", kubeconfig, $"--leader-elect={(leaderElect ? "true" : "false")}",
             "--pod-namespace=kamaji-system", "--log-format=json",
             $"--metrics-bind-address=127.0.0.1:{metrics}", $"--health-probe-bind-address=127.0.0.1:{probes}", .. extra];
         return new ControllerProcess(name, args, new LogFile(logPath)) { MetricsPort = metrics, ProbePort = probes };
@@ -54,7 +54,7 @@ public sealed class ControllerProcess : IAsyncDisposable
 
     private Process Launch()
     {
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo(RepoLayout.ControllerIsNative ? RepoLayout.Controller : "dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in _args)
         {
             info.ArgumentList.Add(arg);

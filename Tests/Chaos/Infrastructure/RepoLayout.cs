@@ -10,8 +10,15 @@ public static class RepoLayout
     public static string Configuration { get; } =
         typeof(RepoLayout).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
-    /// <summary>The controller as <c>make run</c> starts it.</summary>
-    public static string ControllerDll => Path.Combine(Root, "bin", Configuration, "net10.0", "kubeconfig-generator.dll");
+    /// <summary>
+    /// The controller under test: <c>CHAOS_CONTROLLER</c> when set (<c>make chaos</c> sets the Native AOT executable the
+    /// image ships), else the build <c>make run</c> starts. A path not ending in <c>.dll</c> is started directly.
+    /// </summary>
+    public static string Controller => Environment.GetEnvironmentVariable("CHAOS_CONTROLLER") is { Length: > 0 } path
+        ? Path.GetFullPath(path)
+        : Path.Combine(Root, "bin", Configuration, "net10.0", "kubeconfig-generator.dll");
+
+    public static bool ControllerIsNative => !Controller.EndsWith(".dll", StringComparison.Ordinal);
 
     public static string SandboxDll => Path.Combine(Root, "Tests", "Sandbox", "bin", Configuration, "net10.0", "KamajiKubeconfig.Sandbox.dll");
 
