@@ -18,10 +18,28 @@ public static class IncrementalReconciler
             return Reconciler.Reconcile(generator, cluster, now, options, memo);
         }
 
-        var redo = previous.Targets.Where(t => !(t.Action == TargetAction.Keep && t.RenewAt > now))
-            .Select(t => t.TenantControlPlane)
-            .Concat(changed)
-            .ToHashSet();
+        // Which previous targets are planned again, marked by index: one walk over the targets, and a binary search
+        // (they are sorted) for each changed TCP. Looking each of 10,000 targets up in a set of names hashed both
+        // strings of every target on every event, the largest part of an event's cost at 10,000 tenants.
+        var previousTargets = previous.Targets;
+        var again = new bool[previousTargets.Count];
+        var redo = new HashSet<ObjectRef>(changed);
+        for (var i = 0; i < again.Length; i++)
+        {
+            var target = previousTargets[i];
+            if (target.Action != TargetAction.Keep || !(target.RenewAt > now))
+            {
+                again[i] = true;
+                redo.Add(target.TenantControlPlane);
+            }
+        }
+        foreach (var tenant in changed)
+        {
+            if (IndexOf(previousTargets, tenant) is var at && at >= 0)
+            {
+                again[at] = true;
+            }
+        }
         var dropped = new List<ObjectRef>();
         var replanned = new List<TargetPlan>(redo.Count);
         foreach (var tenant in redo)
@@ -36,7 +54,7 @@ public static class IncrementalReconciler
                 dropped.Add(tenant);
             }
         }
-        var targets = Merge(previous.Targets.Where(t => !redo.Contains(t.TenantControlPlane)), replanned, previous.Targets.Count + replanned.Count);
+        var targets = Merge(previousTargets.Where((_, i) => !again[i]), replanned, previousTargets.Count + replanned.Count);
 
         var (deletes, refused) = Prunes(generator, cluster, previous, dropped, targets);
         return Reconciler.WithStatus(generator, targets, deletes, null, now, refused);
@@ -64,6 +82,23 @@ public static class IncrementalReconciler
         return new EquatableList<TargetPlan>(merged.DrainToImmutable());
     }
 
+    /// <summary>Where <paramref name="tenant"/>'s target is in <paramref name="targets"/> (sorted by TCP), else a negative number.</summary>
+    private static int IndexOf(EquatableList<TargetPlan> targets, ObjectRef tenant)
+    {
+        var (low, high) = (0, targets.Count - 1);
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var order = ObjectRef.Order.Compare(targets[middle].TenantControlPlane, tenant);
+            if (order == 0)
+            {
+                return middle;
+            }
+            (low, high) = order < 0 ? (middle + 1, high) : (low, middle - 1);
+        }
+        return -1;
+    }
+
     /// <summary>Only an active plan for this very generator (same uid, same spec) is a base to continue from.</summary>
     private static bool CanContinue(Generator generator, ReconcilePlan previous) =>
         !generator.IsDeleting && !generator.IsPaused && previous.Mode == PlanMode.Active && previous.Status is not null
@@ -73,11 +108,12 @@ public static class IncrementalReconciler
     private static (EquatableList<ObjectRef> Deletes, EquatableList<StatusError> Refused) Prunes(
         Generator generator, IClusterView cluster, ReconcilePlan previous, IEnumerable<ObjectRef> dropped, EquatableList<TargetPlan> targets)
     {
-        // The few Secrets that may be pruned, minus those a target still writes: one walk over the targets against
-        // this small set, not a set of every target's Secret (10,000 entries built on each event at 10,000 tenants).
+        // The few Secrets that may be pruned, minus those a target still writes: one walk over the targets comparing
+        // against this short list, not a set of every target's Secret, nor a hash of every target's name per event.
         var pending = dropped.Select(t => new ObjectRef(t.Namespace, $"{t.Name}-{generator.Name}"))
             .Concat(previous.Deletes)
-            .ToHashSet();
+            .Distinct()
+            .ToList();
         for (var i = 0; i < targets.Count && pending.Count > 0; i++)
         {
             pending.Remove(targets[i].SecretRef);

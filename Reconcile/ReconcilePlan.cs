@@ -57,8 +57,22 @@ public sealed record ReconcilePlan(
             Targets = targets,
             Status = status,
             StatusChanged = !status.Equals(generator.Status),
-            RequeueAt = targets.Select(t => t.RenewAt).Where(t => t is not null).DefaultIfEmpty(null).Min(),
+            RequeueAt = EarliestRenewal(targets),
         };
+    }
+
+    // A loop, not LINQ's Min over nullables: it runs over every target on every pass.
+    private static DateTimeOffset? EarliestRenewal(EquatableList<TargetPlan> targets)
+    {
+        DateTimeOffset? earliest = null;
+        for (var i = 0; i < targets.Count; i++)
+        {
+            if (targets[i].RenewAt is { } at && (earliest is null || at < earliest))
+            {
+                earliest = at;
+            }
+        }
+        return earliest;
     }
 }
 

@@ -15,13 +15,22 @@ public static class StatusBuilder
     public static GeneratorStatus Build(
         Generator generator, IReadOnlyCollection<TargetPlan> targets, StatusError? specError, DateTimeOffset now, IEnumerable<StatusError> refusedPrunes)
     {
-        var errors = targets.Where(t => !t.IsAvailable)
+        // One walk over the targets (every pass makes it): the unavailable ones, and how many are available.
+        var unavailable = new List<TargetPlan>();
+        foreach (var target in targets)
+        {
+            if (!target.IsAvailable)
+            {
+                unavailable.Add(target);
+            }
+        }
+        var available = targets.Count - unavailable.Count;
+        var errors = unavailable
             .Select(t => new StatusError(t.TenantControlPlane.ToString(), Cut(t.Error ?? "the kubeconfig is not available")))
             .Concat(specError is null ? [] : [specError with { Message = Cut(specError.Message) }])
             .Concat(refusedPrunes.Select(e => e with { Message = Cut(e.Message) }))
             .Order(StatusError.Order)
             .ToEquatableList();
-        var available = targets.Count(t => t.IsAvailable);
         var (status, reason, message) = specError is not null
             ? ("False", "InvalidSpec", specError.Message)
             : available == targets.Count
