@@ -24,9 +24,10 @@ public static class IncrementalReconciler
         var previousTargets = previous.Targets;
         var again = new bool[previousTargets.Count];
         var redo = new HashSet<ObjectRef>(changed);
-        for (var i = 0; i < again.Length; i++)
+        var carried = previousTargets.AsSpan();
+        for (var i = 0; i < carried.Length; i++)
         {
-            var target = previousTargets[i];
+            var target = carried[i];
             if (target.Action != TargetAction.Keep || !(target.RenewAt > now))
             {
                 again[i] = true;
@@ -54,32 +55,37 @@ public static class IncrementalReconciler
                 dropped.Add(tenant);
             }
         }
-        var targets = Merge(previousTargets.Where((_, i) => !again[i]), replanned, previousTargets.Count + replanned.Count);
+        var targets = Merge(carried, again, replanned);
 
         var (deletes, refused) = Prunes(generator, cluster, previous, dropped, targets);
         return Reconciler.WithStatus(generator, targets, deletes, null, now, refused);
     }
 
     /// <summary>
-    /// The carried targets (sorted already: every plan keeps them sorted) merged with the few re-planned ones: linear,
-    /// into one array of at most <paramref name="capacity"/> (no regrowth, no copy to make the plan's list).
+    /// The previous targets not planned again (sorted already: every plan keeps them sorted) merged with the few
+    /// re-planned ones: one walk over the targets in place, into one array of the final size (no regrowth, no copy to
+    /// make the plan's list).
     /// </summary>
-    private static EquatableList<TargetPlan> Merge(IEnumerable<TargetPlan> carried, List<TargetPlan> replanned, int capacity)
+    private static EquatableList<TargetPlan> Merge(ReadOnlySpan<TargetPlan> previous, bool[] again, List<TargetPlan> replanned)
     {
         static int Compare(TargetPlan a, TargetPlan b) => ObjectRef.Order.Compare(a.TenantControlPlane, b.TenantControlPlane);
         replanned.Sort(Compare);
-        var merged = ImmutableArray.CreateBuilder<TargetPlan>(capacity);
+        var merged = ImmutableArray.CreateBuilder<TargetPlan>(previous.Length - again.Count(a => a) + replanned.Count);
         var next = 0;
-        foreach (var target in carried)
+        for (var i = 0; i < previous.Length; i++)
         {
-            while (next < replanned.Count && Compare(replanned[next], target) < 0)
+            if (again[i])
+            {
+                continue;
+            }
+            while (next < replanned.Count && Compare(replanned[next], previous[i]) < 0)
             {
                 merged.Add(replanned[next++]);
             }
-            merged.Add(target);
+            merged.Add(previous[i]);
         }
         merged.AddRange(replanned.Skip(next));
-        return new EquatableList<TargetPlan>(merged.DrainToImmutable());
+        return new EquatableList<TargetPlan>(merged.MoveToImmutable());
     }
 
     /// <summary>Where <paramref name="tenant"/>'s target is in <paramref name="targets"/> (sorted by TCP), else a negative number.</summary>

@@ -57,17 +57,17 @@ public sealed record ReconcilePlan(
             Targets = targets,
             Status = status,
             StatusChanged = !status.Equals(generator.Status),
-            RequeueAt = EarliestRenewal(targets),
+            RequeueAt = Earliest(targets, t => t.RenewAt),
         };
     }
 
-    // A loop, not LINQ's Min over nullables: it runs over every target on every pass.
-    private static DateTimeOffset? EarliestRenewal(EquatableList<TargetPlan> targets)
+    /// <summary>The earliest of a time the targets may have: a loop over them in place, not LINQ's Min over nullables (every pass runs it).</summary>
+    public static DateTimeOffset? Earliest(EquatableList<TargetPlan> targets, Func<TargetPlan, DateTimeOffset?> time)
     {
         DateTimeOffset? earliest = null;
-        for (var i = 0; i < targets.Count; i++)
+        foreach (var target in targets.AsSpan())
         {
-            if (targets[i].RenewAt is { } at && (earliest is null || at < earliest))
+            if (time(target) is { } at && (earliest is null || at < earliest))
             {
                 earliest = at;
             }

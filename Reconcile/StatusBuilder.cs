@@ -13,11 +13,11 @@ public static class StatusBuilder
 
     /// <summary>Each target that is not available carries its error; refused prunes are errors, not counted targets.</summary>
     public static GeneratorStatus Build(
-        Generator generator, IReadOnlyCollection<TargetPlan> targets, StatusError? specError, DateTimeOffset now, IEnumerable<StatusError> refusedPrunes)
+        Generator generator, EquatableList<TargetPlan> targets, StatusError? specError, DateTimeOffset now, IEnumerable<StatusError> refusedPrunes)
     {
         // One walk over the targets (every pass makes it): the unavailable ones, and how many are available.
         var unavailable = new List<TargetPlan>();
-        foreach (var target in targets)
+        foreach (var target in targets.AsSpan())
         {
             if (!target.IsAvailable)
             {

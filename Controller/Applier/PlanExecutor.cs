@@ -60,9 +60,14 @@ public sealed class PlanExecutor(
         // In batches: a batch is issued while the one before it is written (signing takes the cores, writing waits on
         // the server), and its CA keys and new client keys are in memory until its writes are done. At 10,000 tenants
         // a first pass held every CA key and every issued kubeconfig at once, which set the controller's peak memory.
+        var (issues, repairs) = (new List<TargetPlan>(), new List<TargetPlan>());
+        foreach (var target in plan.Targets.AsSpan())
+        {
+            (target.Action == TargetAction.Issue ? issues : target.Action == TargetAction.Repair ? repairs : null)?.Add(target);
+        }
         var issued = new List<(ObjectRef Tenant, IssueReason Reason)>();
         var writing = Task.CompletedTask;
-        foreach (var batch in plan.Targets.Where(t => t.Action == TargetAction.Issue).Chunk(issueBatch))
+        foreach (var batch in issues.Chunk(issueBatch))
         {
             var (batchIssued, facts) = await IssueAsync([.. batch], failed, unexpected, cancellationToken);
             await writing;
@@ -70,7 +75,6 @@ public sealed class PlanExecutor(
             issued.AddRange(batchIssued.Select(t => (t.TenantControlPlane, t.Reason!.Value)));
         }
         await writing;
-        var repairs = plan.Targets.Where(t => t.Action == TargetAction.Repair).ToList();
         await WriteAllAsync(repairs, new Dictionary<ObjectRef, IssueResult>());
         var deleteFailures = 0;
         await ForEach(plan.Deletes, async (secret, ct) =>

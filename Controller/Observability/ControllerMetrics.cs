@@ -162,7 +162,7 @@ internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics
         _repaired.Inc(Math.Max(report.Repaired, 0));
         if (report.Plan is { Mode: not PlanMode.Finalizing, Status: { } status } plan)
         {
-            GeneratorObserved(generator, status.Resources, status.AvailableResources, plan.Targets.Min(t => t.CertificateNotAfter));
+            GeneratorObserved(generator, status.Resources, status.AvailableResources, ReconcilePlan.Earliest(plan.Targets, t => t.CertificateNotAfter));
         }
     }
 

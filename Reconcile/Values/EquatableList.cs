@@ -20,6 +20,10 @@ public sealed class EquatableList<T> : IReadOnlyList<T>, IEquatable<EquatableLis
 
     public T this[int index] => _items[index];
     public int Count => _items.Length;
+
+    /// <summary>The items in place: loops over every target of a pass run on it, not on a boxed enumerator.</summary>
+    public ReadOnlySpan<T> AsSpan() => _items.AsSpan();
+
     public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)_items).GetEnumerator();
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
