@@ -3,14 +3,15 @@ using System.Collections.Immutable;
 namespace KamajiKubeconfig.Informers;
 
 /// <summary>
-/// One immutable state of a cache: objects, the namespace index and every registered index, always consistent
-/// with each other because they are replaced together. Holding a snapshot is free and it never changes.
+/// One immutable state of a cache: objects, the namespace index (null when the cache has none) and every registered
+/// index, always consistent with each other because they are replaced together. Holding a snapshot is free and it
+/// never changes.
 /// </summary>
 internal sealed class CacheSnapshot<T>(
     ObjectAccessor<T> accessor,
     ImmutableDictionary<string, Func<T, IEnumerable<string>>> indexers,
     ImmutableDictionary<ObjectKey, T> items,
-    IndexTable byNamespace,
+    IndexTable? byNamespace,
     ImmutableDictionary<string, IndexTable> indexes) : ICacheReader<T>
     where T : class
 {
@@ -20,14 +21,15 @@ internal sealed class CacheSnapshot<T>(
 
     public IEnumerable<T> List() => items.Values;
 
-    public IReadOnlyList<T> ListByNamespace(string @namespace) => Resolve(byNamespace, @namespace);
+    public IReadOnlyList<T> ListByNamespace(string @namespace) =>
+        Resolve(byNamespace ?? throw new InvalidOperationException("This cache keeps no namespace index."), @namespace);
 
     public IReadOnlyList<T> ByIndex(string indexName, string value) => indexes.TryGetValue(indexName, out var table)
         ? Resolve(table, value)
         : throw new ArgumentException($"No index named '{indexName}' was registered.", nameof(indexName));
 
     internal static CacheSnapshot<T> Build(
-        ObjectAccessor<T> accessor, ImmutableDictionary<string, Func<T, IEnumerable<string>>> indexers, IEnumerable<T> objects)
+        ObjectAccessor<T> accessor, ImmutableDictionary<string, Func<T, IEnumerable<string>>> indexers, bool byNamespace, IEnumerable<T> objects)
     {
         var all = ImmutableDictionary.CreateBuilder<ObjectKey, T>();
         foreach (var obj in objects)
@@ -36,7 +38,7 @@ internal sealed class CacheSnapshot<T>(
             all[accessor.KeyOf(obj)] = obj;
         }
 
-        var namespaces = IndexTable.Build(all.Keys.Select(k => (k, (IEnumerable<string>)[k.Namespace])));
+        var namespaces = byNamespace ? IndexTable.Build(all.Keys.Select(k => (k, (IEnumerable<string>)[k.Namespace]))) : null;
         var tables = indexers.ToImmutableDictionary(
             f => f.Key,
             f => IndexTable.Build(all.Select(i => (i.Key, (IEnumerable<string>)ValuesOf(f.Value, i.Value)))),
@@ -45,13 +47,13 @@ internal sealed class CacheSnapshot<T>(
     }
 
     /// <summary>A snapshot of <paramref name="objects"/> alone, with the same indexes.</summary>
-    internal CacheSnapshot<T> Rebuild(IEnumerable<T> objects) => Build(accessor, indexers, objects);
+    internal CacheSnapshot<T> Rebuild(IEnumerable<T> objects) => Build(accessor, indexers, byNamespace is not null, objects);
 
     internal CacheSnapshot<T> Upsert(T obj, out T? old)
     {
         var key = accessor.KeyOf(obj);
         old = Get(key);
-        var namespaces = old is null ? byNamespace.Move(key, [], [key.Namespace]) : byNamespace;
+        var namespaces = old is null ? byNamespace?.Move(key, [], [key.Namespace]) : byNamespace;
         return new(accessor, indexers, items.SetItem(key, obj), namespaces, Reindex(key, old, obj));
     }
 
@@ -60,7 +62,7 @@ internal sealed class CacheSnapshot<T>(
         old = Get(key);
         return old is null
             ? this
-            : new(accessor, indexers, items.Remove(key), byNamespace.Move(key, [key.Namespace], []), Reindex(key, old, null));
+            : new(accessor, indexers, items.Remove(key), byNamespace?.Move(key, [key.Namespace], []), Reindex(key, old, null));
     }
 
     /// <summary>Distinct index values; an indexer returning null means "in no bucket".</summary>

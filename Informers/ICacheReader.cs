@@ -15,6 +15,7 @@ public interface ICacheReader<T>
 
     IEnumerable<T> List();
 
+    /// <exception cref="InvalidOperationException">The cache was made without a namespace index.</exception>
     IReadOnlyList<T> ListByNamespace(string @namespace);
 
     /// <summary>Objects whose indexer named <paramref name="indexName"/> produced <paramref name="value"/>.</summary>

@@ -12,12 +12,18 @@ namespace KamajiKubeconfig.Informers;
 /// Named index functions, e.g. "by admin Secret name" → the Secret names an object refers to. Fixed here so
 /// that no write can happen before an index exists.
 /// </param>
-public sealed class InformerCache<T>(ObjectAccessor<T> accessor, IReadOnlyDictionary<string, Func<T, IEnumerable<string>>>? indexers = null)
+/// <param name="byNamespace">
+/// Whether <see cref="ICacheReader{T}.ListByNamespace"/> is served. An index entry per object is memory a cache of
+/// 20,000 Secrets that nobody lists by namespace should not pay for.
+/// </param>
+public sealed class InformerCache<T>(
+    ObjectAccessor<T> accessor, IReadOnlyDictionary<string, Func<T, IEnumerable<string>>>? indexers = null, bool byNamespace = true)
     where T : class
 {
     private CacheSnapshot<T> _current = CacheSnapshot<T>.Build(
         accessor ?? throw new ArgumentNullException(nameof(accessor)),
         indexers?.ToImmutableDictionary(StringComparer.Ordinal) ?? ImmutableDictionary<string, Func<T, IEnumerable<string>>>.Empty,
+        byNamespace,
         []);
 
     public ObjectAccessor<T> Accessor { get; } = accessor;

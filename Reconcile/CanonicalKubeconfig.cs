@@ -34,7 +34,13 @@ public static class CanonicalKubeconfig
         {
             return null;
         }
-        var cluster = new KubeconfigCluster(clusterName, server, ca, tlsServerName, proxy, insecure);
+        var caData = new byte[ca?.Length ?? 0];
+        var length = 0;
+        if (ca is not null && !Convert.TryFromBase64String(ca, caData, out length))
+        {
+            return null;
+        }
+        var cluster = new KubeconfigCluster(clusterName, server, ca is null ? null : new Blob(caData.AsSpan(0, length)), tlsServerName, proxy, insecure);
         if (KubeconfigWriter.Write(cluster, contextName, user, certificate, key) != text)
         {
             return null;

@@ -10,17 +10,21 @@ namespace KamajiKubeconfig.Reconcile;
 /// the issuer reads it from the API server only to sign (<see cref="KeyProblem"/> checks it then). Kept as bytes
 /// and the facts planning, signing and signature checks read (<see cref="CertificateFields"/> reads them once, without
 /// OpenSSL), not as a parsed certificate: the memo holds one per tenant, and a parsed certificate costs several times
-/// more, most of it native memory. <see cref="SubjectName"/> is the encoded subject, the issuer name of every
+/// more, most of it native memory; its DER is decoded again when a certificate is about to be issued (<see cref="Der"/>).
+/// <see cref="SubjectName"/> is the encoded subject, the issuer name of every
 /// certificate it signs; <see cref="SubjectKeyIdentifier"/>, when it has one, their authority key identifier.
 /// </summary>
 public sealed record CertificateAuthority(
-    byte[] CertificatePem, byte[] Der, byte[] PublicKeyInfo, DateTimeOffset NotAfter, byte[] SubjectName, byte[]? SubjectKeyIdentifier)
+    byte[] CertificatePem, byte[] PublicKeyInfo, DateTimeOffset NotAfter, byte[] SubjectName, byte[]? SubjectKeyIdentifier)
 {
     /// <summary>Equal when the PEM bytes are equal: two reads of one Secret give equal CAs.</summary>
     public bool Equals(CertificateAuthority? other) =>
         other is not null && CertificatePem.AsSpan().SequenceEqual(other.CertificatePem);
 
     public override int GetHashCode() => CertificatePem.Length;
+
+    /// <summary>The certificate, DER-encoded: <see cref="TryLoad"/> parsed it already, so this cannot fail.</summary>
+    public byte[] Der() => CertificateFields.FromPem(Encoding.ASCII.GetString(CertificatePem)).Der;
 
     public override string ToString() => $"CertificateAuthority {{ Subject = {new X500DistinguishedName(SubjectName).Name} }}";
 
@@ -36,7 +40,7 @@ public sealed record CertificateAuthority(
         {
             var certificate = CertificateFields.FromPem(Encoding.ASCII.GetString(crt));
             error = NotACa(certificate.Extensions);
-            return error is not null ? null : new CertificateAuthority(crt, certificate.Der, certificate.PublicKeyInfo, certificate.NotAfter, certificate.SubjectName,
+            return error is not null ? null : new CertificateAuthority(crt, certificate.PublicKeyInfo, certificate.NotAfter, certificate.SubjectName,
                 certificate.Extensions.OfType<X509SubjectKeyIdentifierExtension>().FirstOrDefault()?.SubjectKeyIdentifierBytes.ToArray());
         }
         catch (Exception e) when (e is CryptographicException or AsnContentException)

@@ -18,9 +18,10 @@ public sealed record ValidityKey(
 public sealed record TemplateKey(ObjectRef Secret, string ResourceVersion, string EndpointKey);
 
 /// <summary>A generated kubeconfig, by content (the SHA-256 of its bytes): the same bytes always read the same.</summary>
-public sealed record KubeconfigContentKey(string Sha256)
+public sealed record KubeconfigContentKey(Blob Sha256)
 {
-    public static KubeconfigContentKey Of(byte[] value) => new(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(value)));
+    // The digest as bytes: one entry per issued kubeconfig, and as hex text it took five times the memory.
+    public static KubeconfigContentKey Of(byte[] value) => new(new Blob(System.Security.Cryptography.SHA256.HashData(value)));
 }
 
 /// <summary>The parsed CA of one CA Secret, by its resourceVersion.</summary>

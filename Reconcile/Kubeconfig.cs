@@ -14,11 +14,15 @@ public sealed record Kubeconfig(
     public EquatableList<string> UnexpectedFields { get; init; } = EquatableList<string>.Empty;
 }
 
-/// <summary>A cluster entry; the generated kubeconfig copies the template's unchanged.</summary>
+/// <summary>
+/// A cluster entry; the generated kubeconfig copies the template's unchanged. <see cref="CertificateAuthorityData"/>
+/// is held decoded (PEM, or a digest of it in a cached generated kubeconfig) and written as base64 again, as clientcmd
+/// does.
+/// </summary>
 public sealed record KubeconfigCluster(
     string Name,
     string? Server,
-    string? CertificateAuthorityData,
+    Blob? CertificateAuthorityData,
     string? TlsServerName,
     string? ProxyUrl,
     bool InsecureSkipTlsVerify);

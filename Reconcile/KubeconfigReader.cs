@@ -55,12 +55,25 @@ public static class KubeconfigReader
         {
             unexpected.Add("preferences");
         }
-        error = null;
-        return new Kubeconfig(
+        try
+        {
+            error = null;
+            return Read(root, unexpected);
+        }
+        catch (FormatException)
+        {
+            // clientcmd fails alike: certificate-authority-data is bytes, base64 in the file.
+            error = "the kubeconfig is not valid: certificate-authority-data is not base64";
+            return null;
+        }
+    }
+
+    private static Kubeconfig Read(YamlMappingNode root, List<string> unexpected) =>
+        new Kubeconfig(
             Entries(root, "clusters", "cluster", ClusterFields, unexpected, (name, body) => new KubeconfigCluster(
                 name,
                 Scalar(body, "server"),
-                Scalar(body, "certificate-authority-data"),
+                Blob.FromBase64(Scalar(body, "certificate-authority-data")),
                 Scalar(body, "tls-server-name"),
                 Scalar(body, "proxy-url"),
                 Scalar(body, "insecure-skip-tls-verify") == "true")),
@@ -72,7 +85,6 @@ public static class KubeconfigReader
         {
             UnexpectedFields = unexpected.ToEquatableList(),
         };
-    }
 
     private static EquatableList<T> Entries<T>(
         YamlMappingNode root, string listKey, string bodyKey, string[] bodyFields, List<string> unexpected, Func<string, YamlMappingNode?, T> map)

@@ -26,7 +26,7 @@ public static partial class KubeconfigWriter
     public static string Write(KubeconfigCluster cluster, string contextName, string userName, string? certificateDataBase64, string? keyDataBase64)
     {
         var sb = new StringBuilder("apiVersion: v1\nclusters:\n- cluster:\n");
-        Field(sb, "    ", "certificate-authority-data", cluster.CertificateAuthorityData);
+        Field(sb, "    ", "certificate-authority-data", cluster.CertificateAuthorityData?.ToBase64());
         if (cluster.InsecureSkipTlsVerify)
         {
             sb.Append("    insecure-skip-tls-verify: true\n");

@@ -80,11 +80,8 @@ public sealed record StoredKubeconfig(
         SubjectName = certificate.SubjectName.RawData,
     };
 
-    /// <summary>The cluster with its certificate-authority-data replaced by a digest of the decoded PEM.</summary>
-    public static KubeconfigCluster Digested(KubeconfigCluster cluster) => cluster with
-    {
-        CertificateAuthorityData = DecodeBase64(cluster.CertificateAuthorityData) is { } pem ? Convert.ToHexString(SHA256.HashData(Encoding.ASCII.GetBytes(pem))) : null,
-    };
+    /// <summary>The cluster with its certificate-authority-data replaced by its SHA-256 digest.</summary>
+    public static KubeconfigCluster Digested(KubeconfigCluster cluster) => cluster with { CertificateAuthorityData = cluster.CertificateAuthorityData?.Sha256() };
 
     /// <summary>The text <paramref name="base64"/> encodes (PEM is ASCII), or null when it is absent or not base64.</summary>
     internal static string? DecodeBase64(string? base64)

@@ -63,7 +63,7 @@ public static class TargetPlanner
         {
             return hold with { Error = $"{pause}: it needs a new certificate ({verdict.Reason}) but is left as it is" };
         }
-        if (!TrustBundle.Includes(template.CertificateAuthorityData, ca.Der))
+        if (!TrustBundle.Includes(template.CertificateAuthorityData, ca.Der()))
         {
             // Kamaji rotates a CA in two writes: the CA Secret, then the admin kubeconfig. Issuing in between would
             // pair the new CA's certificate with the old CA data and need a second certificate moments later; the

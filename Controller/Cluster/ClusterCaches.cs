@@ -38,19 +38,20 @@ public sealed class ClusterCaches
         IListWatch<V1Secret> managedSecrets, IListWatch<V1Secret> kamajiSecrets,
         TimeProvider time, Random random, ILoggerFactory logging, IInformerMetrics metrics, IValidityMemo? memo = null)
     {
-        _generators = new(new(g => ObjectKey.Cluster(g.Name), g => g.ResourceVersion));
+        // Only TCPs are listed by namespace: the other caches keep no namespace index.
+        _generators = new(new(g => ObjectKey.Cluster(g.Name), g => g.ResourceVersion), byNamespace: false);
         _tenantControlPlanes = new(new(t => new ObjectKey(t.Namespace, t.Name), t => t.ResourceVersion),
             new Dictionary<string, Func<TenantControlPlane, IEnumerable<string>>>
             {
                 // "Which TCP names this Secret?": the authority for admin/CA Secret triggers.
                 [SecretReferenceIndex.Name] = SecretReferenceIndex.ValuesOf,
             });
-        _namespaces = new(new(n => ObjectKey.Cluster(n.Name), n => n.ResourceVersion));
+        _namespaces = new(new(n => ObjectKey.Cluster(n.Name), n => n.ResourceVersion), byNamespace: false);
         _managedSecrets = new(SecretAccessor, new Dictionary<string, Func<SecretInfo, IEnumerable<string>>>
         {
             [ManagedByIndex] = s => s.Labels.TryGetValue(WellKnown.ManagedByLabel, out var g) ? [g] : [],
-        });
-        _kamajiSecrets = new(SecretAccessor);
+        }, byNamespace: false);
+        _kamajiSecrets = new(SecretAccessor, byNamespace: false);
 
         GeneratorInformer = new Informer<JsonElement, Generator>(
             generators,

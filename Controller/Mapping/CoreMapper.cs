@@ -6,7 +6,7 @@ namespace KamajiKubeconfig.Controller.Mapping;
 
 /// <summary>
 /// Maps the client's Namespace and Secret models (mutable, nullable-oblivious) to our records. Repeated strings
-/// (namespaces, keys, label values, owner kinds) go through <see cref="StringPool"/>; annotation values, which are
+/// (namespaces, keys, label values, owner kinds, and the owning TCP's name and uid) go through <see cref="StringPool"/>; annotation values, which are
 /// often long and unique, do not.
 /// </summary>
 public static class CoreMapper
@@ -23,6 +23,6 @@ public static class CoreMapper
         Pool.Map(secret.Metadata?.Labels),
         SortedMap.From(secret.Metadata?.Annotations?.Select(p => KeyValuePair.Create(Pool.Intern(p.Key), p.Value))),
         (secret.Metadata?.OwnerReferences ?? []).Select(o => new OwnerReference(
-            Pool.Intern(o.ApiVersion ?? ""), Pool.Intern(o.Kind ?? ""), o.Name ?? "", o.Uid ?? "", o.Controller ?? false, o.BlockOwnerDeletion ?? false)).ToEquatableList(),
+            Pool.Intern(o.ApiVersion ?? ""), Pool.Intern(o.Kind ?? ""), Pool.Intern(o.Name ?? ""), Pool.Intern(o.Uid ?? ""), o.Controller ?? false, o.BlockOwnerDeletion ?? false)).ToEquatableList(),
         (secret.Data ?? new Dictionary<string, byte[]>()).ToImmutableDictionary(p => Pool.Intern(p.Key), p => p.Value, StringComparer.Ordinal));
 }

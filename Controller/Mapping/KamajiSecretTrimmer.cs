@@ -23,7 +23,7 @@ public static class KamajiSecretTrimmer
     {
         // The templates differ in their server at most: one copy of the (kilobytes long) CA data serves them all.
         var distinct = new Dictionary<KubeconfigCluster, KubeconfigCluster>();
-        var caData = new Dictionary<string, string>(StringComparer.Ordinal);
+        var caData = new Dictionary<Blob, Blob>();
         KubeconfigCluster Shared(KubeconfigCluster t) => distinct.TryGetValue(t, out var known) ? known
             : distinct[t] = t.CertificateAuthorityData is { } ca ? t with { CertificateAuthorityData = caData.TryAdd(ca, ca) ? ca : caData[ca] } : t;
         var templates = secret.Data

@@ -22,8 +22,9 @@ public static class TenantControlPlaneMapper
         var metadata = trimmed.Child("metadata");
         return new TenantControlPlane(
             StringPool.Shared.Intern(metadata?.Child("namespace").String() ?? ""),
-            metadata?.Child("name").String() ?? "",
-            metadata?.Child("uid").String() ?? "",
+            // Shared with the owner references and labels of its Secrets, which repeat both (a tenant's name was kept 8 times).
+            StringPool.Shared.Intern(metadata?.Child("name").String() ?? ""),
+            StringPool.Shared.Intern(metadata?.Child("uid").String() ?? ""),
             metadata?.Child("labels").StringMap() ?? SortedMap.Empty,
             metadata?.Child("annotations").StringMap() ?? SortedMap.Empty,
             trimmed.Path("status", "kubeconfig", "admin", "secretName").String(),

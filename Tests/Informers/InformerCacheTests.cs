@@ -62,6 +62,19 @@ public class InformerCacheTests
     }
 
     [Test]
+    public void ListByNamespace_CacheWithoutNamespaceIndex_Throws()
+    {
+        var cache = new InformerCache<TestObject>(TestObject.Accessor, TestObject.Indexers, byNamespace: false);
+        cache.Upsert(TestObject.Of("ns1", "a"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.Throws<InvalidOperationException>(() => cache.Snapshot.ListByNamespace("ns1"));
+            Assert.That(cache.Snapshot.Get(new ObjectKey("ns1", "a")), Is.Not.Null);
+        });
+    }
+
+    [Test]
     public void ByIndex_UpdateChangesReferences_MovesObjectBetweenBuckets()
     {
         var cache = NewCache();

@@ -93,7 +93,7 @@ public class CertificateIssuerTests
 
         var (_, config) = Issue(Request(ca));
 
-        Assert.That(config.Clusters.Single(), Is.EqualTo(new KubeconfigCluster("tenant-a", "https://203.0.113.10:6443", ca.CertificateBase64, null, null, false)));
+        Assert.That(config.Clusters.Single(), Is.EqualTo(new KubeconfigCluster("tenant-a", "https://203.0.113.10:6443", Blob.FromBase64(ca.CertificateBase64), null, null, false)));
         Assert.That(config.Users.Single().Name, Is.EqualTo("gen"));
         Assert.That(config.Contexts.Single(), Is.EqualTo(new KubeconfigContext("gen", "tenant-a", "gen")));
         Assert.That(config.CurrentContext, Is.EqualTo("gen"));

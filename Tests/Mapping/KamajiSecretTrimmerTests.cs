@@ -63,7 +63,7 @@ public class KamajiSecretTrimmerTests
 
         var template = KamajiSecretTrimmer.Trim(secret, AllKeys).Templates!["admin.conf"];
 
-        Assert.That((template.Name, template.Server, template.CertificateAuthorityData), Is.EqualTo(("second", "https://second:6443", "QUJD")));
+        Assert.That((template.Name, template.Server, template.CertificateAuthorityData?.ToBase64()), Is.EqualTo(("second", "https://second:6443", "QUJD")));
     }
 
     [Test]

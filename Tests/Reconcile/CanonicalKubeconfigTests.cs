@@ -8,7 +8,7 @@ namespace KamajiKubeconfig.Tests.Reconcile;
 /// </summary>
 public class CanonicalKubeconfigTests
 {
-    private static readonly KubeconfigCluster Cluster = new("tcp", "https://tcp.ns.svc:6443", "Q0FEQVRB", null, null, false);
+    private static readonly KubeconfigCluster Cluster = new("tcp", "https://tcp.ns.svc:6443", Blob.FromBase64("Q0FEQVRB"), null, null, false);
 
     private static string Ours => KubeconfigWriter.Write(Cluster, "gen", "Q0VSVA==", "S0VZ");
 

@@ -66,6 +66,19 @@ public class ReconcilerErrorTests
     }
 
     [Test]
+    public void Reconcile_TemplateCaDataNotBase64_IsADecodeError()
+    {
+        var world = WorldWithBroken(w => w.Edit("ns", "broken-admin-kubeconfig", s => s with
+        {
+            Data = s.Data.SetItem("admin.conf", Encoding.UTF8.GetBytes(
+                "clusters:\n- cluster: {server: 'https://t:6443', certificate-authority-data: 'not base64 !'}\n  name: t\n")),
+        }));
+
+        Assert.That(ErrorFor(world, new GeneratorBuilder("g").Build()), Is.EqualTo(
+            "unable to decode Kubeconfig template: the kubeconfig is not valid: certificate-authority-data is not base64"));
+    }
+
+    [Test]
     public void Reconcile_UserPathNotFound_ReportsTheDotNotation()
     {
         var world = WorldWithBroken(_ => { });

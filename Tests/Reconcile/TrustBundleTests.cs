@@ -10,7 +10,7 @@ public class TrustBundleTests
     private static readonly TestCa Ca = TestPki.Ca();
     private static readonly TestCa Other = TestPki.Ca("other");
 
-    private static string Bundle(params string[] pems) => Convert.ToBase64String(Encoding.ASCII.GetBytes(string.Concat(pems)));
+    private static Blob Bundle(params string[] pems) => new(Encoding.ASCII.GetBytes(string.Concat(pems)));
 
     private static string Pem(TestCa ca) => Encoding.ASCII.GetString(ca.CertificatePem);
 
@@ -26,8 +26,9 @@ public class TrustBundleTests
 
     [TestCase(null)]
     [TestCase("")]
-    [TestCase("not base64 !")]
-    public void Includes_NoBundle_IsFalse(string? data) => Assert.That(TrustBundle.Includes(data, Ca.Certificate.RawData), Is.False);
+    [TestCase("no PEM at all")]
+    public void Includes_NoBundle_IsFalse(string? data) =>
+        Assert.That(TrustBundle.Includes(data is null ? null : Bundle(data), Ca.Certificate.RawData), Is.False);
 
     [Test]
     public void Includes_ABrokenBlockBesideTheCertificate_StillTrustsIt() =>
