@@ -58,7 +58,11 @@ public partial class BenchSmokeTests
             Assert.That(scenarios.GetProperty("restart").GetProperty("writes").GetInt64(), Is.Zero, "writes after a restart");
             Assert.That(scenarios.GetProperty("memory").EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "n0", "n10", "n50" }));
             Assert.That(scenarios.GetProperty("new_tenant_latency").EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "ecdsa_p256_n50", "rsa_2048_n50" }));
-            Assert.That(scenarios.GetProperty("steady_event_cost").GetProperty("naive_pass_over_event").ValueKind, Is.EqualTo(JsonValueKind.Number));
+            // Undefined (null) only when the events at the large level cost nothing measurable: one event over 50 tenants
+            // can cost less than a CPU tick.
+            var steady = scenarios.GetProperty("steady_event_cost");
+            Assert.That(steady.GetProperty("naive_pass_over_event").ValueKind == JsonValueKind.Number
+                || steady.GetProperty("levels").GetProperty("n50").GetProperty("matters_controller_cpu_ms_per_event").GetDouble() == 0, Is.True, "naive_pass_over_event");
         });
 
         // Each target names the figure it judges by its path in this document, and quotes it faithfully.
@@ -70,11 +74,16 @@ public partial class BenchSmokeTests
             {
                 var path = target.GetProperty("path").GetString()!;
                 var figure = path.Split('.').Aggregate(root, (element, name) => element.GetProperty(name));
-                Assert.That(target.GetProperty("value").GetDouble(), Is.EqualTo(figure.GetDouble()), path);
-                Assert.That(target.GetProperty("met").ValueKind, Is.AnyOf(JsonValueKind.True, JsonValueKind.False), path);
+                // A ratio over a figure that rounded to zero in this tiny run (one event of 10 tenants can cost less than
+                // a CPU tick) is undefined: null in both places, and then not judged.
+                Assert.That(Number(target.GetProperty("value")), Is.EqualTo(Number(figure)), path);
+                Assert.That(target.GetProperty("met").ValueKind,
+                    figure.ValueKind == JsonValueKind.Null ? Is.EqualTo(JsonValueKind.Null) : Is.AnyOf(JsonValueKind.True, JsonValueKind.False), path);
             }
         });
     }
+
+    private static double? Number(JsonElement element) => element.ValueKind == JsonValueKind.Null ? null : element.GetDouble();
 
     private static string BenchDll
     {
