@@ -116,6 +116,13 @@ public class LeaseLeadershipTests
         await ForceHolderAsync(lease, "intruder");
         await Task.Delay(Timeout.InfiniteTimeSpan, first.Leadership.Lost).ContinueWith(_ => { }, TaskScheduler.Default).WaitAsync(Deadline);
 
+        // Lost is cancelled just before the application is told to stop: wait for that call rather than race it.
+        var deadline = DateTime.UtcNow + Deadline;
+        while (!first.Lifetime.Invocations.Any(i => i.Method.Name == nameof(IHostApplicationLifetime.StopApplication)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
         Assert.That(first.Leadership.IsLeader, Is.False);
         first.Lifetime.Verify(l => l.StopApplication(), Times.Once());
         Assert.That(first.Metrics.Value(MasterStatus), Is.Zero);
