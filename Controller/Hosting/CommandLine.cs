@@ -79,10 +79,14 @@ public static class CommandLine
             case "help":
                 error = "help requested";
                 return options;
-            case "metrics-bind-address":
-                return options with { MetricsBindAddress = value! };
-            case "health-probe-bind-address":
-                return options with { HealthProbeBindAddress = value! };
+            case "metrics-bind-address" or "health-probe-bind-address":
+                // Parsed here, so that a malformed address is a usage error like any other bad value.
+                if (!BindAddress.TryParse(value!, out var endpoint))
+                {
+                    error = $"invalid value {GoFormat.Quote(value!)} for flag -{name}: {BindAddress.Expected}";
+                    return options;
+                }
+                return name == "metrics-bind-address" ? options with { MetricsBindAddress = endpoint } : options with { HealthProbeBindAddress = endpoint };
             case "pod-namespace":
                 return options with { PodNamespace = value };
             case "kubeconfig":

@@ -1,3 +1,4 @@
+using System.Net;
 using KamajiKubeconfig.Reconcile;
 
 namespace KamajiKubeconfig.Controller.Hosting;
@@ -5,8 +6,9 @@ namespace KamajiKubeconfig.Controller.Hosting;
 /// <summary>Process settings, from Kamaji's flags (docs/behaviour.md A6) plus ours. Defaults are Kamaji's.</summary>
 public sealed record ControllerOptions
 {
-    public string MetricsBindAddress { get; init; } = ":8090";
-    public string HealthProbeBindAddress { get; init; } = ":8091";
+    // Parsed when the flag is read (BindAddress); null disables that server. IPv6Any is Go's ":port", every interface.
+    public IPEndPoint? MetricsBindAddress { get; init; } = new(IPAddress.IPv6Any, 8090);
+    public IPEndPoint? HealthProbeBindAddress { get; init; } = new(IPAddress.IPv6Any, 8091);
     public bool LeaderElect { get; init; } = true;
     public string? PodNamespace { get; init; }
     public TimeSpan CacheResyncPeriod { get; init; } = TimeSpan.FromHours(10);

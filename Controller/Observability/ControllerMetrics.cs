@@ -84,35 +84,22 @@ internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics
 
         var issued = factory.CreateCounter(Ours + "certificates_issued_total", "Client certificates issued, by the reason they were (re)issued", "reason");
         _issued = Enum.GetValues<IssueReason>().ToFrozenDictionary(reason => reason, reason => issued.WithLabels(Label(reason)));
-        _applied = factory.CreateCounter(Ours + "apply_requests_total", "Write requests to the API server, by outcome", "outcome");
-        foreach (var failure in Enum.GetValues<ApiFailureKind>().Cast<ApiFailureKind?>().Append(null))
-        {
-            _applied.WithLabels(OutcomeLabel(failure)!);
-        }
+        _applied = AtZero(factory.CreateCounter(Ours + "apply_requests_total", "Write requests to the API server, by outcome", "outcome"),
+            Enum.GetValues<ApiFailureKind>().Cast<ApiFailureKind?>().Append(null).Select(failure => new[] { OutcomeLabel(failure)! }));
         _pruned = factory.CreateCounter(Ours + "secrets_pruned_total", "Generated Secrets deleted because they are no longer a target of their generator");
         _repaired = factory.CreateCounter(Ours + "secrets_repaired_total", "Generated Secrets whose metadata was restored without reissuing their certificate");
         _resources = factory.CreateGauge(Ours + "resources", "TenantControlPlanes selected by each generator", "generator");
         _available = factory.CreateGauge(Ours + "available_resources", "Selected TenantControlPlanes whose kubeconfig Secret is up to date", "generator");
         _secondsUntilExpiry = factory.CreateGauge(Ours + "certificate_expiry_seconds", "Seconds until the earliest client certificate of each generator expires (negative once expired)", "generator");
-        _watchRestarts = factory.CreateCounter(Ours + "watch_restarts_total", "Watches restarted, by informer and reason", "kind", "reason");
-        _relists = factory.CreateCounter(Ours + "relists_total", "Full lists after the first one, by informer", "kind");
-        _handlerFailures = factory.CreateCounter(Ours + "informer_handler_failures_total", "Change handlers that threw, by informer", "kind");
-        _transformFailures = factory.CreateCounter(Ours + "informer_transform_failures_total", "Objects the informer could not transform and skipped, by informer", "kind");
+        _watchRestarts = AtZero(factory.CreateCounter(Ours + "watch_restarts_total", "Watches restarted, by informer and reason", "kind", "reason"),
+            informers.SelectMany(informer => Enum.GetValues<RestartReason>().Select(reason => new[] { informer, Label(reason) })));
+        string[][] kinds = [.. informers.Select(informer => new[] { informer })];
+        _relists = AtZero(factory.CreateCounter(Ours + "relists_total", "Full lists after the first one, by informer", "kind"), kinds);
+        _handlerFailures = AtZero(factory.CreateCounter(Ours + "informer_handler_failures_total", "Change handlers that threw, by informer", "kind"), kinds);
+        _transformFailures = AtZero(factory.CreateCounter(Ours + "informer_transform_failures_total", "Objects the informer could not transform and skipped, by informer", "kind"), kinds);
         factory.CreateGauge(Ours + "build_info", "Always 1; the labels carry the build's version and .NET runtime", "version", "runtime")
             .WithLabels(version ?? typeof(ControllerMetrics).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
                 Environment.Version.ToString()).Set(1);
-        foreach (var informer in informers)
-        {
-            foreach (var reason in Enum.GetValues<RestartReason>())
-            {
-                _watchRestarts.WithLabels(informer, Label(reason));
-            }
-
-            _relists.WithLabels(informer);
-            _handlerFailures.WithLabels(informer);
-            _transformFailures.WithLabels(informer);
-        }
-
         Queue = new WorkqueueMetrics(factory, ControllerName);
         registry.AddBeforeCollectCallback(RefreshExpiries);
     }
@@ -230,6 +217,17 @@ internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics
 
     /// <summary><c>leader_election_master_status</c>: 1 while this replica holds the lease, else 0.</summary>
     public void LeadershipChanged(bool isLeader) => _leader.Set(isLeader ? 1 : 0);
+
+    /// <summary>The counter, with the series of each of <paramref name="labelSets"/> created at zero.</summary>
+    private static Counter AtZero(Counter counter, IEnumerable<string[]> labelSets)
+    {
+        foreach (var labels in labelSets)
+        {
+            counter.WithLabels(labels);
+        }
+
+        return counter;
+    }
 
     /// <summary>"RotationRequested" becomes "rotation_requested", the Prometheus convention for label values.</summary>
     private static string Label<TEnum>(TEnum value)

@@ -30,12 +30,8 @@ internal sealed partial class ObservabilityServer(ControllerOptions options)
     /// <summary>The tag <c>/readyz</c> selects; <c>/healthz</c> runs no check (answering at all is liveness).</summary>
     public const string ReadinessTag = "ready";
 
-    private readonly IPEndPoint? _metricsAddress = BindAddress.Parse(options.MetricsBindAddress);
-    private readonly IPEndPoint? _probesAddress = BindAddress.Parse(options.HealthProbeBindAddress);
     private ListenOptions? _metrics;
     private ListenOptions? _probes;
-
-    public bool ListensNowhere => _metricsAddress is null && _probesAddress is null;
 
     /// <summary>Where <c>/metrics</c> is served, its port known once the server started; null when disabled.</summary>
     public IPEndPoint? MetricsEndpoint => _metrics?.IPEndPoint;
@@ -46,8 +42,8 @@ internal sealed partial class ObservabilityServer(ControllerOptions options)
     public void Listen(KestrelServerOptions kestrel)
     {
         kestrel.AddServerHeader = false;
-        _metrics = Listen(kestrel, _metricsAddress);
-        _probes = Listen(kestrel, _probesAddress);
+        _metrics = Listen(kestrel, options.MetricsBindAddress);
+        _probes = Listen(kestrel, options.HealthProbeBindAddress);
     }
 
     public void Map(WebApplication app)
@@ -146,26 +142,21 @@ internal sealed partial class ObservabilityServer(ControllerOptions options)
 internal static class ObservabilityServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers everything; the paths are mapped by <see cref="MapObservability"/>. A malformed address throws here.
+    /// Registers everything; the paths are mapped by <see cref="MapObservability"/>.
     /// The series of each of <paramref name="informers"/> (the <c>kind</c> label) are created at zero up front.
     /// </summary>
     public static IServiceCollection AddObservability(this IServiceCollection services, ControllerOptions options, IReadOnlyList<string> informers)
     {
         var server = new ObservabilityServer(options);
         services.TryAddSingleton(server);
-        services.TryAddSingleton(_ =>
-        {
-            var registry = Metrics.NewCustomRegistry();
-            ProcessMetrics.Register(registry);
-            return registry;
-        });
+        services.TryAddSingleton(_ => ProcessMetrics.Register(Metrics.NewCustomRegistry()));
         services.TryAddSingleton(sp => new ControllerMetrics(sp.GetRequiredService<CollectorRegistry>(), sp.GetRequiredService<TimeProvider>(), options.Workers, informers));
         services.TryAddSingleton<IWorkerObserver>(sp => sp.GetRequiredService<ControllerMetrics>());
         services.TryAddSingleton<IInformerMetrics>(sp => sp.GetRequiredService<ControllerMetrics>());
         services.TryAddSingleton<IQueueMetrics>(sp => sp.GetRequiredService<ControllerMetrics>().Queue);
         services.AddRouting().AddHealthChecks();
         services.Configure<KestrelServerOptions>(server.Listen);
-        if (server.ListensNowhere)
+        if (options is { MetricsBindAddress: null, HealthProbeBindAddress: null })
         {
             // Kestrel without a listener would bind its default (localhost:5000, or the image's HTTP_PORTS).
             services.AddSingleton<IServer, NoServer>();

@@ -12,7 +12,7 @@ namespace KamajiKubeconfig.Controller.Observability;
 /// </summary>
 internal static class ProcessMetrics
 {
-    public static void Register(CollectorRegistry registry)
+    public static CollectorRegistry Register(CollectorRegistry registry)
     {
         var factory = Metrics.WithCustomRegistry(registry);
         var resident = factory.CreateGauge("process_resident_memory_bytes", "Resident memory size in bytes.");
@@ -43,5 +43,6 @@ internal static class ProcessMetrics
                 perGeneration[generation].IncTo(GC.CollectionCount(generation));
             }
         });
+        return registry;
     }
 }

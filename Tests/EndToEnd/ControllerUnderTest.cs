@@ -1,3 +1,4 @@
+using System.Net;
 using k8s;
 using KamajiKubeconfig.Controller.Hosting;
 using KamajiKubeconfig.Controller.Issuing;
@@ -37,7 +38,7 @@ internal sealed class ControllerUnderTest : IAsyncDisposable
     public static async Task<ControllerUnderTest> StartAsync(string kubeconfigPath, ControllerOptions? options = null, string? identity = null)
     {
         options ??= new ControllerOptions();
-        options = options with { MetricsBindAddress = "127.0.0.1:0", HealthProbeBindAddress = "127.0.0.1:0", PodNamespace = "kamaji-system" };
+        options = options with { MetricsBindAddress = new(IPAddress.Loopback, 0), HealthProbeBindAddress = new(IPAddress.Loopback, 0), PodNamespace = "kamaji-system" };
         identity ??= $"test-{Guid.NewGuid():N}"[..13];
         var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfigPath));
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());

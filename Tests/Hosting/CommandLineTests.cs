@@ -1,3 +1,4 @@
+using System.Net;
 using KamajiKubeconfig.Controller.Hosting;
 
 namespace KamajiKubeconfig.Tests.Hosting;
@@ -21,8 +22,8 @@ public class CommandLineTests
     {
         var options = Parse();
 
-        Assert.That(options, Has.Property("MetricsBindAddress").EqualTo(":8090")
-            .And.Property("HealthProbeBindAddress").EqualTo(":8091")
+        Assert.That(options, Has.Property("MetricsBindAddress").EqualTo(new IPEndPoint(IPAddress.IPv6Any, 8090))
+            .And.Property("HealthProbeBindAddress").EqualTo(new IPEndPoint(IPAddress.IPv6Any, 8091))
             .And.Property("LeaderElect").True
             .And.Property("CacheResyncPeriod").EqualTo(TimeSpan.FromHours(10))
             .And.Property("CertificateExpirationDeadline").EqualTo(TimeSpan.FromHours(24))
@@ -31,15 +32,42 @@ public class CommandLineTests
 
     [Test]
     public void Parse_LeadingSubcommandWord_IsAccepted() =>
-        Assert.That(Parse("kubeconfig-generator", "--health-probe-bind-address=:8081").HealthProbeBindAddress, Is.EqualTo(":8081"));
+        Assert.That(Parse("kubeconfig-generator", "--health-probe-bind-address=:8081").HealthProbeBindAddress, Is.EqualTo(new IPEndPoint(IPAddress.IPv6Any, 8081)));
 
     [Test]
     public void Parse_SpaceSeparatedValueAndSingleDash_Work()
     {
         var options = Parse("--metrics-bind-address", "127.0.0.1:9000", "-workers", "8");
 
-        Assert.That((options.MetricsBindAddress, options.Workers), Is.EqualTo(("127.0.0.1:9000", 8)));
+        Assert.That((options.MetricsBindAddress, options.Workers), Is.EqualTo((new IPEndPoint(IPAddress.Loopback, 9000), 8)));
     }
+
+    [Test]
+    public void Parse_BindAddressZeroOrEmpty_DisablesThatServerOnly()
+    {
+        var metricsOff = Parse("--metrics-bind-address=0");
+        var probesOff = Parse("--health-probe-bind-address=");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(metricsOff.MetricsBindAddress, Is.Null);
+            Assert.That(metricsOff.HealthProbeBindAddress, Is.EqualTo(new IPEndPoint(IPAddress.IPv6Any, 8091)));
+            Assert.That(probesOff.HealthProbeBindAddress, Is.Null);
+            Assert.That(probesOff.MetricsBindAddress, Is.EqualTo(new IPEndPoint(IPAddress.IPv6Any, 8090)));
+        });
+    }
+
+    [TestCase("metrics-bind-address", "8090")]
+    [TestCase("metrics-bind-address", ":http")]
+    [TestCase("metrics-bind-address", ":-1")]
+    [TestCase("metrics-bind-address", ":65536")]
+    [TestCase("health-probe-bind-address", "::1:8090")]
+    [TestCase("health-probe-bind-address", "[127.0.0.1]:8090")]
+    [TestCase("health-probe-bind-address", "metrics.example.com:8090")]
+    [TestCase("health-probe-bind-address", "127.0.0.1:")]
+    public void Parse_MalformedBindAddress_IsRefusedAsAFlagError(string flag, string value) =>
+        Assert.That(ErrorOf($"--{flag}={value}"), Is.EqualTo(
+            $"invalid value \"{value}\" for flag -{flag}: want host:port with an empty host, localhost or an IP address, e.g. ':8090', '127.0.0.1:8090' or '[::1]:8090' ('0' disables)"));
 
     [TestCase(new[] { "--leader-elect" }, true)]
     [TestCase(new[] { "--leader-elect=false" }, false)]

@@ -19,7 +19,7 @@ public class ControllerServicesRetryTests
     [TestCase(5)]
     public void Queue_ManyFailures_RetriesNoLaterThanTheMaximumRetryDelay(int maxSeconds)
     {
-        var options = new ControllerOptions { LeaderElect = false, MetricsBindAddress = "0", HealthProbeBindAddress = "0" };
+        var options = new ControllerOptions { LeaderElect = false, MetricsBindAddress = null, HealthProbeBindAddress = null };
         if (maxSeconds != 60)
         {
             options = options with { MaxRetryDelay = TimeSpan.FromSeconds(maxSeconds) };

@@ -46,7 +46,7 @@ internal sealed class HostHarness : IAsyncDisposable
             });
         leadership.Setup(l => l.Lost).Returns(_lost.Token);
         var services = new ServiceCollection().AddLogging()
-            .AddKubeconfigGenerator(options with { LeaderElect = false, MetricsBindAddress = "0", HealthProbeBindAddress = "0" }, _api.CreateClient(), "test");
+            .AddKubeconfigGenerator(options with { LeaderElect = false, MetricsBindAddress = null, HealthProbeBindAddress = null }, _api.CreateClient(), "test");
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton(resyncJitter);
         services.AddSingleton(Caches);
