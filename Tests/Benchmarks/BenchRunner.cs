@@ -86,7 +86,7 @@ public static class BenchRunner
         var scenarios = new ScenarioResults(convergence, steady, latency, restart, memory, new ApiResult(convergenceWrites, idleWrites));
         var settings = new BenchSettings(plan.Name, plan.SmallTenants, plan.LargeTenants, BenchSandbox.TenantsPerNamespace, plan.EventsPerKind,
             plan.EcdsaLatencySamples, plan.RsaLatencySamples, plan.IdleWindow.TotalSeconds, plan.QuietWindow.TotalMilliseconds,
-            Round.MiB(plan.MemoryLimitBytes / 1024.0 / 1024.0), ControllerProcess.BuildName, "ECDSA-P256");
+            Round.MiB(plan.MemoryLimitBytes / 1024.0 / 1024.0), ControllerProcess.LastMemoryLimitMode, ControllerProcess.BuildName, "ECDSA-P256");
         return new BenchResults(
             BenchResults.SchemaName,
             startedUtc,

@@ -17,8 +17,11 @@ public sealed class ControllerProcess : IAsyncDisposable
     private readonly StreamWriter _log;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    private ControllerProcess(Process process, StreamWriter log, string logFile, string metrics, string probes, long startedAt)
+    private readonly MemoryCgroup? _cgroup;
+
+    private ControllerProcess(Process process, StreamWriter log, string logFile, string metrics, string probes, long startedAt, MemoryCgroup? cgroup)
     {
+        _cgroup = cgroup;
         _process = process;
         _log = log;
         LogFile = logFile;
@@ -51,13 +54,16 @@ public sealed class ControllerProcess : IAsyncDisposable
         ? Path.GetFullPath(published)
         : Path.Combine(Repository.Root, "bin", Configuration, "net10.0", "kubeconfig-generator.dll");
 
+    /// <summary>How the last controller started was held to its memory limit: "cgroup v1", "cgroup v2", "GC settings" or "none".</summary>
+    public static string LastMemoryLimitMode { get; private set; } = "none";
+
     /// <summary>What results.json records as the controller's build: the configuration, or NativeAOT for an executable.</summary>
     public static string BuildName => DllPath.EndsWith(".dll", StringComparison.Ordinal) ? Configuration : "NativeAOT";
 
     /// <summary>
-    /// Starts the controller. <paramref name="memoryLimitBytes"/> is the container memory limit to emulate: in a
-    /// cgroup with a limit .NET sees the limit as the machine's memory and caps its heap at 75% of it
-    /// (GCHeapHardLimit); the same settings here make the process behave as it would in the pod.
+    /// Starts the controller. <paramref name="memoryLimitBytes"/> is the container memory limit to emulate: the process
+    /// runs in a memory cgroup of its own with that limit, as in the pod (<see cref="MemoryCgroup"/>), or, where no
+    /// cgroup can be made, with the GC settings the runtime derives from such a limit (a 75% heap limit).
     /// </summary>
     public static ControllerProcess Start(string kubeconfig, string logFile, long? memoryLimitBytes)
     {
@@ -65,27 +71,28 @@ public sealed class ControllerProcess : IAsyncDisposable
         {
             throw new BenchException($"no controller build at {DllPath}: build Controller.csproj -c {Configuration} first");
         }
-        // A native (AOT) build is an executable of its own; anything else runs on the dotnet host.
-        var native = !DllPath.EndsWith(".dll", StringComparison.Ordinal);
-        var info = new ProcessStartInfo(native ? DllPath : "dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        if (!native)
-        {
-            info.ArgumentList.Add(DllPath);
-        }
         var metrics = FreePort();
         var probes = FreePort();
-        foreach (var arg in (string[])[
+        // A native (AOT) build is an executable of its own; anything else runs on the dotnet host.
+        List<string> command = DllPath.EndsWith(".dll", StringComparison.Ordinal) ? ["dotnet", DllPath] : [DllPath];
+        command.AddRange([
             "--kubeconfig", kubeconfig, "--leader-elect=false", "--log-format=json",
-            $"--metrics-bind-address=127.0.0.1:{metrics}", $"--health-probe-bind-address=127.0.0.1:{probes}"])
+            $"--metrics-bind-address=127.0.0.1:{metrics}", $"--health-probe-bind-address=127.0.0.1:{probes}"]);
+        var cgroup = memoryLimitBytes is { } limit ? MemoryCgroup.TryCreate(limit) : null;
+        if (cgroup is not null)
         {
-            info.ArgumentList.Add(arg);
+            // The shell moves itself into the cgroup, then becomes the controller: same pid, so /proc reads it.
+            command.InsertRange(0, ["/bin/sh", "-c", "echo $$ > \"$0\" && exec \"$@\"", cgroup.ProcsFile]);
         }
+        var info = new ProcessStartInfo(command[0]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        command.Skip(1).ToList().ForEach(info.ArgumentList.Add);
         info.Environment["DOTNET_gcServer"] = "0";
-        if (memoryLimitBytes is { } limit)
+        if (cgroup is null && memoryLimitBytes is { } emulated)
         {
-            info.Environment["DOTNET_GCTotalPhysicalMemory"] = limit.ToString("x", CultureInfo.InvariantCulture);
-            info.Environment["DOTNET_GCHeapHardLimit"] = (limit * 3 / 4).ToString("x", CultureInfo.InvariantCulture);
+            info.Environment["DOTNET_GCTotalPhysicalMemory"] = emulated.ToString("x", CultureInfo.InvariantCulture);
+            info.Environment["DOTNET_GCHeapHardLimit"] = (emulated * 3 / 4).ToString("x", CultureInfo.InvariantCulture);
         }
+        LastMemoryLimitMode = cgroup?.Mode ?? (memoryLimitBytes is null ? "none" : "GC settings");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logFile))!);
         var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
         var startedAt = Stopwatch.GetTimestamp();
@@ -94,7 +101,7 @@ public sealed class ControllerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ControllerProcess(process, log, logFile, $"http://127.0.0.1:{metrics}", $"http://127.0.0.1:{probes}", startedAt);
+        return new ControllerProcess(process, log, logFile, $"http://127.0.0.1:{metrics}", $"http://127.0.0.1:{probes}", startedAt, cgroup);
     }
 
     private static void Write(StreamWriter log, string? line)
@@ -179,6 +186,10 @@ public sealed class ControllerProcess : IAsyncDisposable
         }
         _process.Dispose();
         _http.Dispose();
+        if (_cgroup is not null)
+        {
+            await _cgroup.DeleteAsync();
+        }
         lock (_log)
         {
             _log.Dispose();

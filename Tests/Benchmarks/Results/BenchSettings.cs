@@ -1,6 +1,9 @@
 namespace KamajiKubeconfig.Benchmarks.Results;
 
-/// <summary>The sizes and conditions of the run, so two result files can be told comparable or not.</summary>
+/// <summary>
+/// The sizes and conditions of the run, so two result files can be told comparable or not. <c>memory_limit_mode</c>
+/// says how the controller was held to its limit (<see cref="Harness.MemoryCgroup"/>).
+/// </summary>
 public sealed record BenchSettings(
     string Plan,
     int SmallTenants,
@@ -12,5 +15,6 @@ public sealed record BenchSettings(
     double IdleWindowS,
     double QuietWindowMs,
     double MemoryLimitMib,
+    string MemoryLimitMode,
     string ControllerBuild,
     string CaKey);
