@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using k8s.Models;
 using KamajiKubeconfig.Reconcile;
 
 namespace KamajiKubeconfig.Controller.Applier;
@@ -9,36 +10,36 @@ namespace KamajiKubeconfig.Controller.Applier;
 /// </summary>
 public static class ApiBodies
 {
-    public static JsonObject Secret(DesiredSecret secret)
+    /// <summary>
+    /// The Secret to create or apply, as the client's model: it is serialized once, as the request (unset fields are
+    /// left out, as an apply body needs).
+    /// </summary>
+    public static V1Secret Secret(DesiredSecret secret) => new()
     {
-        var metadata = new JsonObject
+        ApiVersion = "v1",
+        Kind = "Secret",
+        Metadata = new V1ObjectMeta
         {
-            ["name"] = secret.Ref.Name,
-            ["namespace"] = secret.Ref.Namespace,
-            ["labels"] = Map(secret.Labels),
-        };
-        if (secret.Annotations.Count > 0)
-        {
-            metadata["annotations"] = Map(secret.Annotations);
-        }
-        metadata["ownerReferences"] = new JsonArray(new JsonObject
-        {
-            ["apiVersion"] = secret.Owner.ApiVersion,
-            ["kind"] = secret.Owner.Kind,
-            ["name"] = secret.Owner.Name,
-            ["uid"] = secret.Owner.Uid,
-            ["controller"] = secret.Owner.Controller,
-            ["blockOwnerDeletion"] = secret.Owner.BlockOwnerDeletion,
-        });
-        return new JsonObject
-        {
-            ["apiVersion"] = "v1",
-            ["kind"] = "Secret",
-            ["metadata"] = metadata,
-            ["type"] = "Opaque",
-            ["data"] = new JsonObject { [WellKnown.ValueKey] = Convert.ToBase64String(secret.Value ?? []) },
-        };
-    }
+            Name = secret.Ref.Name,
+            NamespaceProperty = secret.Ref.Namespace,
+            Labels = secret.Labels.ToDictionary(),
+            Annotations = secret.Annotations.Count > 0 ? secret.Annotations.ToDictionary() : null,
+            OwnerReferences =
+            [
+                new V1OwnerReference
+                {
+                    ApiVersion = secret.Owner.ApiVersion,
+                    Kind = secret.Owner.Kind,
+                    Name = secret.Owner.Name,
+                    Uid = secret.Owner.Uid,
+                    Controller = secret.Owner.Controller,
+                    BlockOwnerDeletion = secret.Owner.BlockOwnerDeletion,
+                },
+            ],
+        },
+        Type = "Opaque",
+        Data = new Dictionary<string, byte[]> { [WellKnown.ValueKey] = secret.Value ?? [] },
+    };
 
     public static JsonObject Status(string generator, GeneratorStatus status)
     {
@@ -85,6 +86,4 @@ public static class ApiBodies
             ["finalizers"] = new JsonArray([.. finalizers.Select(f => (JsonNode)JsonValue.Create(f))]),
         },
     };
-
-    private static JsonObject Map(SortedMap map) => new(map.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value))));
 }

@@ -33,12 +33,12 @@ internal sealed class KubeApi(IKubernetes client, TimeProvider time, string inst
 
     public async Task<SecretInfo?> ApplySecretAsync(DesiredSecret secret, bool force, CancellationToken cancellationToken) =>
         Stored(await Call(token => client.CoreV1.PatchNamespacedSecretAsync(
-            new V1Patch(ApiBodies.Secret(secret).ToJsonString(), V1Patch.PatchType.ApplyPatch),
+            new V1Patch(KubernetesJson.Serialize(ApiBodies.Secret(secret)), V1Patch.PatchType.ApplyPatch),
             Checked(secret.Ref).Name, secret.Ref.Namespace, fieldManager: FieldManager, force: force, cancellationToken: token), cancellationToken));
 
     public async Task<SecretInfo?> CreateSecretAsync(DesiredSecret secret, CancellationToken cancellationToken) =>
         Stored(await Call(token => client.CoreV1.CreateNamespacedSecretAsync(
-            KubernetesJson.Deserialize<V1Secret>(ApiBodies.Secret(secret).ToJsonString()),
+            ApiBodies.Secret(secret),
             Checked(secret.Ref).Namespace, fieldManager: FieldManager, cancellationToken: token), cancellationToken));
 
     private static SecretInfo? Stored(V1Secret? answer) => answer?.Metadata is null ? null : Mapping.CoreMapper.FromSecret(answer);
