@@ -3,7 +3,7 @@ using KamajiKubeconfig.Reconcile;
 namespace KamajiKubeconfig.Controller.Applier;
 
 /// <summary>
-/// Every write the controller makes, and the one read it makes outside the informers. A narrow seam: the client's
+/// Every write the controller makes, and the reads it makes outside the informers. A narrow seam: the client's
 /// friendly calls are extension methods Moq cannot mock, and tests want to see exact bodies. Failures throw
 /// <see cref="KubeApiException"/>.
 /// </summary>
@@ -25,6 +25,9 @@ public interface IKubeApi
 
     /// <summary>A direct read, for Secrets the informers do not hold; null when absent.</summary>
     Task<SecretInfo?> GetSecretAsync(ObjectRef secret, CancellationToken cancellationToken);
+
+    /// <summary>A direct read of the Secrets of one namespace that match <paramref name="labelSelector"/>.</summary>
+    Task<IReadOnlyList<SecretInfo>> ListSecretsAsync(string @namespace, string labelSelector, CancellationToken cancellationToken);
 
     /// <summary>Server-side apply of the generator's <c>/status</c>; returns the status as stored (null if the answer had none).</summary>
     Task<GeneratorStatus?> ApplyStatusAsync(string generator, GeneratorStatus status, CancellationToken cancellationToken);

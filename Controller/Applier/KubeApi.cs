@@ -70,6 +70,16 @@ internal sealed class KubeApi(IKubernetes client, TimeProvider time, string inst
         }
     }
 
+    public async Task<IReadOnlyList<SecretInfo>> ListSecretsAsync(string @namespace, string labelSelector, CancellationToken cancellationToken)
+    {
+        if (!ObjectNames.IsValid(@namespace))
+        {
+            throw new KubeApiException(ApiFailureKind.Invalid, $"refusing to list Secrets in {GoFormat.Quote(GoFormat.Abbreviate(@namespace))}: not a valid namespace name");
+        }
+        var list = await Call(token => client.CoreV1.ListNamespacedSecretAsync(@namespace, labelSelector: labelSelector, cancellationToken: token), cancellationToken);
+        return [.. (list.Items ?? []).Select(Mapping.CoreMapper.FromSecret)];
+    }
+
     public async Task<GeneratorStatus?> ApplyStatusAsync(string generator, GeneratorStatus status, CancellationToken cancellationToken) =>
         await Call(token => client.CustomObjects.PatchClusterCustomObjectStatusAsync(
             new V1Patch(ApiBodies.Status(generator, status).ToJsonString(), V1Patch.PatchType.ApplyPatch),

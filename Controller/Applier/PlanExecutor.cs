@@ -13,11 +13,12 @@ namespace KamajiKubeconfig.Controller.Applier;
 /// wrote is remembered in <paramref name="memo"/> under the stored resourceVersion, so the pass its own writes
 /// trigger does not parse them again (docs/behaviour.md B5); what it wrote is kept in <paramref name="recentWrites"/>
 /// until the cache shows it, so a pass that runs on a lagging cache does not issue the same certificate twice.
-/// Certificates are issued <paramref name="issueBatch"/> at a time, each batch written while the next is issued.
+/// Certificates are issued <paramref name="issueBatch"/> at a time, each batch written while the next is issued;
+/// <paramref name="cachedCaSecrets"/> lets a batch read a namespace's CA keys with one request (<see cref="CaKeyReads"/>).
 /// </summary>
 public sealed class PlanExecutor(
     IKubeApi api, KubeconfigIssuing issuing, SecretWriter writer, int applyParallelism, IValidityMemo? memo = null, RecentWrites? recentWrites = null,
-    StatusLedger? statusLedger = null, int issueBatch = 500)
+    StatusLedger? statusLedger = null, int issueBatch = 500, Func<IEnumerable<ObjectRef>>? cachedCaSecrets = null)
 {
     public async Task<PassReport> ExecuteAsync(Generator generator, ReconcilePlan plan, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -153,7 +154,7 @@ public sealed class PlanExecutor(
         {
             return ([], new Dictionary<ObjectRef, IssueResult>());
         }
-        using var caKeys = await CaKeyReads.ReadAsync(api, toIssue.Select(t => t.Issue!), applyParallelism, unexpected, cancellationToken);
+        using var caKeys = await CaKeyReads.ReadAsync(api, toIssue.Select(t => t.Issue!), applyParallelism, unexpected, cancellationToken, cachedCaSecrets?.Invoke());
         foreach (var target in toIssue)
         {
             if (caKeys.FailureOf(target.Issue!.CaSecret) is { } failure)

@@ -150,6 +150,10 @@ public sealed class ClusterCaches
         return read.Value.WaitAsync(cancellationToken);
     }
 
+    /// <summary>The CA Secrets the Kamaji Secret cache holds, read as they are enumerated.</summary>
+    public IEnumerable<ObjectRef> CachedCaSecrets() =>
+        KamajiSecrets.List().Where(s => s.Labels.GetValueOrDefault(WellKnown.ComponentLabel) == "ca").Select(s => s.Ref);
+
     public Task WaitForSyncAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(All.Select(i => i.WaitForSyncAsync(cancellationToken)));
 

@@ -46,7 +46,7 @@ internal static class ControllerServices
         services.AddSingleton<SecretWriter>();
         services.AddSingleton(sp => new PlanExecutor(sp.GetRequiredService<IKubeApi>(), sp.GetRequiredService<KubeconfigIssuing>(),
             sp.GetRequiredService<SecretWriter>(), options.ApplyParallelism, sp.GetRequiredService<IValidityMemo>(), sp.GetRequiredService<ClusterCaches>().RecentWrites,
-            sp.GetRequiredService<StatusLedger>()));
+            sp.GetRequiredService<StatusLedger>(), cachedCaSecrets: sp.GetRequiredService<ClusterCaches>().CachedCaSecrets));
         // What changed per generator since its pass: passes re-plan only what changed.
         services.AddSingleton<DirtyTargets>();
         services.AddSingleton<IPassRunner, PassRunner>();

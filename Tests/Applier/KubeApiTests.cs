@@ -26,11 +26,12 @@ public class KubeApiTests
 
     private KubeApi Api(IKubernetes client) => new(client, TimeProvider.System, "test", _metrics.Metrics);
 
-    private static readonly string[] Operations = ["get", "apply", "create", "delete"];
+    private static readonly string[] Operations = ["get", "list", "apply", "create", "delete"];
 
     private static Task Send(KubeApi api, string operation, ObjectRef target) => operation switch
     {
         "get" => api.GetSecretAsync(target, CancellationToken.None),
+        "list" => api.ListSecretsAsync(target.Namespace, "a=b", CancellationToken.None),
         "apply" => api.ApplySecretAsync(Desired(target), true, CancellationToken.None),
         "create" => api.CreateSecretAsync(Desired(target), CancellationToken.None),
         "delete" => api.DeleteSecretAsync(target, CancellationToken.None),
@@ -119,7 +120,8 @@ public class KubeApiTests
     {
         using var handler = new StubApiHandler(_ => StubApiHandler.Json("{}"));
         using var client = handler.CreateClient();
-        var target = inNamespace ? new ObjectRef(name, "t-g") : new ObjectRef("ns", name);
+        // A list names a namespace only.
+        var target = inNamespace || operation == "list" ? new ObjectRef(name, "t-g") : new ObjectRef("ns", name);
 
         var failure = Assert.ThrowsAsync<KubeApiException>(() => Send(Api(client), operation, target));
 
