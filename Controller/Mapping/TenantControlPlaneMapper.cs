@@ -6,7 +6,7 @@ using KamajiKubeconfig.Reconcile;
 namespace KamajiKubeconfig.Controller.Mapping;
 
 /// <summary>
-/// Maps a TenantControlPlane (JSON) to the reconcile model. The document is kept for <c>fromDefinition</c>, minus
+/// Maps a TenantControlPlane (JSON) to the reconcile model. The document is kept (as its bytes) for <c>fromDefinition</c>, minus
 /// <c>managedFields</c> and the last-applied annotation: they are large, and a path into them is no use. The copy
 /// is made token by token, never recursively, so a TCP as deep as kube-apiserver allows is mapped like any other.
 /// </summary>
@@ -18,7 +18,9 @@ public static class TenantControlPlaneMapper
 
     public static TenantControlPlane FromJson(JsonElement tcp)
     {
-        var trimmed = Trim(tcp);
+        var json = Trim(tcp);
+        using var document = JsonDocument.Parse(json, DocumentOptions);
+        var trimmed = document.RootElement;
         var metadata = trimmed.Child("metadata");
         return new TenantControlPlane(
             StringPool.Shared.Intern(metadata?.Child("namespace").String() ?? ""),
@@ -29,11 +31,11 @@ public static class TenantControlPlaneMapper
             metadata?.Child("annotations").StringMap() ?? SortedMap.Empty,
             trimmed.Path("status", "kubeconfig", "admin", "secretName").String(),
             trimmed.Path("status", "certificates", "ca", "secretName").String(),
-            trimmed,
+            json,
             metadata?.Child("resourceVersion").String() ?? "");
     }
 
-    private static JsonElement Trim(JsonElement tcp)
+    private static byte[] Trim(JsonElement tcp)
     {
         var source = Encoding.UTF8.GetBytes(tcp.GetRawText());
         using var buffer = new MemoryStream(source.Length);
@@ -42,8 +44,7 @@ public static class TenantControlPlaneMapper
             var reader = new Utf8JsonReader(source, new JsonReaderOptions { MaxDepth = KubernetesDecoding.MaxDepth });
             CopyWithout(ref reader, source, writer);
         }
-        using var document = JsonDocument.Parse(buffer.ToArray(), DocumentOptions);
-        return document.RootElement.Clone();
+        return buffer.ToArray();
     }
 
     /// <summary>Every token except <c>metadata.managedFields</c> (depth 2) and the last-applied annotation (depth 3); scalars as their source bytes.</summary>

@@ -71,7 +71,8 @@ public sealed class TestWorld
         var name = metadata.GetProperty("name").GetString()!;
         _tcps[new ObjectRef(ns, name)] = new TenantControlPlane(ns, name, metadata.GetProperty("uid").GetString()!,
             Map(metadata, "labels"), Map(metadata, "annotations"),
-            Text(element, "status", "kubeconfig", "admin", "secretName"), Text(element, "status", "certificates", "ca", "secretName"), element);
+            Text(element, "status", "kubeconfig", "admin", "secretName"), Text(element, "status", "certificates", "ca", "secretName"),
+            Encoding.UTF8.GetBytes(element.GetRawText()));
     }
 
     public TenantControlPlane GetTenant(string ns, string name) => _tcps[new ObjectRef(ns, name)];

@@ -102,7 +102,7 @@ public class TriggerConsistencyTests
 
         Assert.That(fields, Is.EqualTo(new[]
         {
-            "AdminSecretName", "Annotations", "CaSecretName", "Document", "IsPaused", "Labels", "Name", "Namespace", "Ref", "ResourceVersion", "Uid",
+            "AdminSecretName", "Annotations", "CaSecretName", "Document", "IsPaused", "Json", "Labels", "Name", "Namespace", "Ref", "ResourceVersion", "Uid",
         }));
     }
 }
