@@ -39,7 +39,7 @@ public sealed class CaKeyReads : IDisposable
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
         var listed = new ConcurrentDictionary<ObjectRef, SecretInfo>();
         await Parallel.ForEachAsync(WholeNamespaces(distinct, cachedCaSecrets), options,
-            async (needed, ct) => await reads.ListAsync(api, needed.Key, needed.Value, listed, ct));
+            async (needed, ct) => await reads.ListAsync(api, needed.Key, needed.Value, listed, unexpected, ct));
         await Parallel.ForEachAsync(distinct, options, async (request, ct) =>
         {
             try
@@ -81,7 +81,9 @@ public sealed class CaKeyReads : IDisposable
         return needed.Where(n => !unneeded.Contains(n.Key)).ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal);
     }
 
-    private async Task ListAsync(IKubeApi api, string ns, HashSet<ObjectRef> needed, ConcurrentDictionary<ObjectRef, SecretInfo> listed, CancellationToken cancellationToken)
+    private async Task ListAsync(
+        IKubeApi api, string ns, HashSet<ObjectRef> needed, ConcurrentDictionary<ObjectRef, SecretInfo> listed, ConcurrentBag<Exception> unexpected,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -97,6 +99,12 @@ public sealed class CaKeyReads : IDisposable
         catch (KubeApiException)
         {
             // Each of these CA Secrets is read with a GET instead, which reports its own failure.
+        }
+#pragma warning disable CA1031 // Contained on purpose: reported through PassReport.Unexpected; the GETs that follow go on.
+        catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+#pragma warning restore CA1031
+        {
+            unexpected.Add(e);
         }
     }
 

@@ -117,4 +117,21 @@ public class CaKeyListTests
 
         Assert.That(listed.SelectMany(s => s.Data.Values).SelectMany(v => v), Is.All.EqualTo((byte)0));
     }
+
+    [Test]
+    public async Task Execute_ListThrowsUnexpectedly_IsReportedAndTheGetsGoOn()
+    {
+        var world = World("ns", 2);
+        var generator = new GeneratorBuilder("g").Build();
+        var created = new List<ObjectRef>();
+        var api = Api(created);
+        api.Setup(a => a.ListSecretsAsync("ns", It.IsAny<string>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("a bug"));
+        api.Setup(a => a.GetSecretAsync(It.IsAny<ObjectRef>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((ObjectRef r, CancellationToken _) => Copy(world.Secret(r.Namespace, r.Name)!));
+
+        var report = await Executor(api, world, CaSecrets(world, "ns", 2).Select(s => s.Ref)).ExecuteAsync(generator, world.Reconcile(generator, Now), Now, None);
+
+        Assert.That(report.Issued.Values.Sum(), Is.EqualTo(2));
+        Assert.That(report.Unexpected.Single().Message, Is.EqualTo("a bug"));
+    }
 }
