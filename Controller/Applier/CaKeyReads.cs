@@ -25,14 +25,14 @@ public sealed class CaKeyReads : IDisposable
 
     /// <summary>
     /// Reads the CA Secret of every Issue target once, with at most <paramref name="parallelism"/> requests at a time.
-    /// <paramref name="cachedCaSecrets"/> (the CA Secrets the caches know) lets a namespace be read with one LIST when
+    /// <paramref name="cachedCaSecrets"/> (the CA Secrets the caches know, by namespace) lets a namespace be read with one LIST when
     /// the targets need every CA Secret in it, as a generator's first pass over whole namespaces does: a LIST returns
     /// them all, so only then does it read no key the pass does not sign with. Anything a LIST did not return is read
     /// with a GET, as without it.
     /// </summary>
     public static async Task<CaKeyReads> ReadAsync(
         IKubeApi api, IEnumerable<IssueRequest> requests, int parallelism, ConcurrentBag<Exception> unexpected, CancellationToken cancellationToken,
-        IEnumerable<ObjectRef>? cachedCaSecrets = null)
+        ILookup<string, ObjectRef>? cachedCaSecrets = null)
     {
         var reads = new CaKeyReads();
         var distinct = requests.GroupBy(r => r.CaSecret).Select(g => g.First()).ToList();
@@ -62,24 +62,11 @@ public sealed class CaKeyReads : IDisposable
     }
 
     /// <summary>Namespaces where the targets need at least two CA Secrets and every one the caches know of.</summary>
-    private static Dictionary<string, HashSet<ObjectRef>> WholeNamespaces(List<IssueRequest> distinct, IEnumerable<ObjectRef>? cached)
-    {
-        var needed = distinct.GroupBy(r => r.CaSecret.Namespace, StringComparer.Ordinal).Where(g => g.Skip(1).Any())
-            .ToDictionary(g => g.Key, g => g.Select(r => r.CaSecret).ToHashSet(), StringComparer.Ordinal);
-        if (cached is null || needed.Count == 0)
-        {
-            return [];
-        }
-        var unneeded = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var secret in cached)
-        {
-            if (needed.TryGetValue(secret.Namespace, out var set) && !set.Contains(secret))
-            {
-                unneeded.Add(secret.Namespace);
-            }
-        }
-        return needed.Where(n => !unneeded.Contains(n.Key)).ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal);
-    }
+    private static Dictionary<string, HashSet<ObjectRef>> WholeNamespaces(List<IssueRequest> distinct, ILookup<string, ObjectRef>? cached) =>
+        cached is null ? [] : distinct.GroupBy(r => r.CaSecret.Namespace, StringComparer.Ordinal).Where(g => g.Skip(1).Any())
+            .Select(g => (Namespace: g.Key, Needed: g.Select(r => r.CaSecret).ToHashSet()))
+            .Where(n => cached[n.Namespace].All(n.Needed.Contains))
+            .ToDictionary(n => n.Namespace, n => n.Needed, StringComparer.Ordinal);
 
     private async Task ListAsync(
         IKubeApi api, string ns, HashSet<ObjectRef> needed, ConcurrentDictionary<ObjectRef, SecretInfo> listed, ConcurrentBag<Exception> unexpected,
