@@ -16,11 +16,14 @@ public static class KubeconfigReader
     private static readonly string[] UserFields = ["client-certificate-data", "client-key-data"];
     private static readonly string[] ContextFields = ["cluster", "user"];
 
-    /// <summary>The canonical layout without the YAML parser (<see cref="CanonicalKubeconfig"/>), anything else with it.</summary>
-    public static Kubeconfig? TryRead(string text, out string? error)
+    /// <summary>
+    /// The canonical layout without the YAML parser (<see cref="CanonicalKubeconfig"/>, which copies the user's
+    /// credentials out only <paramref name="withCredentials"/>), anything else with it.
+    /// </summary>
+    public static Kubeconfig? TryRead(string text, out string? error, bool withCredentials = true)
     {
         error = null;
-        return text.Length <= YamlBounds.MaxCharacters && CanonicalKubeconfig.TryRead(text) is { } canonical ? canonical : ReadYaml(text, out error);
+        return text.Length <= YamlBounds.MaxCharacters && CanonicalKubeconfig.TryRead(text, withCredentials) is { } canonical ? canonical : ReadYaml(text, out error);
     }
 
     internal static Kubeconfig? ReadYaml(string text, out string? error)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -23,10 +24,29 @@ public static partial class KubeconfigWriter
     /// The canonical layout: what client-go's <c>clientcmd</c> writes for one cluster, context and user (Kamaji's admin
     /// kubeconfigs), and with the context and user named alike, ours. <see cref="CanonicalKubeconfig"/> reads it back.
     /// </summary>
-    public static string Write(KubeconfigCluster cluster, string contextName, string userName, string? certificateDataBase64, string? keyDataBase64)
+    public static string Write(KubeconfigCluster cluster, string contextName, string userName, string? certificateDataBase64, string? keyDataBase64) =>
+        Render(cluster, contextName, userName, certificateDataBase64, certificateDataBase64 is null, keyDataBase64, keyDataBase64 is null).ToString();
+
+    /// <summary>
+    /// <see cref="Write(KubeconfigCluster, string, string, string?, string?)"/> left in the builder, with the user's data as spans of another text (absent when the flag
+    /// says so): <see cref="CanonicalKubeconfig"/> compares a text with its rendering without copying either.
+    /// </summary>
+    internal static StringBuilder Render(
+        KubeconfigCluster cluster, string contextName, string userName,
+        ReadOnlySpan<char> certificateDataBase64, bool noCertificate, ReadOnlySpan<char> keyDataBase64, bool noKey)
     {
-        var sb = new StringBuilder("apiVersion: v1\nclusters:\n- cluster:\n");
-        Field(sb, "    ", "certificate-authority-data", cluster.CertificateAuthorityData?.ToBase64());
+        var ca = cluster.CertificateAuthorityData;
+        var caLength = ca is null ? 0 : (ca.Length + 2) / 3 * 4;
+        // Sized up front: the data lines are most of a kubeconfig, and a growing builder copied them chunk by chunk.
+        var sb = new StringBuilder(400 + caLength + certificateDataBase64.Length + keyDataBase64.Length);
+        sb.Append("apiVersion: v1\nclusters:\n- cluster:\n");
+        if (ca is not null)
+        {
+            var base64 = ArrayPool<char>.Shared.Rent(caLength);
+            Convert.TryToBase64Chars(ca.Span, base64, out var written);
+            Field(sb, "    ", "certificate-authority-data", base64.AsSpan(0, written));
+            ArrayPool<char>.Shared.Return(base64);
+        }
         if (cluster.InsecureSkipTlsVerify)
         {
             sb.Append("    insecure-skip-tls-verify: true\n");
@@ -43,22 +63,37 @@ public static partial class KubeconfigWriter
         sb.Append("kind: Config\npreferences: {}\nusers:\n");
         Field(sb, "- ", "name", userName);
         sb.Append("  user:\n");
-        Field(sb, "    ", "client-certificate-data", certificateDataBase64);
-        Field(sb, "    ", "client-key-data", keyDataBase64);
-        return sb.ToString();
+        if (!noCertificate)
+        {
+            Field(sb, "    ", "client-certificate-data", certificateDataBase64);
+        }
+        if (!noKey)
+        {
+            Field(sb, "    ", "client-key-data", keyDataBase64);
+        }
+        return sb;
     }
 
     private static void Field(StringBuilder sb, string indent, string key, string? value)
     {
         if (value is not null)
         {
-            sb.Append(indent).Append(key).Append(": ").Append(Scalar(value)).Append('\n');
+            Field(sb, indent, key, value.AsSpan());
         }
     }
 
     /// <summary>Plain when unambiguous, else a JSON-style double-quoted scalar (valid YAML).</summary>
-    private static string Scalar(string value) =>
-        PlainScalar().IsMatch(value) && !Ambiguous().IsMatch(value) && !value.Contains(": ", StringComparison.Ordinal)
-            ? value
-            : $"\"{System.Text.Json.JsonEncodedText.Encode(value)}\"";
+    private static void Field(StringBuilder sb, string indent, string key, ReadOnlySpan<char> value)
+    {
+        sb.Append(indent).Append(key).Append(": ");
+        if (PlainScalar().IsMatch(value) && !Ambiguous().IsMatch(value) && !value.Contains(": ", StringComparison.Ordinal))
+        {
+            sb.Append(value);
+        }
+        else
+        {
+            sb.Append('"').Append(System.Text.Json.JsonEncodedText.Encode(value).Value).Append('"');
+        }
+        sb.Append('\n');
+    }
 }

@@ -44,7 +44,8 @@ public static class TemplateLoader
     public static KubeconfigCluster? Parse(byte[]? data, string endpointKey, out string? error)
     {
         string? problem = null;
-        var config = data is null ? null : KubeconfigReader.TryRead(Encoding.UTF8.GetString(data), out problem);
+        // Only the cluster is used: the admin's own certificate and key are not copied out of the text.
+        var config = data is null ? null : KubeconfigReader.TryRead(Encoding.UTF8.GetString(data), out problem, withCredentials: false);
         var chosen = config is null ? null : ChooseCluster(config);
         problem = data is null ? $"the given key is not available in the kubeconfig Secret: {endpointKey}"
             : config is null ? problem

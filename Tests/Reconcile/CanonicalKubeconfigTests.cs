@@ -63,4 +63,18 @@ public class CanonicalKubeconfigTests
         var parsed = KubeconfigReader.ReadYaml(text, out var parseError);
         Assert.That((viaReader, error), Is.EqualTo((parsed, parseError)));
     }
+
+    [TestCaseSource(nameof(Canonical))]
+    public void TryRead_WithoutCredentials_SameClustersAndContextsAndNoCredentialCopied(string text)
+    {
+        var full = CanonicalKubeconfig.TryRead(text)!;
+
+        var template = CanonicalKubeconfig.TryRead(text, withCredentials: false);
+
+        Assert.That(template, Is.EqualTo(full with { Users = EquatableList.Of(full.Users[0] with { ClientCertificateData = null, ClientKeyData = null }) }));
+    }
+
+    [TestCaseSource(nameof(NotCanonical))]
+    public void TryRead_WithoutCredentials_AnythingElseIsStillRefused(string text) =>
+        Assert.That(CanonicalKubeconfig.TryRead(text, withCredentials: false), Is.Null);
 }
