@@ -108,18 +108,12 @@ internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics
 
     public void PassStarted() => _activeWorkers.Inc();
 
-    /// <summary>
-    /// controller-runtime's <c>result</c> label, read off the worker's decision table (a cancelled pass is an error
-    /// there), and what the pass did to the generator's series.
-    /// </summary>
+    /// <summary>controller-runtime's <c>result</c> label, read off the worker's decision table (a cancelled pass is an error), and the generator's series.</summary>
     public void PassFinished(string generator, WorkerDecision decision, PassReport? report, bool bug, TimeSpan duration)
     {
         _activeWorkers.Dec();
-        if (bug)
-        {
-            // controller-runtime counts a panic for an unexpected failure; API errors and timeouts are plain errors.
-            _panics.Inc();
-        }
+        // controller-runtime counts a panic for an unexpected failure; API errors and timeouts are plain errors.
+        _panics.Inc(bug ? 1 : 0);
         var result = decision switch
         {
             WorkerDecision.Forget or WorkerDecision.GeneratorGone => _success,
@@ -127,10 +121,7 @@ internal sealed class ControllerMetrics : IWorkerObserver, IInformerMetrics
             _ => _error,
         };
         result.Inc();
-        if (result == _error)
-        {
-            _errors.Inc();
-        }
+        _errors.Inc(result == _error ? 1 : 0);
         _reconcileTime.Observe(duration.TotalSeconds);
         if (decision == WorkerDecision.GeneratorGone || report?.Plan.Mode == PlanMode.Finalizing)
         {

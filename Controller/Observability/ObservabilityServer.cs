@@ -18,12 +18,11 @@ using Prometheus;
 namespace KamajiKubeconfig.Controller.Observability;
 
 /// <summary>
-/// controller-runtime's two servers as two listeners of the application's one Kestrel server: <c>GET /metrics</c>
-/// on <c>--metrics-bind-address</c> (text format 0.0.4 whatever the scraper accepts, as controller-runtime serves it);
-/// <c>/healthz</c> (the process answers: nothing that can stall belongs there, or a slow dependency would get a
-/// healthy process restarted) and <c>/readyz</c> (every readiness check passes, else 503 naming the failing ones)
-/// on <c>--health-probe-bind-address</c>. A path is answered only on its own listener, so metrics bound to loopback
-/// (behind an authenticating proxy) are not reachable through the probe port.
+/// controller-runtime's two servers as two listeners of the application's one Kestrel server (docs/design.md,
+/// "Observability"): <c>GET /metrics</c> (text format 0.0.4) on <c>--metrics-bind-address</c>; <c>/healthz</c> (the
+/// process answers: nothing that can stall belongs there) and <c>/readyz</c> (every readiness check passes, else 503
+/// naming the failing ones) on <c>--health-probe-bind-address</c>. A path is answered only on its own listener, so
+/// metrics bound to loopback (behind an authenticating proxy) are not reachable through the probe port.
 /// </summary>
 internal sealed partial class ObservabilityServer(ControllerOptions options)
 {
@@ -33,10 +32,9 @@ internal sealed partial class ObservabilityServer(ControllerOptions options)
     private ListenOptions? _metrics;
     private ListenOptions? _probes;
 
-    /// <summary>Where <c>/metrics</c> is served, its port known once the server started; null when disabled.</summary>
+    /// <summary>Where each path is served (the port known once the server started); null when disabled.</summary>
     public IPEndPoint? MetricsEndpoint => _metrics?.IPEndPoint;
 
-    /// <summary>Where <c>/healthz</c> and <c>/readyz</c> are served; null when disabled.</summary>
     public IPEndPoint? HealthProbeEndpoint => _probes?.IPEndPoint;
 
     public void Listen(KestrelServerOptions kestrel)
@@ -109,7 +107,6 @@ internal sealed partial class ObservabilityServer(ControllerOptions options)
         {
             kestrel.Listen(address, listen => bound = listen);
         }
-
         return bound;
     }
 
@@ -141,10 +138,7 @@ internal sealed partial class ObservabilityServer(ControllerOptions options)
 /// </summary>
 internal static class ObservabilityServiceCollectionExtensions
 {
-    /// <summary>
-    /// Registers everything; the paths are mapped by <see cref="MapObservability"/>.
-    /// The series of each of <paramref name="informers"/> (the <c>kind</c> label) are created at zero up front.
-    /// </summary>
+    /// <summary>Registers everything (the series of each of <paramref name="informers"/> at zero); <see cref="MapObservability"/> maps the paths.</summary>
     public static IServiceCollection AddObservability(this IServiceCollection services, ControllerOptions options, IReadOnlyList<string> informers)
     {
         var server = new ObservabilityServer(options);
@@ -161,7 +155,6 @@ internal static class ObservabilityServiceCollectionExtensions
             // Kestrel without a listener would bind its default (localhost:5000, or the image's HTTP_PORTS).
             services.AddSingleton<IServer, NoServer>();
         }
-
         return services.AddLogging(logging => logging
             // ASP.NET Core logs each request four times at Information (as its templates do, Warning and up only):
             // scrapes and probes are logged once, at Debug, by the server.
@@ -170,10 +163,7 @@ internal static class ObservabilityServiceCollectionExtensions
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical));
     }
 
-    /// <summary>
-    /// Adds a condition of <c>/readyz</c> (controller-runtime's <c>AddReadyzCheck</c>), evaluated at every probe: ready
-    /// when every one passes, and a check that throws has failed.
-    /// </summary>
+    /// <summary>A condition of <c>/readyz</c> (controller-runtime's <c>AddReadyzCheck</c>), evaluated at every probe; one that throws has failed.</summary>
     public static IServiceCollection AddReadinessCheck(this IServiceCollection services, string name, Func<IServiceProvider, bool> passes)
     {
         services.AddHealthChecks().Add(new HealthCheckRegistration(name, sp => new ReadinessCheck(() => passes(sp)), HealthStatus.Unhealthy,
@@ -182,11 +172,7 @@ internal static class ObservabilityServiceCollectionExtensions
     }
 
     /// <summary>Maps <c>/metrics</c>, <c>/healthz</c> and <c>/readyz</c> onto the application registered with <see cref="AddObservability"/>.</summary>
-    public static WebApplication MapObservability(this WebApplication app)
-    {
-        app.Services.GetRequiredService<ObservabilityServer>().Map(app);
-        return app;
-    }
+    public static void MapObservability(this WebApplication app) => app.Services.GetRequiredService<ObservabilityServer>().Map(app);
 
     private sealed class ReadinessCheck(Func<bool> passes) : IHealthCheck
     {
