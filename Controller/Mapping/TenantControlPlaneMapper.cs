@@ -1,4 +1,5 @@
-using System.Text;
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using KamajiKubeconfig.Informers;
 using KamajiKubeconfig.Reconcile;
@@ -14,41 +15,36 @@ public static class TenantControlPlaneMapper
 {
     private const string LastApplied = "kubectl.kubernetes.io/last-applied-configuration";
 
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = KubernetesDecoding.MaxDepth };
-
     public static TenantControlPlane FromJson(JsonElement tcp)
     {
-        var json = Trim(tcp);
-        using var document = JsonDocument.Parse(json, DocumentOptions);
-        var trimmed = document.RootElement;
-        var metadata = trimmed.Child("metadata");
+        // Read from the element the client decoded; only the stored copy is trimmed.
+        var metadata = tcp.Child("metadata");
         return new TenantControlPlane(
             StringPool.Shared.Intern(metadata?.Child("namespace").String() ?? ""),
             // Shared with the owner references and labels of its Secrets, which repeat both (a tenant's name was kept 8 times).
             StringPool.Shared.Intern(metadata?.Child("name").String() ?? ""),
             StringPool.Shared.Intern(metadata?.Child("uid").String() ?? ""),
             metadata?.Child("labels").StringMap() ?? SortedMap.Empty,
-            metadata?.Child("annotations").StringMap() ?? SortedMap.Empty,
-            trimmed.Path("status", "kubeconfig", "admin", "secretName").String(),
-            trimmed.Path("status", "certificates", "ca", "secretName").String(),
-            json,
+            (metadata?.Child("annotations").StringMap() ?? SortedMap.Empty).Without(LastApplied),
+            tcp.Path("status", "kubeconfig", "admin", "secretName").String(),
+            tcp.Path("status", "certificates", "ca", "secretName").String(),
+            Trim(JsonMarshal.GetRawUtf8Value(tcp)),
             metadata?.Child("resourceVersion").String() ?? "");
     }
 
-    private static byte[] Trim(JsonElement tcp)
+    private static byte[] Trim(ReadOnlySpan<byte> source)
     {
-        var source = Encoding.UTF8.GetBytes(tcp.GetRawText());
-        using var buffer = new MemoryStream(source.Length);
+        var buffer = new ArrayBufferWriter<byte>(source.Length);
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { MaxDepth = KubernetesDecoding.MaxDepth, SkipValidation = true }))
         {
             var reader = new Utf8JsonReader(source, new JsonReaderOptions { MaxDepth = KubernetesDecoding.MaxDepth });
             CopyWithout(ref reader, source, writer);
         }
-        return buffer.ToArray();
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>Every token except <c>metadata.managedFields</c> (depth 2) and the last-applied annotation (depth 3); scalars as their source bytes.</summary>
-    private static void CopyWithout(ref Utf8JsonReader reader, byte[] source, Utf8JsonWriter writer)
+    private static void CopyWithout(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, Utf8JsonWriter writer)
     {
         var inMetadata = false;
         var inAnnotations = false;
@@ -82,7 +78,7 @@ public static class TenantControlPlaneMapper
                     writer.WriteEndArray();
                     break;
                 default:
-                    writer.WriteRawValue(source.AsSpan((int)reader.TokenStartIndex, (int)(reader.BytesConsumed - reader.TokenStartIndex)), skipInputValidation: true);
+                    writer.WriteRawValue(source.Slice((int)reader.TokenStartIndex, (int)(reader.BytesConsumed - reader.TokenStartIndex)), skipInputValidation: true);
                     break;
             }
         }
